@@ -1,0 +1,645 @@
+#include "catalog/Catalog.h"
+
+#include "core/BackupFileName.h"
+#include "core/CatalogLog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
+#include <unordered_map>
+
+namespace dr {
+
+namespace {
+
+std::atomic_int nextCatalogInstance { 0 };
+
+// Connections belong to the thread that made them; this removes them when that thread ends.
+struct ThreadConnections
+{
+    std::unordered_map<QString, bool> names;
+    ~ThreadConnections()
+    {
+        for (const auto& entry : names)
+            QSqlDatabase::removeDatabase(entry.first);
+    }
+};
+thread_local ThreadConnections threadConnections;
+
+Error sqlError(const QString& what, const QSqlError& error)
+{
+    return makeError(Error::Code::Database, what, error.text());
+}
+
+qint64 toMs(const QDateTime& time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime fromMs(const QVariant& value)
+{
+    const qint64 ms = value.toLongLong();
+    return ms == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+const char* const schemaV1[] = {
+    "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+    "CREATE TABLE hosts (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, transport TEXT NOT NULL,"
+    " address TEXT, port INTEGER, user_name TEXT, auth TEXT, key_file TEXT, base_dir TEXT, backup_dirs TEXT,"
+    " catalog_file TEXT, tool_path TEXT, stop_command TEXT, start_command TEXT, targets TEXT, created_at INTEGER)",
+    "CREATE TABLE host_state (host_id INTEGER PRIMARY KEY REFERENCES hosts(id) ON DELETE CASCADE, last_sync INTEGER,"
+    " last_error TEXT, last_error_at INTEGER, catalog_inode TEXT, catalog_offset INTEGER, catalog_lines INTEGER,"
+    " listing_fingerprint TEXT, tool_version TEXT, utc_offset INTEGER)",
+    "CREATE TABLE backups (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE, path TEXT NOT NULL, component TEXT, kind TEXT,"
+    " time_utc INTEGER, size INTEGER, modified_utc INTEGER, encrypted INTEGER, compressed INTEGER, managed INTEGER,"
+    " present INTEGER, sha256 TEXT, duration_ms INTEGER, verify_state TEXT, verified_at INTEGER, verify_method TEXT,"
+    " verify_reason TEXT, UNIQUE(host_id, path))",
+    "CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE, ts INTEGER, event TEXT, component TEXT,"
+    " file TEXT, data TEXT, UNIQUE(host_id, ts, event, file, component))",
+    "CREATE INDEX events_by_file ON events(host_id, file)",
+    "CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER, os_user TEXT, action TEXT, host TEXT,"
+    " detail TEXT, outcome TEXT)",
+};
+
+// Fields of a backup row that the host tool's events decide; recomputed from all events of the file.
+void applyEvent(BackupRecord& record, const CatalogEvent& event)
+{
+    if (event.event == QLatin1String("backup_finished")) {
+        record.managed = true;
+        if (!event.kind.isEmpty())
+            record.kind = event.kind;
+        record.sha256 = event.sha256;
+        record.durationMs = event.durationMs;
+        record.time = event.time;
+        record.encrypted = event.encrypted || record.encrypted;
+    } else if (event.event == QLatin1String("verify")) {
+        record.verifyState = verifyStateFromId(event.result);
+        record.verifiedAt = event.time;
+        record.verifyMethod = event.fields.value(QStringLiteral("method")).toString();
+        record.verifyReason = event.reason;
+    }
+}
+
+} // namespace
+
+Catalog::Catalog(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("drcatalog-%1-").arg(nextCatalogInstance.fetch_add(1)))
+{
+}
+
+Catalog::~Catalog()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    if (threadConnections.names.erase(name) > 0)
+        QSqlDatabase::removeDatabase(name);
+}
+
+QString Catalog::defaultPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("DRCONSOLE_CATALOG");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/catalog.sqlite");
+}
+
+QSqlDatabase Catalog::database()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    if (threadConnections.names.count(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    threadConnections.names.emplace(name, true);
+    if (db.open()) {
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    return db;
+}
+
+Result<void> Catalog::open()
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return makeError(Error::Code::Io, tr("Cannot create the catalog folder %1").arg(info.absolutePath()));
+    QSqlDatabase db = database();
+    if (!db.isOpen())
+        return sqlError(tr("Cannot open the catalog %1").arg(m_path), db.lastError());
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
+        || check.value(0).toString() != QLatin1String("ok"))
+        return makeError(Error::Code::Corrupt, tr("The catalog %1 is damaged or not a catalog").arg(m_path),
+            check.lastError().isValid() ? check.lastError().text() : check.value(0).toString());
+    return migrate(db);
+}
+
+Result<void> Catalog::migrate(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    int version = 0;
+    if (db.tables().contains(QStringLiteral("schema_version"))) {
+        if (!query.exec(QStringLiteral("SELECT version FROM schema_version")) || !query.next())
+            return sqlError(tr("Catalog %1: cannot read its schema version").arg(m_path), query.lastError());
+        version = query.value(0).toInt();
+    }
+    if (version > schemaVersion)
+        return makeError(Error::Code::Database,
+            tr("Catalog %1 has schema version %2, newer than this console understands (%3). Use a newer console.")
+                .arg(m_path)
+                .arg(version)
+                .arg(schemaVersion));
+    if (version == schemaVersion)
+        return {};
+
+    if (!db.transaction())
+        return sqlError(tr("Catalog %1: cannot start the migration").arg(m_path), db.lastError());
+    // Each step takes the schema from version N to N+1; add steps, never edit old ones.
+    if (version < 1) {
+        for (const char* statement : schemaV1) {
+            if (!query.exec(QString::fromLatin1(statement))) {
+                const QSqlError error = query.lastError();
+                db.rollback();
+                return sqlError(tr("Catalog %1: migration to version 1 failed").arg(m_path), error);
+            }
+        }
+        query.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"));
+    }
+    if (!db.commit())
+        return sqlError(tr("Catalog %1: cannot commit the migration").arg(m_path), db.lastError());
+    return {};
+}
+
+namespace {
+
+HostProfile hostFromQuery(const QSqlQuery& query)
+{
+    HostProfile host;
+    host.id = query.value(0).toLongLong();
+    host.name = query.value(1).toString();
+    host.transport = HostProfile::transportFromId(query.value(2).toString());
+    host.address = query.value(3).toString();
+    host.port = query.value(4).toInt();
+    host.user = query.value(5).toString();
+    host.auth = HostProfile::authFromId(query.value(6).toString());
+    host.keyFile = query.value(7).toString();
+    host.baseDir = query.value(8).toString();
+    host.backupDirs.clear();
+    const QJsonArray dirs = QJsonDocument::fromJson(query.value(9).toByteArray()).array();
+    for (const auto& dir : dirs)
+        host.backupDirs.append(dir.toString());
+    host.catalogFile = query.value(10).toString();
+    host.toolPath = query.value(11).toString();
+    host.stopCommand = query.value(12).toString();
+    host.startCommand = query.value(13).toString();
+    host.targets = HostProfile::targetsFromJson(QJsonDocument::fromJson(query.value(14).toByteArray()).array());
+    return host;
+}
+
+constexpr auto hostColumns = "id, name, transport, address, port, user_name, auth, key_file, base_dir, backup_dirs,"
+                             " catalog_file, tool_path, stop_command, start_command, targets";
+
+void bindHost(QSqlQuery& query, const HostProfile& host)
+{
+    query.bindValue(QStringLiteral(":name"), host.name);
+    query.bindValue(QStringLiteral(":transport"), HostProfile::transportId(host.transport));
+    query.bindValue(QStringLiteral(":address"), host.address);
+    query.bindValue(QStringLiteral(":port"), host.port);
+    query.bindValue(QStringLiteral(":user_name"), host.user);
+    query.bindValue(QStringLiteral(":auth"), HostProfile::authId(host.auth));
+    query.bindValue(QStringLiteral(":key_file"), host.keyFile);
+    query.bindValue(QStringLiteral(":base_dir"), host.baseDir);
+    query.bindValue(QStringLiteral(":backup_dirs"),
+        QJsonDocument(QJsonArray::fromStringList(host.backupDirs)).toJson(QJsonDocument::Compact));
+    query.bindValue(QStringLiteral(":catalog_file"), host.catalogFile);
+    query.bindValue(QStringLiteral(":tool_path"), host.toolPath);
+    query.bindValue(QStringLiteral(":stop_command"), host.stopCommand);
+    query.bindValue(QStringLiteral(":start_command"), host.startCommand);
+    query.bindValue(QStringLiteral(":targets"),
+        QJsonDocument(HostProfile::targetsToJson(host.targets)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Result<QList<HostProfile>> Catalog::hosts()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT %1 FROM hosts ORDER BY name").arg(QLatin1String(hostColumns))))
+        return sqlError(tr("Cannot read the hosts from the catalog %1").arg(m_path), query.lastError());
+    QList<HostProfile> result;
+    while (query.next())
+        result.append(hostFromQuery(query));
+    return result;
+}
+
+Result<HostProfile> Catalog::host(const QString& name)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT %1 FROM hosts WHERE name = ?").arg(QLatin1String(hostColumns)));
+    query.addBindValue(name);
+    if (!query.exec())
+        return sqlError(tr("Cannot read host %1 from the catalog").arg(name), query.lastError());
+    if (!query.next())
+        return makeError(Error::Code::NotFound, tr("No host named \"%1\" in the catalog %2").arg(name, m_path));
+    return hostFromQuery(query);
+}
+
+Result<qint64> Catalog::addHost(const HostProfile& host)
+{
+    if (const QString problem = host.validate(); !problem.isEmpty())
+        return makeError(Error::Code::InvalidInput, problem);
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO hosts (name, transport, address, port, user_name, auth, key_file, base_dir, backup_dirs,"
+        " catalog_file, tool_path, stop_command, start_command, targets, created_at) VALUES (:name, :transport,"
+        " :address, :port, :user_name, :auth, :key_file, :base_dir, :backup_dirs, :catalog_file, :tool_path,"
+        " :stop_command, :start_command, :targets, :created_at)"));
+    bindHost(query, host);
+    query.bindValue(QStringLiteral(":created_at"), QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec()) {
+        if (this->host(host.name).ok())
+            return makeError(Error::Code::InvalidInput, tr("A host named \"%1\" already exists").arg(host.name));
+        return sqlError(tr("Cannot add host %1 to the catalog").arg(host.name), query.lastError());
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+Result<void> Catalog::updateHost(const HostProfile& host)
+{
+    if (const QString problem = host.validate(); !problem.isEmpty())
+        return makeError(Error::Code::InvalidInput, problem);
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "UPDATE hosts SET name = :name, transport = :transport, address = :address, port = :port,"
+        " user_name = :user_name, auth = :auth, key_file = :key_file, base_dir = :base_dir, backup_dirs = :backup_dirs,"
+        " catalog_file = :catalog_file, tool_path = :tool_path, stop_command = :stop_command,"
+        " start_command = :start_command, targets = :targets WHERE id = :id"));
+    bindHost(query, host);
+    query.bindValue(QStringLiteral(":id"), host.id);
+    if (!query.exec())
+        return sqlError(tr("Cannot save host %1").arg(host.name), query.lastError());
+    if (query.numRowsAffected() != 1)
+        return makeError(Error::Code::NotFound, tr("Host %1 is no longer in the catalog").arg(host.name));
+    // Folders may have changed: list them in full at the next sync.
+    QSqlQuery reset(database());
+    reset.prepare(QStringLiteral("UPDATE host_state SET listing_fingerprint = '' WHERE host_id = ?"));
+    reset.addBindValue(host.id);
+    reset.exec();
+    return {};
+}
+
+Result<void> Catalog::removeHost(const QString& name)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM hosts WHERE name = ?"));
+    query.addBindValue(name);
+    if (!query.exec())
+        return sqlError(tr("Cannot remove host %1").arg(name), query.lastError());
+    if (query.numRowsAffected() == 0)
+        return makeError(Error::Code::NotFound, tr("No host named \"%1\" in the catalog %2").arg(name, m_path));
+    return {};
+}
+
+Result<HostState> Catalog::hostState(qint64 hostId)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "SELECT last_sync, last_error, last_error_at, catalog_inode, catalog_offset, catalog_lines,"
+        " listing_fingerprint, tool_version, utc_offset,"
+        " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1) FROM host_state WHERE host_id = :id"));
+    query.bindValue(QStringLiteral(":id"), hostId);
+    if (!query.exec())
+        return sqlError(tr("Cannot read the state of host #%1").arg(hostId), query.lastError());
+    HostState state;
+    state.hostId = hostId;
+    if (!query.next())
+        return state;
+    state.lastSync = fromMs(query.value(0));
+    state.lastError = query.value(1).toString();
+    state.lastErrorAt = fromMs(query.value(2));
+    state.cursor.catalogInode = query.value(3).toString();
+    state.cursor.catalogOffset = query.value(4).toLongLong();
+    state.cursor.catalogLines = query.value(5).toLongLong();
+    state.cursor.listingFingerprint = query.value(6).toString();
+    state.toolVersion = query.value(7).toString();
+    state.utcOffsetSeconds = query.value(8).toInt();
+    state.backupCount = query.value(9).toLongLong();
+    return state;
+}
+
+Result<void> Catalog::recordHostError(qint64 hostId, const QString& error)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO host_state (host_id, last_error, last_error_at) VALUES (?, ?, ?)"
+                                 " ON CONFLICT(host_id) DO UPDATE SET last_error = excluded.last_error,"
+                                 " last_error_at = excluded.last_error_at"));
+    query.addBindValue(hostId);
+    query.addBindValue(error);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return sqlError(tr("Cannot record the error of host #%1").arg(hostId), query.lastError());
+    return {};
+}
+
+Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapshot& snapshot)
+{
+    auto stateResult = hostState(host.id);
+    if (!stateResult)
+        return stateResult.error();
+    const HostState previous = *stateResult;
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return sqlError(tr("Cannot start saving the sync of host %1").arg(host.name), db.lastError());
+    auto fail = [&](const QString& what, const QSqlError& error) -> Error {
+        db.rollback();
+        return sqlError(what, error);
+    };
+
+    SyncOutcome outcome;
+    outcome.unchangedListing = snapshot.listingUnchanged ? 1 : 0;
+
+    // 1. New catalog events, deduplicated (a rotated or rewritten catalog is read again from byte 0).
+    const bool restarted = snapshot.catalogFrom == 0;
+    const qint64 firstLine = restarted ? 1 : previous.cursor.catalogLines + 1;
+    const CatalogChunk chunk = CatalogLog::parse(snapshot.catalogBytes, firstLine);
+    for (const QString& problem : chunk.problems)
+        outcome.problems.append(tr("%1 on host %2: %3").arg(host.catalogFile, host.name, problem));
+    QSet<QString> touchedPaths;
+    {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT OR IGNORE INTO events (host_id, ts, event, component, file, data)"
+                                      " VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const CatalogEvent& event : chunk.events) {
+            insert.addBindValue(host.id);
+            insert.addBindValue(toMs(event.time));
+            insert.addBindValue(event.event);
+            insert.addBindValue(event.component);
+            insert.addBindValue(event.file);
+            insert.addBindValue(QString::fromUtf8(event.rawLine));
+            if (!insert.exec())
+                return fail(tr("Cannot save the catalog events of host %1").arg(host.name), insert.lastError());
+            if (insert.numRowsAffected() > 0) {
+                ++outcome.newEvents;
+                if (!event.file.isEmpty())
+                    touchedPaths.insert(QDir::cleanPath(event.file));
+            }
+        }
+    }
+
+    // 2. The listing: insert new files, update changed ones, mark vanished ones as gone.
+    if (!snapshot.listingUnchanged) {
+        struct Known
+        {
+            qint64 id;
+            qint64 size;
+            qint64 modified;
+            bool present;
+        };
+        QHash<QString, Known> known;
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        select.prepare(QStringLiteral("SELECT id, path, size, modified_utc, present FROM backups WHERE host_id = ?"));
+        select.addBindValue(host.id);
+        if (!select.exec())
+            return fail(tr("Cannot read the backups of host %1").arg(host.name), select.lastError());
+        while (select.next()) {
+            known.insert(select.value(1).toString(),
+                { select.value(0).toLongLong(), select.value(2).toLongLong(), select.value(3).toLongLong(),
+                    select.value(4).toBool() });
+        }
+        for (const QString& missing : snapshot.missingDirs)
+            outcome.problems.append(tr("Host %1: backup folder \"%2\" does not exist").arg(host.name, missing));
+
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral(
+            "INSERT INTO backups (host_id, path, component, kind, time_utc, size, modified_utc, encrypted, compressed,"
+            " managed, present, verify_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 'unverified')"));
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE backups SET size = ?, modified_utc = ?, present = 1 WHERE id = ?"));
+        QSet<QString> listed;
+        for (const RemoteFile& file : snapshot.files) {
+            const QString fileName = file.path.mid(file.path.lastIndexOf(u'/') + 1);
+            if (BackupFileName::isAuxiliaryFile(fileName) || listed.contains(file.path))
+                continue;
+            const auto parsed = BackupFileName::parse(fileName);
+            if (!parsed) {
+                outcome.problems.append(tr("Host %1: %2 skipped: %3").arg(host.name, file.path, parsed.error().message));
+                continue;
+            }
+            listed.insert(file.path);
+            const qint64 modified = toMs(file.modified);
+            const auto existing = known.constFind(file.path);
+            if (existing == known.cend()) {
+                insert.addBindValue(host.id);
+                insert.addBindValue(file.path);
+                insert.addBindValue(parsed->component);
+                insert.addBindValue(parsed->kind.isEmpty() && parsed->component == QLatin1String("config")
+                        ? QStringLiteral("config")
+                        : parsed->kind);
+                insert.addBindValue(toMs(parsed->nameTime.addSecs(-snapshot.utcOffsetSeconds)));
+                insert.addBindValue(file.size);
+                insert.addBindValue(modified);
+                insert.addBindValue(parsed->encrypted);
+                insert.addBindValue(parsed->compressed);
+                if (!insert.exec())
+                    return fail(tr("Cannot save backup %1 of host %2").arg(file.path, host.name), insert.lastError());
+                ++outcome.added;
+                touchedPaths.insert(file.path);
+            } else if (existing->size != file.size || existing->modified != modified || !existing->present) {
+                update.addBindValue(file.size);
+                update.addBindValue(modified);
+                update.addBindValue(existing->id);
+                if (!update.exec())
+                    return fail(tr("Cannot update backup %1 of host %2").arg(file.path, host.name), update.lastError());
+                ++outcome.updated;
+            }
+        }
+        QSqlQuery gone(db);
+        gone.prepare(QStringLiteral("UPDATE backups SET present = 0 WHERE id = ?"));
+        for (auto it = known.cbegin(); it != known.cend(); ++it) {
+            if (it->present && !listed.contains(it.key())) {
+                gone.addBindValue(it->id);
+                if (!gone.exec())
+                    return fail(tr("Cannot update backup %1 of host %2").arg(it.key(), host.name), gone.lastError());
+                ++outcome.removed;
+            }
+        }
+    }
+
+    // 3. Rows whose events changed (or that are new) are recomputed from all events of their file.
+    if (!touchedPaths.isEmpty()) {
+        QHash<QString, QList<CatalogEvent>> eventsByFile;
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        select.prepare(QStringLiteral("SELECT file, data FROM events WHERE host_id = ? AND file <> ''"
+                                      " AND event IN ('backup_finished', 'verify') ORDER BY ts, id"));
+        select.addBindValue(host.id);
+        if (!select.exec())
+            return fail(tr("Cannot read the events of host %1").arg(host.name), select.lastError());
+        while (select.next()) {
+            const QString file = QDir::cleanPath(select.value(0).toString());
+            if (!touchedPaths.contains(file))
+                continue;
+            QString problem;
+            if (auto event = CatalogLog::parseLine(select.value(1).toByteArray(), &problem))
+                eventsByFile[file].append(std::move(*event));
+        }
+        QSqlQuery rowQuery(db);
+        rowQuery.prepare(QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
+        QSqlQuery write(db);
+        write.prepare(QStringLiteral(
+            "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
+            " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ? WHERE id = ?"));
+        for (auto it = eventsByFile.cbegin(); it != eventsByFile.cend(); ++it) {
+            rowQuery.addBindValue(host.id);
+            rowQuery.addBindValue(it.key());
+            if (!rowQuery.exec())
+                return fail(tr("Cannot read backup %1 of host %2").arg(it.key(), host.name), rowQuery.lastError());
+            if (!rowQuery.next())
+                continue; // an event for a file outside the listed folders
+            BackupRecord record;
+            record.id = rowQuery.value(0).toLongLong();
+            record.kind = rowQuery.value(1).toString();
+            record.time = fromMs(rowQuery.value(2));
+            record.encrypted = rowQuery.value(3).toBool();
+            rowQuery.finish();
+            for (const CatalogEvent& event : it.value())
+                applyEvent(record, event);
+            write.addBindValue(record.managed);
+            write.addBindValue(record.kind);
+            write.addBindValue(record.sha256);
+            write.addBindValue(record.durationMs);
+            write.addBindValue(toMs(record.time));
+            write.addBindValue(record.encrypted);
+            write.addBindValue(verifyStateId(record.verifyState));
+            write.addBindValue(toMs(record.verifiedAt));
+            write.addBindValue(record.verifyMethod);
+            write.addBindValue(record.verifyReason);
+            write.addBindValue(record.id);
+            if (!write.exec())
+                return fail(tr("Cannot update backup %1 of host %2").arg(it.key(), host.name), write.lastError());
+        }
+    }
+
+    // 4. Where the next sync starts.
+    SyncCursor cursor;
+    cursor.catalogInode = snapshot.catalogInode;
+    cursor.catalogOffset = snapshot.catalogFrom + chunk.consumedBytes;
+    cursor.catalogLines = firstLine - 1 + snapshot.catalogBytes.left(chunk.consumedBytes).count('\n');
+    cursor.listingFingerprint = snapshot.listingUnchanged ? previous.cursor.listingFingerprint : snapshot.listingFingerprint;
+    // A file changed in the last two minutes may still be growing in place, which leaves its folder's
+    // time alone: list in full next time.
+    if (!snapshot.listingUnchanged && snapshot.hostNow.isValid()) {
+        for (const RemoteFile& file : snapshot.files) {
+            if (file.modified.secsTo(snapshot.hostNow) < 120) {
+                cursor.listingFingerprint.clear();
+                break;
+            }
+        }
+    }
+    QSqlQuery state(db);
+    state.prepare(QStringLiteral(
+        "INSERT INTO host_state (host_id, last_sync, last_error, last_error_at, catalog_inode, catalog_offset,"
+        " catalog_lines, listing_fingerprint, tool_version, utc_offset) VALUES (?, ?, '', 0, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(host_id) DO UPDATE SET last_sync = excluded.last_sync, last_error = '', last_error_at = 0,"
+        " catalog_inode = excluded.catalog_inode, catalog_offset = excluded.catalog_offset,"
+        " catalog_lines = excluded.catalog_lines, listing_fingerprint = excluded.listing_fingerprint,"
+        " tool_version = excluded.tool_version, utc_offset = excluded.utc_offset"));
+    state.addBindValue(host.id);
+    state.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    state.addBindValue(cursor.catalogInode);
+    state.addBindValue(cursor.catalogOffset);
+    state.addBindValue(cursor.catalogLines);
+    state.addBindValue(cursor.listingFingerprint);
+    state.addBindValue(snapshot.toolVersion);
+    state.addBindValue(snapshot.utcOffsetSeconds);
+    if (!state.exec())
+        return fail(tr("Cannot save the sync state of host %1").arg(host.name), state.lastError());
+    if (!db.commit())
+        return fail(tr("Cannot commit the sync of host %1").arg(host.name), db.lastError());
+    return outcome;
+}
+
+Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, host_id, path, component, kind, time_utc, size, encrypted, compressed, managed, present, sha256,"
+        " duration_ms, verify_state, verified_at, verify_method, verify_reason FROM backups WHERE host_id = ?%1"
+        " ORDER BY time_utc DESC")
+                      .arg(includeRemoved ? QString() : QStringLiteral(" AND present = 1")));
+    query.addBindValue(hostId);
+    if (!query.exec())
+        return sqlError(tr("Cannot read the backups of host #%1").arg(hostId), query.lastError());
+    QList<BackupRecord> records;
+    while (query.next()) {
+        BackupRecord record;
+        record.id = query.value(0).toLongLong();
+        record.hostId = query.value(1).toLongLong();
+        record.path = query.value(2).toString();
+        record.component = query.value(3).toString();
+        record.kind = query.value(4).toString();
+        record.time = fromMs(query.value(5));
+        record.size = query.value(6).toLongLong();
+        record.encrypted = query.value(7).toBool();
+        record.compressed = query.value(8).toBool();
+        record.managed = query.value(9).toBool();
+        record.present = query.value(10).toBool();
+        record.sha256 = query.value(11).toString();
+        record.durationMs = query.value(12).isNull() ? -1 : query.value(12).toLongLong();
+        record.verifyState = verifyStateFromId(query.value(13).toString());
+        record.verifiedAt = fromMs(query.value(14));
+        record.verifyMethod = query.value(15).toString();
+        record.verifyReason = query.value(16).toString();
+        records.append(std::move(record));
+    }
+    return records;
+}
+
+Result<void> Catalog::audit(const QString& action, const QString& host, const QString& detail, const QString& outcome)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO audit_log (ts, os_user, action, host, detail, outcome) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+    query.addBindValue(action);
+    query.addBindValue(host);
+    query.addBindValue(detail);
+    query.addBindValue(outcome);
+    if (!query.exec())
+        return sqlError(tr("Cannot write the audit log in %1").arg(m_path), query.lastError());
+    return {};
+}
+
+Result<QList<AuditEntry>> Catalog::auditLog(int limit)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT ts, os_user, action, host, detail, outcome FROM audit_log ORDER BY id DESC LIMIT ?"));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return sqlError(tr("Cannot read the audit log in %1").arg(m_path), query.lastError());
+    QList<AuditEntry> entries;
+    while (query.next()) {
+        entries.append({ fromMs(query.value(0)), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), query.value(4).toString(), query.value(5).toString() });
+    }
+    return entries;
+}
+
+} // namespace dr

@@ -1,0 +1,155 @@
+#include "core/SyncProtocol.h"
+
+#include <QDir>
+
+namespace dr {
+
+namespace {
+
+// Runs under /bin/sh on the host. Nothing in it is ever substituted: every variable part arrives as a
+// positional argument. Output is NUL-separated records (file names may hold tabs and newlines, never
+// NUL), then, after the `C` record, the catalog's new bytes as they are.
+//   H proto utc-offset epoch cwd | V tool-version | U (folders unchanged) | P fingerprint
+//   F size mtime path | M missing-folder | E error | C inode size offset <bytes>
+constexpr char syncScript[] = R"SH(tool=$1 base=$2 catalog=$3 known_inode=$4 offset=$5 old_fp=$6
+shift 6
+case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
+if [ -n "$base" ]; then cd -- "$base" 2>/dev/null || { printf 'E\tno such folder: %s\0' "$base"; exit 3; }; fi
+printf 'H\t1\t%s\t%s\t%s\0' "$(date +%z)" "$(date -u +%s)" "$(pwd)"
+if [ -x "$tool" ]; then printf 'V\t%s\0' "$("$tool" version 2>/dev/null | head -n 1)"; fi
+fp=
+for d in "$@"; do
+  case $d in -*) d=./$d ;; esac
+  if [ -d "$d" ]; then fp="$fp$(find -H "$d" -type d -printf '%T@ %p/')|"; else fp="$fp-|"; fi
+done
+if [ -n "$old_fp" ] && [ "$fp" = "$old_fp" ]; then
+  printf 'U\0'
+else
+  printf 'P\t%s\0' "$fp"
+  for d in "$@"; do
+    case $d in -*) d=./$d ;; esac
+    if [ -d "$d" ]; then find -H "$d" -type f -printf 'F\t%s\t%T@\t%p\0'; else printf 'M\t%s\0' "$d"; fi
+  done
+fi
+if [ -f "$catalog" ]; then
+  set -- $(stat -L -c '%i %s' -- "$catalog")
+  inode=$1 size=$2
+  if [ "$inode" != "$known_inode" ] || [ "$size" -lt "$offset" ]; then offset=0; fi
+  printf 'C\t%s\t%s\t%s\0' "$inode" "$size" "$offset"
+  tail -c +$((offset + 1)) -- "$catalog" | head -c $((size - offset))
+else
+  printf 'C\t\t0\t0\0'
+fi
+)SH";
+
+QDateTime fromEpochText(QByteArrayView text)
+{
+    bool ok = false;
+    const double seconds = text.toByteArray().toDouble(&ok);
+    if (!ok)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000.0), Qt::UTC);
+}
+
+int parseUtcOffset(QByteArrayView text)
+{
+    // "+0100", "-0530"
+    if (text.size() != 5 || (text[0] != '+' && text[0] != '-'))
+        return 0;
+    const int hours = text.sliced(1, 2).toByteArray().toInt();
+    const int minutes = text.sliced(3, 2).toByteArray().toInt();
+    const int seconds = hours * 3600 + minutes * 60;
+    return text[0] == '-' ? -seconds : seconds;
+}
+
+} // namespace
+
+QStringList SyncProtocol::command(const HostProfile& host, const SyncCursor& cursor)
+{
+    QStringList argv { QStringLiteral("sh"), QStringLiteral("-c"), QString::fromLatin1(syncScript),
+        QStringLiteral("drconsole-sync"), host.toolPath, host.baseDir, host.catalogFile, cursor.catalogInode,
+        QString::number(cursor.catalogOffset), cursor.listingFingerprint };
+    argv += host.backupDirs;
+    return argv;
+}
+
+Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString& hostName)
+{
+    auto malformed = [&](const QString& why) {
+        return makeError(Error::Code::Protocol, tr("Host %1 sent a listing the console cannot read: %2").arg(hostName, why));
+    };
+    SyncSnapshot snapshot;
+    bool sawHeader = false;
+    qsizetype position = 0;
+    while (position < output.size()) {
+        const qsizetype end = output.indexOf('\0', position);
+        if (end < 0)
+            return malformed(tr("a record is cut short (the connection may have dropped)"));
+        const QByteArrayView record = QByteArrayView(output).sliced(position, end - position);
+        position = end + 1;
+        if (record.isEmpty())
+            return malformed(tr("an empty record"));
+        const char type = record[0];
+        const QList<QByteArray> fields = record.toByteArray().split('\t');
+        switch (type) {
+        case 'E':
+            return makeError(Error::Code::NotFound,
+                tr("Host %1: %2").arg(hostName, QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())))));
+        case 'H':
+            if (fields.size() < 5 || fields[1] != "1")
+                return malformed(tr("unknown protocol header"));
+            sawHeader = true;
+            snapshot.utcOffsetSeconds = parseUtcOffset(fields[2]);
+            snapshot.hostNow = fromEpochText(fields[3]);
+            snapshot.workingDir = QString::fromUtf8(record.sliced(fields[0].size() + fields[1].size() + fields[2].size() + fields[3].size() + 4));
+            break;
+        case 'V':
+            snapshot.toolVersion = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))).trimmed();
+            break;
+        case 'U':
+            snapshot.listingUnchanged = true;
+            break;
+        case 'P':
+            snapshot.listingFingerprint = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())));
+            break;
+        case 'M':
+            snapshot.missingDirs.append(QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))));
+            break;
+        case 'F': {
+            if (fields.size() < 4)
+                return malformed(tr("a file record has %1 fields instead of 4").arg(fields.size()));
+            RemoteFile file;
+            bool sizeOk = false;
+            file.size = fields[1].toLongLong(&sizeOk);
+            file.modified = fromEpochText(fields[2]);
+            // The path is everything after the third tab: it may itself hold tabs.
+            const qsizetype pathStart = fields[0].size() + fields[1].size() + fields[2].size() + 3;
+            file.path = QDir::cleanPath(QString::fromUtf8(record.sliced(pathStart)));
+            if (!sizeOk || !file.modified.isValid())
+                return malformed(tr("bad size or time for %1").arg(file.path));
+            snapshot.files.append(std::move(file));
+            break;
+        }
+        case 'C': {
+            if (!sawHeader || fields.size() < 4)
+                return malformed(tr("catalog record before header"));
+            snapshot.catalogInode = QString::fromLatin1(fields[1]);
+            snapshot.catalogSize = fields[2].toLongLong();
+            snapshot.catalogFrom = fields[3].toLongLong();
+            snapshot.catalogBytes = output.mid(position);
+            const qint64 expected = snapshot.catalogSize - snapshot.catalogFrom;
+            if (snapshot.catalogBytes.size() > expected)
+                return malformed(tr("more catalog bytes than announced"));
+            // Fewer bytes than announced: a cut transfer. The parser keeps only whole lines, so the rest
+            // is read again next time.
+            return snapshot;
+        }
+        default:
+            return malformed(tr("unknown record type '%1'").arg(QChar::fromLatin1(type)));
+        }
+    }
+    return malformed(sawHeader ? tr("the catalog record is missing (the output was cut short)")
+                               : tr("no output (is /bin/sh with GNU find available?)"));
+}
+
+} // namespace dr

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace dr {
+
+/// What the log dock shows: every command the console runs on a host, and its output.
+enum class LogKind { Info, Command, Stdout, Stderr, Error };
+using LogSink = std::function<void(LogKind kind, const QString& text)>;
+
+struct RunOptions
+{
+    /// Called on the transport's thread for each chunk as it arrives.
+    std::function<void(QByteArrayView chunk, bool isStderr)> onOutput;
+    const std::atomic_bool* cancel = nullptr;
+    /// No output for this long ends the command with Error::Code::Timeout (0: no limit).
+    int idleTimeoutMs = 60'000;
+    /// Whole command limit (0: no limit).
+    int totalTimeoutMs = 0;
+    /// Keep stdout in RunResult::out (off for streaming of large output).
+    bool collectStdout = true;
+    /// Send output to the log sink line by line (off for binary protocol output).
+    bool logOutput = true;
+};
+
+struct RunResult
+{
+    int exitStatus = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// A way to run host-tool commands on a host: SSH (libssh) or a local process. One transport is used
+/// from one thread at a time. Commands are argument lists; a transport that needs a shell line builds it
+/// with ShellQuote, never by pasting.
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+
+    /// Connects (and authenticates) if not connected yet.
+    virtual Result<void> open() = 0;
+    virtual bool isOpen() const = 0;
+    virtual void close() = 0;
+    virtual Result<RunResult> run(const QStringList& argv, const RunOptions& options) = 0;
+    /// What messages name: "host web1 (admin@10.0.0.5:22)".
+    virtual QString describe() const = 0;
+
+    void setLogSink(LogSink sink) { m_log = std::move(sink); }
+
+protected:
+    void log(LogKind kind, const QString& text) const
+    {
+        if (m_log)
+            m_log(kind, text);
+    }
+
+private:
+    LogSink m_log;
+};
+
+} // namespace dr

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+namespace dr::test {
+
+/// The source tree (CTest passes DRCONSOLE_SOURCE_DIR; falls back to the compile-time path).
+QString sourceDir();
+/// The host tool under test: src/host/backup-system.sh of this source tree.
+QString hostToolPath();
+/// The absolute path of a program, or an empty string; tests that need one and cannot find it fail
+/// (a skip in CI would hide a missing install step).
+QString findProgram(const QString& name, const QStringList& extraDirs = {});
+
+} // namespace dr::test
