@@ -96,8 +96,7 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
 Catalog::Catalog(QString path)
     : m_path(std::move(path))
     , m_connectionPrefix(QStringLiteral("drcatalog-%1-").arg(nextCatalogInstance.fetch_add(1)))
-{
-}
+{ }
 
 Catalog::~Catalog()
 {
@@ -438,7 +437,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                 continue;
             const auto parsed = BackupFileName::parse(fileName);
             if (!parsed) {
-                outcome.problems.append(tr("Host %1: %2 skipped: %3").arg(host.name, file.path, parsed.error().message));
+                outcome.problems.append(
+                    tr("Host %1: %2 skipped: %3").arg(host.name, file.path, parsed.error().message));
                 continue;
             }
             listed.insert(file.path);
@@ -500,7 +500,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                 eventsByFile[file].append(std::move(*event));
         }
         QSqlQuery rowQuery(db);
-        rowQuery.prepare(QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
+        rowQuery.prepare(
+            QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
         QSqlQuery write(db);
         write.prepare(QStringLiteral(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
@@ -541,7 +542,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     cursor.catalogInode = snapshot.catalogInode;
     cursor.catalogOffset = snapshot.catalogFrom + chunk.consumedBytes;
     cursor.catalogLines = firstLine - 1 + snapshot.catalogBytes.left(chunk.consumedBytes).count('\n');
-    cursor.listingFingerprint = snapshot.listingUnchanged ? previous.cursor.listingFingerprint : snapshot.listingFingerprint;
+    cursor.listingFingerprint
+        = snapshot.listingUnchanged ? previous.cursor.listingFingerprint : snapshot.listingFingerprint;
     // A file changed in the last two minutes may still be growing in place, which leaves its folder's
     // time alone: list in full next time.
     if (!snapshot.listingUnchanged && snapshot.hostNow.isValid()) {
@@ -615,7 +617,8 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
 Result<void> Catalog::audit(const QString& action, const QString& host, const QString& detail, const QString& outcome)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO audit_log (ts, os_user, action, host, detail, outcome) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO audit_log (ts, os_user, action, host, detail, outcome) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
     query.addBindValue(action);
@@ -630,7 +633,8 @@ Result<void> Catalog::audit(const QString& action, const QString& host, const QS
 Result<QList<AuditEntry>> Catalog::auditLog(int limit)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT ts, os_user, action, host, detail, outcome FROM audit_log ORDER BY id DESC LIMIT ?"));
+    query.prepare(
+        QStringLiteral("SELECT ts, os_user, action, host, detail, outcome FROM audit_log ORDER BY id DESC LIMIT ?"));
     query.addBindValue(limit);
     if (!query.exec())
         return sqlError(tr("Cannot read the audit log in %1").arg(m_path), query.lastError());

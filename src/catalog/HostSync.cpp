@@ -11,7 +11,8 @@ struct HostSyncText
 };
 } // namespace
 
-Result<SyncOutcome> syncHost(Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel)
+Result<SyncOutcome> syncHost(
+    Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel)
 {
     auto failed = [&](const Error& error) -> Result<SyncOutcome> {
         (void)catalog.recordHostError(host.id, error.fullText());
@@ -33,7 +34,8 @@ Result<SyncOutcome> syncHost(Catalog& catalog, const HostProfile& host, Transpor
         return failed(run.error());
     if (!run->err.isEmpty()) {
         // find reports unreadable folders here; the listing of the rest stands.
-        (void)catalog.audit(QStringLiteral("sync"), host.name, QString::fromUtf8(run->err).trimmed(), QStringLiteral("warning"));
+        (void)catalog.audit(
+            QStringLiteral("sync"), host.name, QString::fromUtf8(run->err).trimmed(), QStringLiteral("warning"));
     }
     auto snapshot = SyncProtocol::parse(run->out, host.name);
     if (!snapshot) {
@@ -46,7 +48,8 @@ Result<SyncOutcome> syncHost(Catalog& catalog, const HostProfile& host, Transpor
     if (!outcome)
         return failed(outcome.error());
     if (!run->err.isEmpty())
-        outcome->problems.append(HostSyncText::tr("Host %1 reported: %2").arg(host.name, QString::fromUtf8(run->err).trimmed()));
+        outcome->problems.append(
+            HostSyncText::tr("Host %1 reported: %2").arg(host.name, QString::fromUtf8(run->err).trimmed()));
     (void)catalog.audit(QStringLiteral("sync"), host.name,
         HostSyncText::tr("%1 new, %2 changed, %3 gone, %4 new catalog events%5")
             .arg(outcome->added)

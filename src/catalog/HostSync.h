@@ -8,7 +8,7 @@ namespace dr {
 /// One sync of one host: a single command on the host (listing, tool version, new catalog lines),
 /// then the local catalog is brought up to date in one transaction. Records the error on the host's
 /// state and in the audit log when it fails. Blocking: run it off the GUI thread.
-Result<SyncOutcome> syncHost(Catalog& catalog, const HostProfile& host, Transport& transport,
-    const std::atomic_bool* cancel = nullptr);
+Result<SyncOutcome> syncHost(
+    Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel = nullptr);
 
 } // namespace dr

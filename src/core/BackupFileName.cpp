@@ -6,9 +6,8 @@ namespace dr {
 
 const QStringList& BackupFileName::knownComponents()
 {
-    static const QStringList components { QStringLiteral("postgres"), QStringLiteral("sqlite"),
-        QStringLiteral("redis"), QStringLiteral("app-data"), QStringLiteral("config"),
-        QStringLiteral("docker-volumes") };
+    static const QStringList components { QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("redis"),
+        QStringLiteral("app-data"), QStringLiteral("config"), QStringLiteral("docker-volumes") };
     return components;
 }
 
@@ -40,8 +39,8 @@ Result<BackupFileName> BackupFileName::parse(const QString& fileName)
         rest.chop(3);
     }
 
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?<component>[a-z][a-z0-9-]*?)-(?<date>\\d{8})-(?<time>\\d{6})\\.(?<format>[a-z0-9]+)$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^(?<component>[a-z][a-z0-9-]*?)-(?<date>\\d{8})-(?<time>\\d{6})\\.(?<format>[a-z0-9]+)$"));
     const auto match = pattern.match(rest);
     if (!match.hasMatch()) {
         static const QRegularExpression stamp(QStringLiteral("\\d{8}-\\d{6}"));
@@ -56,10 +55,11 @@ Result<BackupFileName> BackupFileName::parse(const QString& fileName)
         component.chop(int(qstrlen("-incremental")));
     }
     QString baseComponent = component;
-    if (component.startsWith(QLatin1String("emergency-")))
-        baseComponent = component.mid(int(qstrlen("emergency-")));
-    else if (component == QLatin1String("emergency-backup") || component == QLatin1String("emergency"))
+    // The seed's own emergency archive is `emergency-backup-<stamp>.tar.gz` (data, logs, volumes).
+    if (component == QLatin1String("emergency-backup"))
         baseComponent = QStringLiteral("app-data");
+    else if (component.startsWith(QLatin1String("emergency-")))
+        baseComponent = component.mid(int(qstrlen("emergency-")));
     if (!knownComponents().contains(baseComponent))
         return invalid(tr("unknown component \"%1\" (known: %2)").arg(component, knownComponents().join(u", ")));
     result.component = component;

@@ -58,9 +58,10 @@ CatalogChunk CatalogLog::parse(QByteArrayView data, qint64 firstLineNumber)
         const qsizetype end = data.indexOf('\n', start);
         if (end < 0) {
             chunk.partialBytes = data.size() - start;
-            chunk.problems.append(tr("line %1: incomplete last line (%2 bytes, no newline yet); read again at the next sync")
-                                      .arg(lineNumber)
-                                      .arg(chunk.partialBytes));
+            chunk.problems.append(
+                tr("line %1: incomplete last line (%2 bytes, no newline yet); read again at the next sync")
+                    .arg(lineNumber)
+                    .arg(chunk.partialBytes));
             break;
         }
         const QByteArrayView line = data.sliced(start, end - start).trimmed();

@@ -113,7 +113,8 @@ QJsonArray HostProfile::targetsToJson(const QList<RecoveryTarget>& targets)
     QJsonArray array;
     for (const RecoveryTarget& target : targets) {
         array.append(QJsonObject { { QStringLiteral("scenario"), target.scenario },
-            { QStringLiteral("rto_seconds"), target.rtoSeconds }, { QStringLiteral("rpo_seconds"), target.rpoSeconds } });
+            { QStringLiteral("rto_seconds"), target.rtoSeconds },
+            { QStringLiteral("rpo_seconds"), target.rpoSeconds } });
     }
     return array;
 }

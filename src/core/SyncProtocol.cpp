@@ -76,7 +76,8 @@ QStringList SyncProtocol::command(const HostProfile& host, const SyncCursor& cur
 Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString& hostName)
 {
     auto malformed = [&](const QString& why) {
-        return makeError(Error::Code::Protocol, tr("Host %1 sent a listing the console cannot read: %2").arg(hostName, why));
+        return makeError(
+            Error::Code::Protocol, tr("Host %1 sent a listing the console cannot read: %2").arg(hostName, why));
     };
     SyncSnapshot snapshot;
     bool sawHeader = false;
@@ -101,7 +102,8 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
             sawHeader = true;
             snapshot.utcOffsetSeconds = parseUtcOffset(fields[2]);
             snapshot.hostNow = fromEpochText(fields[3]);
-            snapshot.workingDir = QString::fromUtf8(record.sliced(fields[0].size() + fields[1].size() + fields[2].size() + fields[3].size() + 4));
+            snapshot.workingDir = QString::fromUtf8(
+                record.sliced(fields[0].size() + fields[1].size() + fields[2].size() + fields[3].size() + 4));
             break;
         case 'V':
             snapshot.toolVersion = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))).trimmed();

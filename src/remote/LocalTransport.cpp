@@ -10,13 +10,13 @@ namespace dr {
 
 LocalTransport::LocalTransport(HostProfile host)
     : m_host(std::move(host))
-{
-}
+{ }
 
 Result<void> LocalTransport::open()
 {
     if (!QDir(m_host.baseDir).exists())
-        return makeError(Error::Code::NotFound, tr("Host %1: the folder %2 does not exist").arg(m_host.name, m_host.baseDir));
+        return makeError(
+            Error::Code::NotFound, tr("Host %1: the folder %2 does not exist").arg(m_host.name, m_host.baseDir));
     return {};
 }
 
