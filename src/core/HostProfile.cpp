@@ -58,7 +58,7 @@ QString HostProfile::validate() const
     if (backupDirs.isEmpty())
         return tr("Host %1: name at least one folder that holds backups.").arg(name);
     for (const QString& dir : backupDirs) {
-        if (dir.trimmed().isEmpty() || dir.contains(QChar(0)) || dir.contains(u'\n'))
+        if (dir.trimmed().isEmpty() || dir.contains(QChar(0)))
             return tr("Host %1: the backup folder \"%2\" is not a usable path.").arg(name, dir);
     }
     for (const RecoveryTarget& target : targets) {

@@ -1,0 +1,301 @@
+#include "catalog/Catalog.h"
+#include "catalog/HostSync.h"
+#include "remote/LocalTransport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dr;
+
+// The one-round-trip sync, end to end on this machine: the real sync script under /bin/sh with GNU find,
+// through the local transport, into a real SQLite catalog.
+class tst_HostSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_hostDir;
+    std::unique_ptr<Catalog> m_catalog;
+    HostProfile m_host;
+    std::unique_ptr<LocalTransport> m_transport;
+
+    void writeFile(const QString& relativePath, const QByteArray& content, int ageSeconds = 3600)
+    {
+        const QString path = m_hostDir + u'/' + relativePath;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+        file.write(content);
+        file.flush(); // else the buffered write lands after the time is set and resets it
+        file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime);
+    }
+    void appendCatalog(const QByteArray& text)
+    {
+        QDir().mkpath(m_hostDir + QStringLiteral("/backups"));
+        QFile file(m_hostDir + QStringLiteral("/backups/catalog.jsonl"));
+        QVERIFY(file.open(QIODevice::Append));
+        file.write(text);
+    }
+    static QByteArray event(const char* json) { return QByteArray(json).replace('\'', '"') + '\n'; }
+    SyncOutcome sync()
+    {
+        auto outcome = syncHost(*m_catalog, m_host, *m_transport);
+        if (!outcome.ok())
+            qWarning() << outcome.error().fullText();
+        return outcome.ok() ? *outcome : SyncOutcome { -1, -1, -1, -1, -1, {} };
+    }
+    QHash<QString, BackupRecord> backupsByPath()
+    {
+        QHash<QString, BackupRecord> result;
+        const auto records = m_catalog->backups(m_host.id);
+        for (const BackupRecord& record : *records)
+            result.insert(record.path, record);
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // The names' stamps are the host's local time; +01:00 in November here.
+        qputenv("TZ", "Europe/Berlin");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_hostDir = m_dir.filePath(QStringLiteral("host-%1").arg(QLatin1String(QTest::currentTestFunction())));
+        QVERIFY(QDir().mkpath(m_hostDir));
+        m_catalog = std::make_unique<Catalog>(
+            m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction()))));
+        QVERIFY(m_catalog->open().ok());
+        m_host = HostProfile();
+        m_host.name = QStringLiteral("local1");
+        m_host.transport = HostProfile::Transport::Local;
+        m_host.baseDir = m_hostDir;
+        auto id = m_catalog->addHost(m_host);
+        QVERIFY(id.ok());
+        m_host.id = *id;
+        m_transport = std::make_unique<LocalTransport>(m_host);
+    }
+
+    void migrationsAndReopen()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+            db.setDatabaseName(m_catalog->path());
+            QVERIFY(db.open());
+            {
+                QSqlQuery query(db);
+                QVERIFY(query.exec(QStringLiteral("SELECT version FROM schema_version")) && query.next());
+                QCOMPARE(query.value(0).toInt(), Catalog::schemaVersion);
+                QVERIFY(query.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+        Catalog newer(m_catalog->path());
+        const auto opened = newer.open();
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(QLatin1String("newer")), qPrintable(opened.error().message));
+    }
+
+    void notACatalogFileIsRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        Catalog garbage(path);
+        const auto opened = garbage.open();
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(path), qPrintable(opened.error().message));
+    }
+
+    void hostProfilesRoundTrip()
+    {
+        HostProfile second;
+        second.name = QStringLiteral("db-prod-1");
+        second.address = QStringLiteral("10.0.0.7");
+        second.port = 2222;
+        second.user = QStringLiteral("backup");
+        second.auth = HostProfile::Auth::KeyFile;
+        second.keyFile = QStringLiteral("/home/me/.ssh/id_ed25519");
+        second.backupDirs = { QStringLiteral("/srv/bot/backups/database"), QStringLiteral("it's $(odd)") };
+        second.targets[0].rpoSeconds = 1800;
+        QVERIFY(m_catalog->addHost(second).ok());
+        const auto duplicate = m_catalog->addHost(second);
+        QVERIFY(!duplicate.ok());
+        QVERIFY(duplicate.error().message.contains(QLatin1String("already exists")));
+
+        auto loaded = m_catalog->host(QStringLiteral("db-prod-1"));
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->port, 2222);
+        QCOMPARE(loaded->auth, HostProfile::Auth::KeyFile);
+        QCOMPARE(loaded->backupDirs, second.backupDirs);
+        QCOMPARE(loaded->targets, second.targets);
+        QCOMPARE(loaded->stopCommand, QStringLiteral("docker-compose stop discord-reminder-bot"));
+
+        loaded->port = 22;
+        QVERIFY(m_catalog->updateHost(*loaded).ok());
+        QCOMPARE(m_catalog->host(QStringLiteral("db-prod-1"))->port, 22);
+        QCOMPARE(m_catalog->hosts()->size(), 2);
+
+        HostProfile invalid = second;
+        invalid.name = QStringLiteral("bad name; rm");
+        const auto refused = m_catalog->addHost(invalid);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::InvalidInput);
+
+        QVERIFY(m_catalog->removeHost(QStringLiteral("db-prod-1")).ok());
+        QVERIFY(!m_catalog->removeHost(QStringLiteral("db-prod-1")).ok());
+        QCOMPARE(m_catalog->hosts()->size(), 1);
+    }
+
+    void firstSyncListsAndEnriches()
+    {
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.sha256"), "y");
+        writeFile(QStringLiteral("backups/database/sqlite-20261121-020000.db.gz.enc"), "xx");
+        writeFile(QStringLiteral("backups/application/app-data-incremental-20261121-080000.tar.gz"), "xxx");
+        writeFile(QStringLiteral("system-backup/config-20261101-020000.tar.gz"), "xxxx");
+        writeFile(QStringLiteral("backups/database/notes.txt"), "not a backup");
+        appendCatalog(
+            event(
+                "{'ts':'2026-11-20T01:00:09Z','event':'backup_finished','kind':'full','component':'postgres',"
+                "'file':'backups/database/postgres-20261120-020000.sql.gz','size':1,'sha256':'abc','duration_ms':9000}")
+            + event("{'ts':'2026-11-20T03:00:00Z','event':'verify','file':'backups/database/"
+                    "postgres-20261120-020000.sql.gz',"
+                    "'result':'failed','method':'gzip+footer','reason':'footer missing'}")
+            + "garbage line\n");
+
+        const SyncOutcome outcome = sync();
+        QCOMPARE(outcome.added, 4);
+        QCOMPARE(outcome.newEvents, 2);
+        QCOMPARE(outcome.unchangedListing, 0);
+        QVERIFY(outcome.problems.join(u'\n').contains(QLatin1String("notes.txt")));
+        QVERIFY(outcome.problems.join(u'\n').contains(QLatin1String("line 3: not JSON")));
+        QVERIFY(outcome.problems.join(u'\n').contains(QLatin1String("backups/system")));
+
+        const auto byPath = backupsByPath();
+        QCOMPARE(byPath.size(), 4);
+        const BackupRecord postgres = byPath.value(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"));
+        QVERIFY(postgres.managed);
+        QCOMPARE(postgres.kind, QStringLiteral("full"));
+        QCOMPARE(postgres.sha256, QStringLiteral("abc"));
+        QCOMPARE(postgres.durationMs, 9000);
+        QCOMPARE(postgres.time, QDateTime(QDate(2026, 11, 20), QTime(1, 0, 9), Qt::UTC));
+        QCOMPARE(postgres.verifyState, VerifyState::Failed);
+        QCOMPARE(postgres.verifyReason, QStringLiteral("footer missing"));
+        QCOMPARE(postgres.size, 1);
+
+        const BackupRecord sqlite = byPath.value(QStringLiteral("backups/database/sqlite-20261121-020000.db.gz.enc"));
+        QVERIFY(!sqlite.managed);
+        QVERIFY(sqlite.encrypted);
+        // Unmanaged: the name's local stamp, converted with the host's offset (+01:00).
+        QCOMPARE(sqlite.time, QDateTime(QDate(2026, 11, 21), QTime(1, 0, 0), Qt::UTC));
+        QCOMPARE(byPath.value(QStringLiteral("backups/application/app-data-incremental-20261121-080000.tar.gz")).kind,
+            QStringLiteral("incremental"));
+        QCOMPARE(
+            byPath.value(QStringLiteral("system-backup/config-20261101-020000.tar.gz")).kind, QStringLiteral("config"));
+
+        const auto state = m_catalog->hostState(m_host.id);
+        QVERIFY(state->lastSync.isValid());
+        QVERIFY(state->lastError.isEmpty());
+        QCOMPARE(state->utcOffsetSeconds, 3600);
+        QVERIFY(!state->cursor.listingFingerprint.isEmpty());
+    }
+
+    void resyncIsIncremental()
+    {
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        appendCatalog(
+            event("{'ts':'2026-11-20T01:00:09Z','event':'backup_finished','kind':'full','component':'postgres',"
+                  "'file':'backups/database/postgres-20261120-020000.sql.gz'}"));
+        QCOMPARE(sync().added, 1);
+
+        // Nothing new: the folders are not listed again and no catalog line is read again.
+        SyncOutcome nothing = sync();
+        QCOMPARE(nothing.unchangedListing, 1);
+        QCOMPARE(nothing.added, 0);
+        QCOMPARE(nothing.newEvents, 0);
+
+        // A partial line (a writer mid-append) is left for later, then read once complete.
+        const QByteArray line = event("{'ts':'2026-11-21T01:00:00Z','event':'verify','file':"
+                                      "'backups/database/postgres-20261120-020000.sql.gz','result':'passed'}");
+        appendCatalog(line.left(30));
+        SyncOutcome partial = sync();
+        QCOMPARE(partial.newEvents, 0);
+        QVERIFY(partial.problems.join(u'\n').contains(QLatin1String("incomplete last line")));
+        appendCatalog(line.mid(30));
+        QCOMPARE(sync().newEvents, 1);
+        QCOMPARE(backupsByPath().value(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz")).verifyState,
+            VerifyState::Passed);
+
+        // A new file and a vanished one.
+        writeFile(QStringLiteral("backups/database/postgres-20261121-020000.sql.gz"), "new");
+        QFile::remove(m_hostDir + QStringLiteral("/backups/database/postgres-20261120-020000.sql.gz"));
+        SyncOutcome changed = sync();
+        QCOMPARE(changed.added, 1);
+        QCOMPARE(changed.removed, 1);
+        QCOMPARE(m_catalog->backups(m_host.id)->size(), 1);
+        QCOMPARE(m_catalog->backups(m_host.id, true)->size(), 2);
+    }
+
+    void rotatedCatalogIsReadAgainWithoutDuplicates()
+    {
+        const QByteArray first
+            = event("{'ts':'2026-11-20T01:00:00Z','event':'backup_started','component':'sqlite','file':'f'}");
+        appendCatalog(first);
+        QCOMPARE(sync().newEvents, 1);
+        // Replaced by a new file (new inode) that repeats the old line and adds one.
+        const QString path = m_hostDir + QStringLiteral("/backups/catalog.jsonl");
+        QVERIFY(QFile::remove(path));
+        appendCatalog(
+            first + event("{'ts':'2026-11-21T01:00:00Z','event':'backup_started','component':'sqlite','file':'g'}"));
+        QCOMPARE(sync().newEvents, 1);
+    }
+
+    void missingBaseFolderNamesTheHost()
+    {
+        m_host.baseDir = m_dir.filePath(QStringLiteral("does-not-exist"));
+        LocalTransport transport(m_host);
+        const auto outcome = syncHost(*m_catalog, m_host, transport);
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.error().message.contains(QLatin1String("local1")), qPrintable(outcome.error().message));
+        QVERIFY(m_catalog->hostState(m_host.id)->lastError.contains(QLatin1String("does-not-exist")));
+        QCOMPARE(m_catalog->auditLog(1)->first().outcome, QStringLiteral("failed"));
+    }
+
+    void hostileFolderAndFileNamesAreListedExactly()
+    {
+        const QStringList hostileDirs { QStringLiteral("it's $(touch pwned); `touch pwned2`"),
+            QStringLiteral("new\nline \"quoted\" é 日本"), QStringLiteral("-dash") };
+        m_host.backupDirs = hostileDirs;
+        QVERIFY(m_catalog->updateHost(m_host).ok());
+        QSet<QString> expected;
+        for (const QString& dir : hostileDirs) {
+            const QString path = dir + QStringLiteral("/sqlite-20261120-020000.db.gz");
+            writeFile(path, "x");
+            expected.insert(path);
+        }
+        writeFile(hostileDirs[0] + QStringLiteral("/$(touch pwned3)-20261120-020000.db.gz"), "x");
+        const SyncOutcome outcome = sync();
+        QCOMPARE(outcome.added, 3);
+        QVERIFY(outcome.problems.join(u'\n').contains(QLatin1String("$(touch pwned3)")));
+        const auto keys = backupsByPath().keys();
+        QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()), expected);
+        for (const char* name : { "pwned", "pwned2", "pwned3" }) {
+            QVERIFY(!QFile::exists(m_hostDir + u'/' + QLatin1String(name)));
+            QVERIFY(!QFile::exists(QDir::currentPath() + u'/' + QLatin1String(name)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HostSync)
+#include "tst_HostSync.moc"
