@@ -1,0 +1,354 @@
+#include "cli/CliApp.h"
+
+#include "catalog/Catalog.h"
+#include "catalog/HostSync.h"
+#include "remote/ConnectOptions.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace dr {
+
+namespace {
+
+// Reads a secret from the terminal without echo; empty when stdin is not a terminal (scripts, CI).
+QString askSecret(const QString& prompt)
+{
+    if (!isatty(STDIN_FILENO))
+        return {};
+    QTextStream(stderr) << prompt << Qt::flush;
+    termios saved {};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios silent = saved;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    QTextStream in(stdin);
+    const QString secret = in.readLine();
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    QTextStream(stderr) << '\n';
+    return secret;
+}
+
+bool parseOrReport(QCommandLineParser& parser, const QStringList& arguments, QString* problem)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments)) {
+        *problem = parser.errorText();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+CliApp::CliApp()
+    : m_out(stdout)
+    , m_err(stderr)
+{ }
+
+int CliApp::usage(const QString& problem)
+{
+    QTextStream& stream = problem.isEmpty() ? m_out : m_err;
+    if (!problem.isEmpty())
+        stream << tr("drconsole-cli: %1").arg(problem) << "\n\n";
+    stream << tr("Usage: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]\n"
+                 "\n"
+                 "Commands:\n"
+                 "  host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]\n"
+                 "                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH]\n"
+                 "  host add NAME --local DIR [--backup-dir DIR]...\n"
+                 "  host list [--json]\n"
+                 "  host remove NAME\n"
+                 "  sync NAME [--accept-new-host-key]\n"
+                 "  list NAME [--json]\n"
+                 "\n"
+                 "Defaults: the catalog and known_hosts in the user's data folder; DRCONSOLE_CATALOG and\n"
+                 "DRCONSOLE_KNOWN_HOSTS do the same as the options. A key's passphrase or a password is asked\n"
+                 "on the terminal, or taken from DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD; never stored.\n"
+                 "Exit codes: 0 success, 1 findings, 2 error (the reason on stderr).\n");
+    stream.flush();
+    return problem.isEmpty() ? Success : Failure;
+}
+
+int CliApp::fail(const Error& error)
+{
+    return fail(error.fullText());
+}
+
+int CliApp::fail(const QString& message)
+{
+    m_err << tr("drconsole-cli: %1").arg(message) << '\n';
+    m_err.flush();
+    return Failure;
+}
+
+int CliApp::run(const QStringList& arguments)
+{
+    QStringList rest = arguments;
+    m_catalogPath = Catalog::defaultPath();
+    m_knownHostsPath = defaultAppKnownHostsFile();
+    // Global options come before the command.
+    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
+        const QString option = rest.takeFirst();
+        if (option == QLatin1String("--help"))
+            return usage();
+        if (option == QLatin1String("--version")) {
+            m_out << "drconsole-cli " << QCoreApplication::applicationVersion() << '\n';
+            return Success;
+        }
+        if (option != QLatin1String("--catalog") && option != QLatin1String("--known-hosts"))
+            return usage(tr("unknown option %1").arg(option));
+        if (rest.isEmpty())
+            return usage(tr("%1 needs a value").arg(option));
+        (option == QLatin1String("--catalog") ? m_catalogPath : m_knownHostsPath) = rest.takeFirst();
+    }
+    if (rest.isEmpty())
+        return usage(tr("no command given"));
+
+    Catalog catalog(m_catalogPath);
+    if (auto opened = catalog.open(); !opened)
+        return fail(opened.error());
+    m_catalog = &catalog;
+
+    const QString command = rest.takeFirst();
+    if (command == QLatin1String("host"))
+        return hostCommand(rest);
+    if (command == QLatin1String("sync"))
+        return syncCommand(rest);
+    if (command == QLatin1String("list"))
+        return listCommand(rest);
+    if (command == QLatin1String("help"))
+        return usage();
+    return usage(tr("unknown command \"%1\"").arg(command));
+}
+
+int CliApp::hostCommand(QStringList arguments)
+{
+    if (arguments.isEmpty())
+        return usage(tr("host needs add, list or remove"));
+    const QString action = arguments.takeFirst();
+    if (action == QLatin1String("add"))
+        return hostAdd(arguments);
+    if (action == QLatin1String("list"))
+        return hostList(arguments);
+    if (action == QLatin1String("remove"))
+        return hostRemove(arguments);
+    return usage(tr("unknown host command \"%1\"").arg(action));
+}
+
+int CliApp::hostAdd(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption address(QStringLiteral("address"), tr("Host name or IP."), QStringLiteral("ADDR"));
+    const QCommandLineOption port(QStringLiteral("port"), tr("SSH port."), QStringLiteral("N"), QStringLiteral("22"));
+    const QCommandLineOption user(QStringLiteral("user"), tr("Login."), QStringLiteral("USER"));
+    const QCommandLineOption key(QStringLiteral("key"), tr("Private key file."), QStringLiteral("FILE"));
+    const QCommandLineOption passwordAuth(QStringLiteral("password-auth"), tr("Authenticate with a password."));
+    const QCommandLineOption local(
+        QStringLiteral("local"), tr("A local folder instead of SSH."), QStringLiteral("DIR"));
+    const QCommandLineOption baseDir(
+        QStringLiteral("base-dir"), tr("Project folder on the host."), QStringLiteral("DIR"));
+    const QCommandLineOption backupDir(
+        QStringLiteral("backup-dir"), tr("Folder holding backups."), QStringLiteral("DIR"));
+    const QCommandLineOption toolPath(QStringLiteral("tool-path"), tr("Host tool path."), QStringLiteral("PATH"));
+    parser.addOptions({ address, port, user, key, passwordAuth, local, baseDir, backupDir, toolPath });
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("Host name in the console."));
+    QString problem;
+    if (!parseOrReport(parser, QStringList { QStringLiteral("host-add") } + arguments, &problem))
+        return usage(problem);
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("host add needs exactly one NAME"));
+
+    HostProfile host;
+    host.name = parser.positionalArguments().first();
+    if (parser.isSet(local)) {
+        host.transport = HostProfile::Transport::Local;
+        host.baseDir = QDir(parser.value(local)).absolutePath();
+    } else {
+        if (!parser.isSet(address) || !parser.isSet(user))
+            return usage(tr("host add needs --address and --user (or --local DIR)"));
+        host.address = parser.value(address);
+        bool portOk = false;
+        host.port = parser.value(port).toInt(&portOk);
+        if (!portOk)
+            return usage(tr("--port \"%1\" is not a number").arg(parser.value(port)));
+        host.user = parser.value(user);
+        host.baseDir = parser.value(baseDir);
+        if (parser.isSet(key)) {
+            host.auth = HostProfile::Auth::KeyFile;
+            host.keyFile = QDir(parser.value(key)).absolutePath();
+        } else if (parser.isSet(passwordAuth)) {
+            host.auth = HostProfile::Auth::Password;
+        }
+    }
+    if (parser.isSet(backupDir))
+        host.backupDirs = parser.values(backupDir);
+    if (parser.isSet(toolPath))
+        host.toolPath = parser.value(toolPath);
+    auto added = m_catalog->addHost(host);
+    (void)m_catalog->audit(QStringLiteral("host-add"), host.name, host.displayAddress(),
+        added ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!added)
+        return fail(added.error());
+    m_out << tr("Added host %1 (%2)").arg(host.name, host.displayAddress()) << '\n';
+    return Success;
+}
+
+int CliApp::hostList(const QStringList& arguments)
+{
+    const bool json = arguments.contains(QLatin1String("--json"));
+    auto hosts = m_catalog->hosts();
+    if (!hosts)
+        return fail(hosts.error());
+    QJsonArray array;
+    for (const HostProfile& host : *hosts) {
+        const auto state = m_catalog->hostState(host.id);
+        if (json) {
+            array.append(QJsonObject {
+                { QStringLiteral("name"), host.name },
+                { QStringLiteral("transport"), HostProfile::transportId(host.transport) },
+                { QStringLiteral("address"), host.address },
+                { QStringLiteral("port"), host.port },
+                { QStringLiteral("user"), host.user },
+                { QStringLiteral("auth"), HostProfile::authId(host.auth) },
+                { QStringLiteral("base_dir"), host.baseDir },
+                { QStringLiteral("backup_dirs"), QJsonArray::fromStringList(host.backupDirs) },
+                { QStringLiteral("last_sync"),
+                    state && state->lastSync.isValid() ? state->lastSync.toString(Qt::ISODate) : QJsonValue() },
+                { QStringLiteral("last_error"), state ? state->lastError : QString() },
+                { QStringLiteral("tool_version"), state ? state->toolVersion : QString() },
+                { QStringLiteral("backups"), state ? state->backupCount : 0 },
+            });
+        } else {
+            m_out << host.name << '\t' << host.displayAddress() << '\t'
+                  << (state && state->lastSync.isValid() ? state->lastSync.toString(Qt::ISODate) : tr("never synced"))
+                  << '\t' << (state ? state->lastError : QString()) << '\n';
+        }
+    }
+    if (json)
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return Success;
+}
+
+int CliApp::hostRemove(const QStringList& arguments)
+{
+    if (arguments.size() != 1)
+        return usage(tr("host remove needs exactly one NAME"));
+    auto removed = m_catalog->removeHost(arguments.first());
+    (void)m_catalog->audit(QStringLiteral("host-remove"), arguments.first(), {},
+        removed ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!removed)
+        return fail(removed.error());
+    m_out << tr("Removed host %1 and its local history (the host itself is untouched)").arg(arguments.first()) << '\n';
+    return Success;
+}
+
+int CliApp::syncCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption acceptNew(QStringLiteral("accept-new-host-key"),
+        tr("Accept and remember the key of a host never seen before (a changed key is still refused)."));
+    parser.addOption(acceptNew);
+    QString problem;
+    if (!parseOrReport(parser, QStringList { QStringLiteral("sync") } + arguments, &problem))
+        return usage(problem);
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("sync needs exactly one NAME"));
+    auto host = m_catalog->host(parser.positionalArguments().first());
+    if (!host)
+        return fail(host.error());
+
+    ConnectOptions options;
+    options.appKnownHostsFile = m_knownHostsPath;
+    options.userKnownHostsFile = defaultUserKnownHostsFile();
+    options.acceptNewHostKey = parser.isSet(acceptNew);
+    options.passphrase = qEnvironmentVariable("DRCONSOLE_KEY_PASSPHRASE");
+    options.password = qEnvironmentVariable("DRCONSOLE_SSH_PASSWORD");
+    if (host->auth == HostProfile::Auth::Password && options.password.isEmpty())
+        options.password = askSecret(tr("Password for %1: ").arg(host->displayAddress()));
+
+    Result<SyncOutcome> outcome = makeError(Error::Code::Internal, {});
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto transport = makeTransport(*host, options);
+        if (!transport)
+            return fail(tr("Host %1: this build cannot reach hosts by %2")
+                            .arg(host->name, HostProfile::transportId(host->transport)));
+        outcome = syncHost(*m_catalog, *host, *transport);
+        if (outcome.ok() || outcome.error().code != Error::Code::PassphraseNeeded || attempt > 0)
+            break;
+        options.passphrase = askSecret(tr("Passphrase for %1: ").arg(host->keyFile));
+        if (options.passphrase.isEmpty())
+            break;
+    }
+    if (!outcome) {
+        const Error& error = outcome.error();
+        if (error.code == Error::Code::HostKeyUnknown)
+            return fail(tr("%1\nThe host's key fingerprint is %2. If it is the right one, run again with "
+                           "--accept-new-host-key.")
+                            .arg(error.message, error.detail));
+        return fail(error);
+    }
+    for (const QString& warning : outcome->problems)
+        m_err << tr("warning: %1").arg(warning) << '\n';
+    m_out << tr("Synced %1: %2 new, %3 changed, %4 gone, %5 new catalog events%6")
+                 .arg(host->name)
+                 .arg(outcome->added)
+                 .arg(outcome->updated)
+                 .arg(outcome->removed)
+                 .arg(outcome->newEvents)
+                 .arg(outcome->unchangedListing ? tr(" (folders unchanged)") : QString())
+          << '\n';
+    return Success;
+}
+
+int CliApp::listCommand(const QStringList& arguments)
+{
+    QStringList positional = arguments;
+    const bool json = positional.removeAll(QStringLiteral("--json")) > 0;
+    if (positional.size() != 1)
+        return usage(tr("list needs exactly one NAME"));
+    auto host = m_catalog->host(positional.first());
+    if (!host)
+        return fail(host.error());
+    auto backups = m_catalog->backups(host->id);
+    if (!backups)
+        return fail(backups.error());
+    if (json) {
+        QJsonArray array;
+        for (const BackupRecord& backup : *backups) {
+            array.append(QJsonObject {
+                { QStringLiteral("path"), backup.path },
+                { QStringLiteral("component"), backup.component },
+                { QStringLiteral("kind"), backup.kind.isEmpty() ? QJsonValue() : QJsonValue(backup.kind) },
+                { QStringLiteral("time"), backup.time.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("size"), backup.size },
+                { QStringLiteral("encrypted"), backup.encrypted },
+                { QStringLiteral("compressed"), backup.compressed },
+                { QStringLiteral("managed"), backup.managed },
+                { QStringLiteral("sha256"), backup.sha256.isEmpty() ? QJsonValue() : QJsonValue(backup.sha256) },
+                { QStringLiteral("verify_state"), verifyStateId(backup.verifyState) },
+                { QStringLiteral("verified_at"),
+                    backup.verifiedAt.isValid() ? QJsonValue(backup.verifiedAt.toString(Qt::ISODate)) : QJsonValue() },
+            });
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const BackupRecord& backup : *backups) {
+        m_out << backup.time.toUTC().toString(Qt::ISODate) << '\t' << backup.component << '\t'
+              << (backup.kind.isEmpty() ? QStringLiteral("-") : backup.kind) << '\t' << backup.size << '\t'
+              << (backup.encrypted ? tr("encrypted") : tr("plain")) << '\t'
+              << (backup.managed ? tr("managed") : tr("unmanaged")) << '\t' << verifyStateId(backup.verifyState) << '\t'
+              << backup.path << '\n';
+    }
+    return Success;
+}
+
+} // namespace dr

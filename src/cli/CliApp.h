@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace dr {
+
+class Catalog;
+struct HostProfile;
+
+/// drconsole-cli: the console's core without a display, for scripts, monitors and tests.
+/// Exit codes: 0 success, 1 findings, 2 error (the reason on stderr).
+class CliApp
+{
+    Q_DECLARE_TR_FUNCTIONS(CliApp)
+
+public:
+    enum ExitCode { Success = 0, Findings = 1, Failure = 2 };
+
+    CliApp();
+    int run(const QStringList& arguments);
+
+private:
+    int usage(const QString& problem = {});
+    int fail(const Error& error);
+    int fail(const QString& message);
+    int hostCommand(QStringList arguments);
+    int hostAdd(const QStringList& arguments);
+    int hostList(const QStringList& arguments);
+    int hostRemove(const QStringList& arguments);
+    int syncCommand(const QStringList& arguments);
+    int listCommand(const QStringList& arguments);
+
+    QString m_catalogPath;
+    QString m_knownHostsPath;
+    QTextStream m_out;
+    QTextStream m_err;
+    Catalog* m_catalog = nullptr;
+};
+
+} // namespace dr
