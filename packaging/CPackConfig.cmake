@@ -1,1 +1,14 @@
-
+# .deb of the console, its command line and the host tool (installed under share/drconsole/host).
+set(CPACK_PACKAGE_NAME drconsole)
+set(CPACK_PACKAGE_VENDOR "DR Console")
+set(CPACK_PACKAGE_CONTACT "DR Console maintainers <maintainers@drconsole.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Backup and disaster recovery console (RTO/RPO, verification, guided restores)")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION admin)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# shlibdeps does not see Qt's plugins: the SQL drivers, the platform plugins and the SVG icon engine.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, libqt6svg6, sqlite3, openssl, gzip, tar")
+set(CPACK_GENERATOR DEB)
+include(CPack)
