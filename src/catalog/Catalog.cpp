@@ -72,6 +72,12 @@ const char* const schemaV1[] = {
     " detail TEXT, outcome TEXT)",
 };
 
+const char* const schemaV2[] = {
+    "ALTER TABLE host_state ADD COLUMN crontab TEXT",
+    "ALTER TABLE host_state ADD COLUMN crontab_read INTEGER DEFAULT 0",
+    "CREATE INDEX events_by_type ON events(host_id, event, ts)",
+};
+
 // Fields of a backup row that the host tool's events decide; recomputed from all events of the file.
 void applyEvent(BackupRecord& record, const CatalogEvent& event)
 {
@@ -178,6 +184,16 @@ Result<void> Catalog::migrate(QSqlDatabase& db)
         }
         query.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"));
     }
+    if (version < 2) {
+        for (const char* statement : schemaV2) {
+            if (!query.exec(QString::fromLatin1(statement))) {
+                const QSqlError error = query.lastError();
+                db.rollback();
+                return sqlError(tr("Catalog %1: migration to version 2 failed").arg(m_path), error);
+            }
+        }
+    }
+    query.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(schemaVersion));
     if (!db.commit())
         return sqlError(tr("Catalog %1: cannot commit the migration").arg(m_path), db.lastError());
     return {};
@@ -319,7 +335,7 @@ Result<HostState> Catalog::hostState(qint64 hostId)
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
         "SELECT last_sync, last_error, last_error_at, catalog_inode, catalog_offset, catalog_lines,"
-        " listing_fingerprint, tool_version, utc_offset,"
+        " listing_fingerprint, tool_version, utc_offset, crontab, crontab_read,"
         " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1) FROM host_state WHERE host_id = :id"));
     query.bindValue(QStringLiteral(":id"), hostId);
     if (!query.exec())
@@ -337,7 +353,9 @@ Result<HostState> Catalog::hostState(qint64 hostId)
     state.cursor.listingFingerprint = query.value(6).toString();
     state.toolVersion = query.value(7).toString();
     state.utcOffsetSeconds = query.value(8).toInt();
-    state.backupCount = query.value(9).toLongLong();
+    if (query.value(10).toBool())
+        state.crontab = query.value(9).toString();
+    state.backupCount = query.value(11).toLongLong();
     return state;
 }
 
@@ -557,11 +575,13 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     QSqlQuery state(db);
     state.prepare(QStringLiteral(
         "INSERT INTO host_state (host_id, last_sync, last_error, last_error_at, catalog_inode, catalog_offset,"
-        " catalog_lines, listing_fingerprint, tool_version, utc_offset) VALUES (?, ?, '', 0, ?, ?, ?, ?, ?, ?)"
+        " catalog_lines, listing_fingerprint, tool_version, utc_offset, crontab, crontab_read)"
+        " VALUES (?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(host_id) DO UPDATE SET last_sync = excluded.last_sync, last_error = '', last_error_at = 0,"
         " catalog_inode = excluded.catalog_inode, catalog_offset = excluded.catalog_offset,"
         " catalog_lines = excluded.catalog_lines, listing_fingerprint = excluded.listing_fingerprint,"
-        " tool_version = excluded.tool_version, utc_offset = excluded.utc_offset"));
+        " tool_version = excluded.tool_version, utc_offset = excluded.utc_offset, crontab = excluded.crontab,"
+        " crontab_read = excluded.crontab_read"));
     state.addBindValue(host.id);
     state.addBindValue(QDateTime::currentMSecsSinceEpoch());
     state.addBindValue(cursor.catalogInode);
@@ -570,6 +590,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     state.addBindValue(cursor.listingFingerprint);
     state.addBindValue(snapshot.toolVersion);
     state.addBindValue(snapshot.utcOffsetSeconds);
+    state.addBindValue(snapshot.crontab);
+    state.addBindValue(snapshot.crontabRead);
     if (!state.exec())
         return fail(tr("Cannot save the sync state of host %1").arg(host.name), state.lastError());
     if (!db.commit())
@@ -612,6 +634,30 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
         records.append(std::move(record));
     }
     return records;
+}
+
+Result<QList<CatalogEvent>> Catalog::events(qint64 hostId, const QStringList& types)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QStringList placeholders;
+    for (qsizetype i = 0; i < types.size(); ++i)
+        placeholders.append(QStringLiteral("?"));
+    query.prepare(
+        QStringLiteral("SELECT data FROM events WHERE host_id = ?%1 ORDER BY ts, id")
+            .arg(types.isEmpty() ? QString() : QStringLiteral(" AND event IN (%1)").arg(placeholders.join(u','))));
+    query.addBindValue(hostId);
+    for (const QString& type : types)
+        query.addBindValue(type);
+    if (!query.exec())
+        return sqlError(tr("Cannot read the events of host #%1").arg(hostId), query.lastError());
+    QList<CatalogEvent> result;
+    while (query.next()) {
+        QString problem;
+        if (auto event = CatalogLog::parseLine(query.value(0).toByteArray(), &problem))
+            result.append(std::move(*event));
+    }
+    return result;
 }
 
 Result<void> Catalog::audit(const QString& action, const QString& host, const QString& detail, const QString& outcome)

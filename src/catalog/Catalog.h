@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/BackupRecord.h"
+#include "core/CatalogLog.h"
 #include "core/HostProfile.h"
 #include "core/Result.h"
 #include "core/SyncProtocol.h"
@@ -10,6 +11,8 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 namespace dr {
 
@@ -24,6 +27,7 @@ struct HostState
     QString toolVersion;
     int utcOffsetSeconds = 0;
     qint64 backupCount = 0;
+    std::optional<QString> crontab; ///< as read at the last sync; empty optional when never read
 };
 
 /// What one sync changed.
@@ -54,7 +58,7 @@ class Catalog
     Q_DECLARE_TR_FUNCTIONS(Catalog)
 
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     explicit Catalog(QString path);
     ~Catalog();
@@ -78,6 +82,8 @@ public:
     Result<SyncOutcome> applySync(const HostProfile& host, const SyncSnapshot& snapshot);
 
     Result<QList<BackupRecord>> backups(qint64 hostId, bool includeRemoved = false);
+    /// The host's catalog.jsonl events of the given types (all when empty), oldest first.
+    Result<QList<CatalogEvent>> events(qint64 hostId, const QStringList& types = {});
 
     /// Every action (connect, sync, verify, restore, drill, export, settings) lands here.
     Result<void> audit(const QString& action, const QString& host, const QString& detail, const QString& outcome);

@@ -10,13 +10,15 @@ namespace {
 // positional argument. Output is NUL-separated records (file names may hold tabs and newlines, never
 // NUL), then, after the `C` record, the catalog's new bytes as they are.
 //   H proto utc-offset epoch cwd | V tool-version | U (folders unchanged) | P fingerprint
-//   F size mtime path | M missing-folder | E error | C inode size offset <bytes>
+//   F size mtime path | M missing-folder | E error | T crontab (the user's and the system's)
+//   C inode size offset <bytes>
 constexpr char syncScript[] = R"SH(tool=$1 base=$2 catalog=$3 known_inode=$4 offset=$5 old_fp=$6
 shift 6
 case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
 if [ -n "$base" ]; then cd -- "$base" 2>/dev/null || { printf 'E\tno such folder: %s\0' "$base"; exit 3; }; fi
 printf 'H\t1\t%s\t%s\t%s\0' "$(date +%z)" "$(date -u +%s)" "$(pwd)"
 if [ -x "$tool" ]; then printf 'V\t%s\0' "$("$tool" version 2>/dev/null | head -n 1)"; fi
+printf 'T\t%s\0' "$( { crontab -l; cat /etc/crontab /etc/cron.d/*; } 2>/dev/null | tr -d '\000')"
 fp=
 for d in "$@"; do
   case $d in -*) d=./$d ;; esac
@@ -107,6 +109,10 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
             break;
         case 'V':
             snapshot.toolVersion = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))).trimmed();
+            break;
+        case 'T':
+            snapshot.crontab = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())));
+            snapshot.crontabRead = true;
             break;
         case 'U':
             snapshot.listingUnchanged = true;

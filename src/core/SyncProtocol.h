@@ -39,6 +39,8 @@ struct SyncSnapshot
     QList<RemoteFile> files;
     QStringList missingDirs;
     QString toolVersion; ///< empty when the host tool is not installed
+    QString crontab; ///< the login's crontab, /etc/crontab and /etc/cron.d, for the schedule check
+    bool crontabRead = false;
     QString catalogInode; ///< empty when the host has no catalog.jsonl
     qint64 catalogSize = 0;
     qint64 catalogFrom = 0; ///< offset the bytes below start at (0 after a rotation)

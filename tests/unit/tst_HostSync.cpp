@@ -104,6 +104,34 @@ private slots:
         QVERIFY2(opened.error().message.contains(QLatin1String("newer")), qPrintable(opened.error().message));
     }
 
+    void migratesAVersionOneCatalogKeepingItsData()
+    {
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        QCOMPARE(sync().added, 1);
+        const QString path = m_catalog->path();
+        m_transport.reset();
+        m_catalog.reset();
+        {
+            // Take the file back to version 1 as an older console left it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char* statement : { "DROP INDEX events_by_type", "ALTER TABLE host_state DROP COLUMN crontab",
+                     "ALTER TABLE host_state DROP COLUMN crontab_read", "UPDATE schema_version SET version = 1" })
+                QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        m_catalog = std::make_unique<Catalog>(path);
+        QVERIFY(m_catalog->open().ok());
+        QCOMPARE(m_catalog->backups(m_host.id)->size(), 1);
+        QCOMPARE(m_catalog->host(QStringLiteral("local1"))->baseDir, m_hostDir);
+        m_transport = std::make_unique<LocalTransport>(m_host);
+        QCOMPARE(sync().added, 0);
+        QVERIFY(m_catalog->hostState(m_host.id)->crontab.has_value());
+    }
+
     void notACatalogFileIsRefused()
     {
         const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
