@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
+#include "core/Compliance.h"
 #include "remote/ConnectOptions.h"
 
 #include <QCommandLineParser>
@@ -68,11 +69,13 @@ int CliApp::usage(const QString& problem)
                  "  host remove NAME\n"
                  "  sync NAME [--accept-new-host-key]\n"
                  "  list NAME [--json]\n"
+                 "  compliance [NAME] [--window 30d|12h|START..END] [--json]\n"
                  "\n"
                  "Defaults: the catalog and known_hosts in the user's data folder; DRCONSOLE_CATALOG and\n"
                  "DRCONSOLE_KNOWN_HOSTS do the same as the options. A key's passphrase or a password is asked\n"
                  "on the terminal, or taken from DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD; never stored.\n"
-                 "Exit codes: 0 success, 1 findings, 2 error (the reason on stderr).\n");
+                 "Exit codes: 0 success, 1 findings (compliance: a host is non-compliant), 2 error (the reason\n"
+                 "on stderr).\n");
     stream.flush();
     return problem.isEmpty() ? Success : Failure;
 }
@@ -124,6 +127,8 @@ int CliApp::run(const QStringList& arguments)
         return syncCommand(rest);
     if (command == QLatin1String("list"))
         return listCommand(rest);
+    if (command == QLatin1String("compliance"))
+        return complianceCommand(rest);
     if (command == QLatin1String("help"))
         return usage();
     return usage(tr("unknown command \"%1\"").arg(command));
@@ -349,6 +354,96 @@ int CliApp::listCommand(const QStringList& arguments)
               << backup.path << '\n';
     }
     return Success;
+}
+
+int CliApp::complianceCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption window(QStringLiteral("window"), tr("Window: 30d, 12h, or START..END (ISO 8601)."),
+        QStringLiteral("WINDOW"), QStringLiteral("30d"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."));
+    parser.addOptions({ window, json });
+    QString problem;
+    if (!parseOrReport(parser, QStringList { QStringLiteral("compliance") } + arguments, &problem))
+        return usage(problem);
+    if (parser.positionalArguments().size() > 1)
+        return usage(tr("compliance takes at most one NAME"));
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ComplianceSettings settings = ComplianceSettings::lastDays(now, 30);
+    const QString windowText = parser.value(window);
+    if (windowText.contains(QLatin1String(".."))) {
+        const QDateTime start = QDateTime::fromString(windowText.section(QStringLiteral(".."), 0, 0), Qt::ISODate);
+        const QDateTime end = QDateTime::fromString(windowText.section(QStringLiteral(".."), 1), Qt::ISODate);
+        if (!start.isValid() || !end.isValid() || end <= start)
+            return usage(tr("--window \"%1\": expected START..END in ISO 8601 with START before END").arg(windowText));
+        settings.windowStart = start.toUTC();
+        settings.windowEnd = end.toUTC();
+    } else {
+        bool ok = false;
+        const qint64 amount = windowText.chopped(1).toLongLong(&ok);
+        const QChar unit = windowText.isEmpty() ? QChar() : windowText.back();
+        if (!ok || amount <= 0 || (unit != u'd' && unit != u'h'))
+            return usage(tr("--window \"%1\": expected a number of days (30d) or hours (12h)").arg(windowText));
+        settings.windowStart = now.addSecs(-amount * (unit == u'd' ? 86400 : 3600));
+    }
+
+    QList<HostProfile> hosts;
+    if (parser.positionalArguments().isEmpty()) {
+        auto all = m_catalog->hosts();
+        if (!all)
+            return fail(all.error());
+        hosts = *all;
+    } else {
+        auto one = m_catalog->host(parser.positionalArguments().first());
+        if (!one)
+            return fail(one.error());
+        hosts.append(*one);
+    }
+
+    bool anyNonCompliant = false;
+    QJsonArray hostArray;
+    for (const HostProfile& host : hosts) {
+        auto backups = m_catalog->backups(host.id, true);
+        if (!backups)
+            return fail(backups.error());
+        auto events = m_catalog->events(host.id,
+            { QStringLiteral("backup_failed"), QStringLiteral("remote_copy"), QStringLiteral("restore_finished"),
+                QStringLiteral("restore_failed"), QStringLiteral("drill_finished") });
+        if (!events)
+            return fail(events.error());
+        const auto state = m_catalog->hostState(host.id);
+        const HostCompliance verdict
+            = evaluateHost(host, *backups, *events, state ? state->crontab : std::nullopt, settings);
+        anyNonCompliant |= verdict.verdict == HostCompliance::Verdict::NonCompliant;
+        if (parser.isSet(json)) {
+            hostArray.append(verdict.toJson());
+            continue;
+        }
+        m_out << host.name << ": " << HostCompliance::verdictId(verdict.verdict) << '\n';
+        for (const ComponentCompliance& component : verdict.components) {
+            m_out << "  " << component.component << '\t'
+                  << tr("RPO met %1 % of the window").arg(component.rpo.compliance * 100.0, 0, 'f', 1) << '\t'
+                  << tr("exposure %1 s / target %2 s")
+                         .arg(component.rpo.currentExposureSeconds)
+                         .arg(component.rpo.targetSeconds)
+                  << '\t' << tr("%n violation(s)", nullptr, int(component.rpo.violations.size())) << '\n';
+        }
+        for (const QString& reason : verdict.reasons)
+            m_out << "  - " << reason << '\n';
+    }
+    if (parser.isSet(json)) {
+        m_out << QJsonDocument(QJsonObject {
+                                   { QStringLiteral("generated"), now.toString(Qt::ISODate) },
+                                   { QStringLiteral("window_start"), settings.windowStart.toString(Qt::ISODate) },
+                                   { QStringLiteral("window_end"), settings.windowEnd.toString(Qt::ISODate) },
+                                   { QStringLiteral("hosts"), hostArray },
+                               })
+                     .toJson(QJsonDocument::Indented);
+    }
+    (void)m_catalog->audit(QStringLiteral("compliance"), parser.positionalArguments().value(0), windowText,
+        anyNonCompliant ? QStringLiteral("violations") : QStringLiteral("compliant"));
+    return anyNonCompliant ? Findings : Success;
 }
 
 } // namespace dr

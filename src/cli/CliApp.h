@@ -33,6 +33,7 @@ private:
     int hostRemove(const QStringList& arguments);
     int syncCommand(const QStringList& arguments);
     int listCommand(const QStringList& arguments);
+    int complianceCommand(const QStringList& arguments);
 
     QString m_catalogPath;
     QString m_knownHostsPath;

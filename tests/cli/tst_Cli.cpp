@@ -140,6 +140,77 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("list"), QStringLiteral("demo") }).exitCode, 2);
     }
 
+    void complianceExitCodesAndJson()
+    {
+        // A host whose history meets its targets: sqlite every hour, each verified and copied off-site, a
+        // recent restore and full drill. Stamps are UTC (TZ=UTC for the test).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QByteArray catalog;
+        auto line = [&](const QString& json) { catalog += json.toUtf8() + '\n'; };
+        for (int minutesAgo : { 150, 90, 30 }) {
+            const QDateTime time = now.addSecs(-minutesAgo * 60);
+            const QString path = QStringLiteral("backups/database/sqlite-%1.db.gz")
+                                     .arg(time.toString(QStringLiteral("yyyyMMdd-HHmmss")));
+            QDir().mkpath(m_dir.filePath(QStringLiteral("good/backups/database")));
+            QFile file(m_dir.filePath(QStringLiteral("good/") + path));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(4096, 'x'));
+            const QString stamp = time.toString(Qt::ISODate);
+            line(QStringLiteral(
+                R"({"ts":"%1","event":"backup_finished","kind":"full","component":"sqlite","file":"%2","size":4096})")
+                     .arg(stamp, path));
+            line(QStringLiteral(R"({"ts":"%1","event":"verify","file":"%2","result":"passed"})").arg(stamp, path));
+            line(QStringLiteral(R"({"ts":"%1","event":"remote_copy","file":"%2","result":"ok"})").arg(stamp, path));
+        }
+        line(QStringLiteral(
+            R"({"ts":"%1","event":"restore_finished","scenario":"database-corruption","duration_ms":60000})")
+                 .arg(now.addDays(-10).toString(Qt::ISODate)));
+        line(QStringLiteral(
+            R"({"ts":"%1","event":"drill_finished","scenario":"complete-system-failure","duration_ms":3600000})")
+                 .arg(now.addDays(-20).toString(Qt::ISODate)));
+        QFile catalogFile(m_dir.filePath(QStringLiteral("good/backups/catalog.jsonl")));
+        QVERIFY(catalogFile.open(QIODevice::WriteOnly));
+        catalogFile.write(catalog);
+        catalogFile.close();
+
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("good"), QStringLiteral("--local"),
+                         m_dir.filePath(QStringLiteral("good")), QStringLiteral("--backup-dir"),
+                         QStringLiteral("backups/database") })
+                     .exitCode,
+            0);
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("good") }).exitCode, 0);
+        const Run good = cli({ QStringLiteral("compliance"), QStringLiteral("good"), QStringLiteral("--window"),
+            QStringLiteral("2h"), QStringLiteral("--json") });
+        QVERIFY2(good.exitCode == 0, good.out.constData());
+        const QJsonObject host
+            = QJsonDocument::fromJson(good.out).object().value(QStringLiteral("hosts")).toArray()[0].toObject();
+        QVERIFY(host.value(QStringLiteral("verdict")).toString() != QLatin1String("non-compliant"));
+        const QJsonObject sqlite = host.value(QStringLiteral("components")).toArray()[0].toObject();
+        QCOMPARE(sqlite.value(QStringLiteral("host")).toString(), QStringLiteral("good"));
+        QCOMPARE(sqlite.value(QStringLiteral("rpo_target_seconds")).toInt(), 3600);
+        QCOMPARE(sqlite.value(QStringLiteral("compliance")).toDouble(), 1.0);
+        QVERIFY(qAbs(sqlite.value(QStringLiteral("current_exposure_seconds")).toInt() - 1800) < 120);
+        QCOMPARE(sqlite.value(QStringLiteral("violations")).toArray().size(), 0);
+
+        // Over six hours the first 3.5 h had no backup: violations, exit code 1.
+        const Run wide = cli({ QStringLiteral("compliance"), QStringLiteral("good"), QStringLiteral("--window"),
+            QStringLiteral("6h"), QStringLiteral("--json") });
+        QCOMPARE(wide.exitCode, 1);
+        const QJsonObject wideHost
+            = QJsonDocument::fromJson(wide.out).object().value(QStringLiteral("hosts")).toArray()[0].toObject();
+        QCOMPARE(wideHost.value(QStringLiteral("verdict")).toString(), QStringLiteral("non-compliant"));
+        const QJsonArray violations = wideHost.value(QStringLiteral("components"))
+                                          .toArray()[0]
+                                          .toObject()
+                                          .value(QStringLiteral("violations"))
+                                          .toArray();
+        QCOMPARE(violations.size(), 1);
+        QVERIFY(violations[0].toObject().value(QStringLiteral("worst_exposure_seconds")).isNull());
+
+        QCOMPARE(cli({ QStringLiteral("compliance"), QStringLiteral("--window"), QStringLiteral("soon") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("compliance"), QStringLiteral("nobody") }).exitCode, 2);
+    }
+
     void environmentNamesTheCatalog()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
