@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
 #include "core/Compliance.h"
+#include "core/HostTool.h"
 #include "remote/ConnectOptions.h"
 
 #include <QCommandLineParser>
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <functional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -67,6 +69,7 @@ int CliApp::usage(const QString& problem)
                  "  host add NAME --local DIR [--backup-dir DIR]...\n"
                  "  host list [--json]\n"
                  "  host remove NAME\n"
+                 "  host install-tool NAME [--accept-new-host-key]\n"
                  "  sync NAME [--accept-new-host-key]\n"
                  "  list NAME [--json]\n"
                  "  compliance [NAME] [--window 30d|12h|START..END] [--json]\n"
@@ -145,6 +148,8 @@ int CliApp::hostCommand(QStringList arguments)
         return hostList(arguments);
     if (action == QLatin1String("remove"))
         return hostRemove(arguments);
+    if (action == QLatin1String("install-tool"))
+        return hostInstallTool(arguments);
     return usage(tr("unknown host command \"%1\"").arg(action));
 }
 
@@ -255,6 +260,69 @@ int CliApp::hostRemove(const QStringList& arguments)
     return Success;
 }
 
+template <typename T>
+Result<T> CliApp::withTransport(
+    const HostProfile& host, bool acceptNewHostKey, const std::function<Result<T>(Transport&)>& work)
+{
+    ConnectOptions options;
+    options.appKnownHostsFile = m_knownHostsPath;
+    options.userKnownHostsFile = defaultUserKnownHostsFile();
+    options.acceptNewHostKey = acceptNewHostKey;
+    options.passphrase = qEnvironmentVariable("DRCONSOLE_KEY_PASSPHRASE");
+    options.password = qEnvironmentVariable("DRCONSOLE_SSH_PASSWORD");
+    if (host.auth == HostProfile::Auth::Password && options.password.isEmpty())
+        options.password = askSecret(tr("Password for %1: ").arg(host.displayAddress()));
+
+    Result<T> result = makeError(Error::Code::Internal, {});
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto transport = makeTransport(host, options);
+        if (!transport)
+            return makeError(Error::Code::InvalidInput,
+                tr("Host %1: this build cannot reach hosts by %2")
+                    .arg(host.name, HostProfile::transportId(host.transport)));
+        result = work(*transport);
+        if (result.ok() || result.error().code != Error::Code::PassphraseNeeded || attempt > 0)
+            break;
+        options.passphrase = askSecret(tr("Passphrase for %1: ").arg(host.keyFile));
+        if (options.passphrase.isEmpty())
+            break;
+    }
+    if (!result && result.error().code == Error::Code::HostKeyUnknown) {
+        Error error = result.error();
+        error.message = tr("%1\nThe host's key fingerprint is %2. If it is the right one, run again with "
+                           "--accept-new-host-key.")
+                            .arg(error.message, error.detail);
+        error.detail.clear();
+        return error;
+    }
+    return result;
+}
+
+int CliApp::hostInstallTool(const QStringList& arguments)
+{
+    QStringList positional = arguments;
+    const bool acceptNew = positional.removeAll(QStringLiteral("--accept-new-host-key")) > 0;
+    if (positional.size() != 1)
+        return usage(tr("host install-tool needs exactly one NAME"));
+    auto host = m_catalog->host(positional.first());
+    if (!host)
+        return fail(host.error());
+    auto installed = withTransport<QString>(*host, acceptNew, [&](Transport& transport) {
+        transport.setLogSink([this](LogKind kind, const QString& text) {
+            if (kind == LogKind::Stderr || kind == LogKind::Error)
+                m_err << text << '\n';
+        });
+        return HostTool::install(*host, transport);
+    });
+    (void)m_catalog->audit(QStringLiteral("install-tool"), host->name,
+        installed ? *installed : installed.error().fullText(),
+        installed ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!installed)
+        return fail(installed.error());
+    m_out << tr("Host %1 now runs %2 (%3)").arg(host->name, *installed, host->toolPath) << '\n';
+    return Success;
+}
+
 int CliApp::syncCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -270,36 +338,10 @@ int CliApp::syncCommand(const QStringList& arguments)
     if (!host)
         return fail(host.error());
 
-    ConnectOptions options;
-    options.appKnownHostsFile = m_knownHostsPath;
-    options.userKnownHostsFile = defaultUserKnownHostsFile();
-    options.acceptNewHostKey = parser.isSet(acceptNew);
-    options.passphrase = qEnvironmentVariable("DRCONSOLE_KEY_PASSPHRASE");
-    options.password = qEnvironmentVariable("DRCONSOLE_SSH_PASSWORD");
-    if (host->auth == HostProfile::Auth::Password && options.password.isEmpty())
-        options.password = askSecret(tr("Password for %1: ").arg(host->displayAddress()));
-
-    Result<SyncOutcome> outcome = makeError(Error::Code::Internal, {});
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        auto transport = makeTransport(*host, options);
-        if (!transport)
-            return fail(tr("Host %1: this build cannot reach hosts by %2")
-                            .arg(host->name, HostProfile::transportId(host->transport)));
-        outcome = syncHost(*m_catalog, *host, *transport);
-        if (outcome.ok() || outcome.error().code != Error::Code::PassphraseNeeded || attempt > 0)
-            break;
-        options.passphrase = askSecret(tr("Passphrase for %1: ").arg(host->keyFile));
-        if (options.passphrase.isEmpty())
-            break;
-    }
-    if (!outcome) {
-        const Error& error = outcome.error();
-        if (error.code == Error::Code::HostKeyUnknown)
-            return fail(tr("%1\nThe host's key fingerprint is %2. If it is the right one, run again with "
-                           "--accept-new-host-key.")
-                            .arg(error.message, error.detail));
-        return fail(error);
-    }
+    Result<SyncOutcome> outcome = withTransport<SyncOutcome>(
+        *host, parser.isSet(acceptNew), [&](Transport& transport) { return syncHost(*m_catalog, *host, transport); });
+    if (!outcome)
+        return fail(outcome.error());
     for (const QString& warning : outcome->problems)
         m_err << tr("warning: %1").arg(warning) << '\n';
     m_out << tr("Synced %1: %2 new, %3 changed, %4 gone, %5 new catalog events%6")

@@ -6,9 +6,12 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
 namespace dr {
 
 class Catalog;
+class Transport;
 struct HostProfile;
 
 /// drconsole-cli: the console's core without a display, for scripts, monitors and tests.
@@ -31,6 +34,12 @@ private:
     int hostAdd(const QStringList& arguments);
     int hostList(const QStringList& arguments);
     int hostRemove(const QStringList& arguments);
+    int hostInstallTool(const QStringList& arguments);
+    /// Connects with the host-key policy and secrets of the command line (asking for a passphrase once
+    /// when the key needs one) and runs @p work on the transport.
+    template <typename T>
+    Result<T> withTransport(
+        const HostProfile& host, bool acceptNewHostKey, const std::function<Result<T>(Transport&)>& work);
     int syncCommand(const QStringList& arguments);
     int listCommand(const QStringList& arguments);
     int complianceCommand(const QStringList& arguments);

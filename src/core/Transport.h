@@ -23,6 +23,8 @@ struct RunOptions
     int idleTimeoutMs = 60'000;
     /// Whole command limit (0: no limit).
     int totalTimeoutMs = 0;
+    /// Bytes written to the command's standard input, which is then closed (empty: no input).
+    QByteArray stdinData;
     /// Keep stdout in RunResult::out (off for streaming of large output).
     bool collectStdout = true;
     /// Send output to the log sink line by line (off for binary protocol output).

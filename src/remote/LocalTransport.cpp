@@ -37,11 +37,16 @@ Result<RunResult> LocalTransport::run(const QStringList& argv, const RunOptions&
     QProcess process;
     process.setProgram(argv.first());
     process.setArguments(argv.mid(1));
-    process.setStandardInputFile(QProcess::nullDevice());
+    if (options.stdinData.isEmpty())
+        process.setStandardInputFile(QProcess::nullDevice());
     process.start();
     if (!process.waitForStarted(10'000))
         return makeError(Error::Code::RemoteCommandFailed, tr("%1: cannot start %2").arg(describe(), argv.first()),
             process.errorString());
+    if (!options.stdinData.isEmpty()) {
+        process.write(options.stdinData);
+        process.closeWriteChannel();
+    }
 
     RunResult result;
     QByteArray pendingLines[2];
