@@ -33,6 +33,19 @@ Result<QString> HostTool::shippedVersion()
     return match.captured(1);
 }
 
+QStringList HostTool::command(const HostProfile& host, const QStringList& arguments)
+{
+    static const QString runner = QStringLiteral(R"SH(base=$1 tool=$2
+shift 2
+case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
+if [ -n "$base" ]; then cd -- "$base" || exit 2; fi
+if [ ! -x "$tool" ]; then echo "host tool not installed at $tool" >&2; exit 127; fi
+exec "$tool" "$@")SH");
+    return QStringList { QStringLiteral("sh"), QStringLiteral("-c"), runner, QStringLiteral("drconsole-tool"),
+        host.baseDir, host.toolPath }
+    + arguments;
+}
+
 Result<QString> HostTool::install(const HostProfile& host, Transport& transport)
 {
     // Reads stdin into a temporary file beside the target, then renames it: a cut transfer never leaves
@@ -76,12 +89,7 @@ sha256sum -- "$target" | cut -d ' ' -f 1
                 tr("The copy of %1 on host %2 does not match what was sent (SHA-256 %3, expected %4)")
                     .arg(target, host.name, QString::fromLatin1(run->out.trimmed()), QString::fromLatin1(expected)));
     }
-    RunOptions options;
-    auto version
-        = transport.run({ QStringLiteral("sh"), QStringLiteral("-c"),
-                            QStringLiteral(R"SH(case $1 in /*) t=$1 ;; *) t=$HOME/$1 ;; esac; exec "$t" version)SH"),
-                            QStringLiteral("drconsole-version"), host.toolPath },
-            options);
+    auto version = transport.run(command(host, { QStringLiteral("version") }), RunOptions {});
     if (!version)
         return version.error();
     if (version->exitStatus != 0)

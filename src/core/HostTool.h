@@ -25,6 +25,10 @@ public:
     /// ~/drconsole/bin/) through stdin of one command per file, atomically (temporary name, then mv),
     /// checks the copy's SHA-256 and returns the version the host now runs.
     static Result<QString> install(const HostProfile& host, Transport& transport);
+
+    /// argv that runs the host tool with @p arguments in the host's base folder (where BACKUP_DIR=./backups
+    /// points), the tool path taken relative to the login's home unless absolute.
+    static QStringList command(const HostProfile& host, const QStringList& arguments);
 };
 
 } // namespace dr
