@@ -1,6 +1,7 @@
 #include "cli/CliApp.h"
 
 #include "catalog/Catalog.h"
+#include "catalog/FleetCompliance.h"
 #include "catalog/HostSync.h"
 #include "core/Compliance.h"
 #include "core/HostTool.h"
@@ -446,17 +447,10 @@ int CliApp::complianceCommand(const QStringList& arguments)
     bool anyNonCompliant = false;
     QJsonArray hostArray;
     for (const HostProfile& host : hosts) {
-        auto backups = m_catalog->backups(host.id, true);
-        if (!backups)
-            return fail(backups.error());
-        auto events = m_catalog->events(host.id,
-            { QStringLiteral("backup_failed"), QStringLiteral("remote_copy"), QStringLiteral("restore_finished"),
-                QStringLiteral("restore_failed"), QStringLiteral("drill_finished") });
-        if (!events)
-            return fail(events.error());
-        const auto state = m_catalog->hostState(host.id);
-        const HostCompliance verdict
-            = evaluateHost(host, *backups, *events, state ? state->crontab : std::nullopt, settings);
+        auto judged = judgeHost(*m_catalog, host, settings);
+        if (!judged)
+            return fail(judged.error());
+        const HostCompliance& verdict = *judged;
         anyNonCompliant |= verdict.verdict == HostCompliance::Verdict::NonCompliant;
         if (parser.isSet(json)) {
             hostArray.append(verdict.toJson());

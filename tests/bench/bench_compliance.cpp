@@ -2,6 +2,7 @@
 // through the same sync path as production. Measures loading and judging every host.
 //   bench_compliance [HOSTS] [DAYS]
 #include "catalog/Catalog.h"
+#include "catalog/FleetCompliance.h"
 #include "core/Compliance.h"
 
 #include <QCoreApplication>
@@ -66,28 +67,22 @@ int main(int argc, char* argv[])
 
     timer.restart();
     const auto hosts = catalog.hosts();
-    qint64 loadMs = 0;
-    qint64 judgeMs = 0;
     int nonCompliant = 0;
-    QElapsedTimer step;
     for (const HostProfile& host : *hosts) {
-        step.start();
-        const auto backups = catalog.backups(host.id, true);
-        const auto events = catalog.events(host.id,
-            { QStringLiteral("backup_failed"), QStringLiteral("remote_copy"), QStringLiteral("restore_finished"),
-                QStringLiteral("drill_finished") });
-        loadMs += step.restart();
-        const HostCompliance verdict
-            = evaluateHost(host, *backups, *events, std::nullopt, ComplianceSettings::lastDays(now, 30));
-        judgeMs += step.elapsed();
-        nonCompliant += verdict.verdict == HostCompliance::Verdict::NonCompliant;
+        const auto verdict = judgeHost(catalog, host, ComplianceSettings::lastDays(now, 30));
+        nonCompliant += verdict->verdict == HostCompliance::Verdict::NonCompliant;
     }
-    out << QStringLiteral(
-        "every verdict of %1 hosts: %2 ms (loading from SQLite %3 ms, judging %4 ms); %5 non-compliant\n")
+    const qint64 allMs = timer.elapsed();
+    // The engine alone, on data already in memory.
+    const auto sample = catalog.backups(hosts->first().id, true);
+    timer.restart();
+    for (int i = 0; i < hosts->size(); ++i)
+        (void)evaluateHost(hosts->first(), *sample, {}, std::nullopt, ComplianceSettings::lastDays(now, 30));
+    out << QStringLiteral("every verdict of %1 hosts from the catalog: %2 ms (judging alone, in memory: %3 ms); "
+                          "%4 non-compliant\n")
                .arg(hosts->size())
+               .arg(allMs)
                .arg(timer.elapsed())
-               .arg(loadMs)
-               .arg(judgeMs)
                .arg(nonCompliant);
     return 0;
 }
