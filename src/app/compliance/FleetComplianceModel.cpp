@@ -1,0 +1,259 @@
+#include "app/compliance/FleetComplianceModel.h"
+
+#include <QIcon>
+#include <QLocale>
+
+#include <climits>
+
+namespace dr {
+
+namespace {
+
+QDateTime lastVerified(const HostCompliance& verdict)
+{
+    QDateTime newest;
+    for (const ComponentCompliance& component : verdict.components) {
+        if (component.verifiedRpo.lastBackup.isValid()
+            && (!newest.isValid() || component.verifiedRpo.lastBackup > newest))
+            newest = component.verifiedRpo.lastBackup;
+    }
+    return newest;
+}
+
+double worstCompliance(const HostCompliance& verdict)
+{
+    double worst = verdict.components.isEmpty() ? 0.0 : 1.0;
+    for (const ComponentCompliance& component : verdict.components)
+        worst = std::min(worst, component.rpo.compliance);
+    return worst;
+}
+
+QString localTime(const QDateTime& time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                          : FleetComplianceModel::tr("never");
+}
+
+} // namespace
+
+FleetComplianceModel::FleetComplianceModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+QString FleetComplianceModel::durationText(qint64 seconds)
+{
+    if (seconds < 0 || seconds >= LLONG_MAX / 2)
+        return tr("no backup");
+    if (seconds < 120)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 7200)
+        return tr("%1 min").arg(seconds / 60);
+    if (seconds < 3 * 86400)
+        return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("%1 days").arg(seconds / 86400);
+}
+
+QString FleetComplianceModel::verdictText(HostCompliance::Verdict verdict)
+{
+    switch (verdict) {
+    case HostCompliance::Verdict::Compliant:
+        return tr("Compliant");
+    case HostCompliance::Verdict::AtRisk:
+        return tr("At risk");
+    case HostCompliance::Verdict::NonCompliant:
+        break;
+    }
+    return tr("Not compliant");
+}
+
+void FleetComplianceModel::setVerdicts(const QList<HostCompliance>& verdicts)
+{
+    // Diff by host name: update rows in place, remove the gone, append the new.
+    QHash<QString, const HostCompliance*> incoming;
+    for (const HostCompliance& verdict : verdicts)
+        incoming.insert(verdict.host, &verdict);
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (!incoming.contains(m_rows[row].host)) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    QHash<QString, int> existing;
+    for (int row = 0; row < m_rows.size(); ++row)
+        existing.insert(m_rows[row].host, row);
+    QList<HostCompliance> added;
+    for (const HostCompliance& verdict : verdicts) {
+        const auto found = existing.constFind(verdict.host);
+        if (found == existing.cend()) {
+            added.append(verdict);
+            continue;
+        }
+        m_rows[*found] = verdict;
+        emit dataChanged(index(*found, 0), index(*found, ColumnCount - 1));
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        m_rows += added;
+        endInsertRows();
+    }
+}
+
+const HostCompliance* FleetComplianceModel::verdict(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+}
+
+int FleetComplianceModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int FleetComplianceModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FleetComplianceModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case HostColumn:
+        return tr("Host");
+    case VerdictColumn:
+        return tr("Verdict");
+    case ExposureColumn:
+        return tr("RPO exposure now (target)");
+    case ComplianceColumn:
+        return tr("RPO met");
+    case LastVerifiedColumn:
+        return tr("Last verified backup");
+    case LastDrillColumn:
+        return tr("Last drill (RTO)");
+    case RetentionColumn:
+        return tr("Retention");
+    case RemoteCopyColumn:
+        return tr("3-2-1");
+    case ScheduleColumn:
+        return tr("Schedule");
+    case ReasonColumn:
+        return tr("Why");
+    default:
+        return {};
+    }
+}
+
+QVariant FleetComplianceModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const HostCompliance& row = m_rows[index.row()];
+    if (role == VerdictRole)
+        return int(row.verdict);
+
+    switch (index.column()) {
+    case HostColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return row.host;
+        break;
+    case VerdictColumn:
+        if (role == Qt::DisplayRole)
+            return verdictText(row.verdict);
+        if (role == SortRole)
+            return int(row.verdict);
+        if (role == Qt::DecorationRole) {
+            return QIcon(row.verdict == HostCompliance::Verdict::Compliant ? QStringLiteral(":/icons/verdict-ok.svg")
+                    : row.verdict == HostCompliance::Verdict::AtRisk ? QStringLiteral(":/icons/verdict-warning.svg")
+                                                                     : QStringLiteral(":/icons/verdict-failed.svg"));
+        }
+        break;
+    case ExposureColumn: {
+        if (role == SortRole)
+            return row.effectiveExposureSeconds;
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+            QStringList parts;
+            for (const ComponentCompliance& component : row.components) {
+                parts.append(tr("%1 %2 (%3)%4")
+                                 .arg(component.component, durationText(component.rpo.currentExposureSeconds),
+                                     durationText(component.rpo.targetSeconds),
+                                     component.rpo.inBreach() ? tr(" ✗") : QString()));
+            }
+            return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
+        }
+        break;
+    }
+    case ComplianceColumn:
+        if (role == SortRole)
+            return worstCompliance(row);
+        if (role == Qt::DisplayRole)
+            return row.components.isEmpty() ? tr("—") : tr("%1 %").arg(worstCompliance(row) * 100.0, 0, 'f', 1);
+        break;
+    case LastVerifiedColumn:
+        if (role == SortRole)
+            return lastVerified(row);
+        if (role == Qt::DisplayRole)
+            return localTime(lastVerified(row));
+        break;
+    case LastDrillColumn: {
+        const RtoFinding* newestFinding = nullptr;
+        for (const RtoFinding& finding : row.rto) {
+            if (finding.newest() && (!newestFinding || finding.newest()->time > newestFinding->newest()->time))
+                newestFinding = &finding;
+        }
+        if (role == SortRole)
+            return newestFinding ? newestFinding->newest()->time : QDateTime();
+        if (role == Qt::DisplayRole) {
+            if (!newestFinding)
+                return tr("never");
+            const RtoMeasurement measurement = *newestFinding->newest();
+            return QString(tr("%1: %2 / %3 %4")
+                               .arg(localTime(measurement.time), durationText(measurement.durationSeconds),
+                                   durationText(newestFinding->targetSeconds), newestFinding->met() ? tr("✓") : tr("✗"))
+                + (row.monthlyTestOverdue || row.quarterlyDrillOverdue ? tr(" (overdue)") : QString()));
+        }
+        break;
+    }
+    case RetentionColumn: {
+        int tooOld = 0;
+        int missing = 0;
+        for (const ComponentCompliance& component : row.components) {
+            tooOld += component.tooOldLocal;
+            missing += int(component.missingDays.size());
+        }
+        if (role == SortRole)
+            return tooOld + missing;
+        if (role == Qt::DisplayRole)
+            return tooOld + missing == 0 ? tr("OK") : tr("%1 too old, %2 days missing").arg(tooOld).arg(missing);
+        break;
+    }
+    case RemoteCopyColumn: {
+        int withoutCopy = 0;
+        for (const ComponentCompliance& component : row.components)
+            withoutCopy += component.fullBackupsWithoutRemoteCopy;
+        if (role == SortRole)
+            return withoutCopy;
+        if (role == Qt::DisplayRole)
+            return withoutCopy == 0 ? tr("OK") : tr("%n without remote copy", nullptr, withoutCopy);
+        break;
+    }
+    case ScheduleColumn:
+        if (role == Qt::DisplayRole || role == SortRole) {
+            if (!row.schedule.known)
+                return tr("unknown");
+            return row.schedule.ok() ? tr("OK") : tr("incomplete");
+        }
+        break;
+    case ReasonColumn:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return row.reasons.value(0, tr("—"));
+        if (role == Qt::ToolTipRole)
+            return row.reasons.join(u'\n');
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace dr
