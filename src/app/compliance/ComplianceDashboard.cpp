@@ -30,7 +30,7 @@ ComplianceDashboard::ComplianceDashboard(Catalog* catalog, QWidget* parent)
     m_windowComboBox->addItem(tr("Last 30 days"), 30);
     m_windowComboBox->addItem(tr("Last 90 days"), 90);
     m_windowComboBox->setCurrentIndex(1);
-    auto* refreshButton = new QPushButton(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Refresh"), this);
+    auto* refreshButton = new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("refreshPushButton"));
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
 
