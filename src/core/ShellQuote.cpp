@@ -50,4 +50,18 @@ Result<QByteArray> ShellQuote::command(const QStringList& argv)
     return line;
 }
 
+QString ShellQuote::display(const QStringList& argv)
+{
+    QStringList shown = argv;
+    if (shown.size() >= 4 && shown[0] == QLatin1String("sh") && shown[1] == QLatin1String("-c")
+        && shown[2].contains(u'\n'))
+        shown[2] = QStringLiteral("<%1: %2 lines>").arg(shown[3]).arg(shown[2].count(u'\n') + 1);
+    QStringList quoted;
+    for (const QString& argument : std::as_const(shown)) {
+        const auto one = quote(argument);
+        quoted.append(one ? QString::fromUtf8(*one) : QStringLiteral("<invalid>"));
+    }
+    return quoted.join(u' ');
+}
+
 } // namespace dr

@@ -18,6 +18,10 @@ public:
 
     /// Joins quoted arguments with spaces: the command line that runs argv[0] with the rest as arguments.
     static Result<QByteArray> command(const QStringList& argv);
+
+    /// The command as the log shows it: like command(), but an inline `sh -c` script of several lines is
+    /// shown by its name (the argument after it) and size, so the log stays readable.
+    static QString display(const QStringList& argv);
 };
 
 } // namespace dr

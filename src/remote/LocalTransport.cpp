@@ -29,10 +29,9 @@ Result<RunResult> LocalTransport::run(const QStringList& argv, const RunOptions&
 {
     if (argv.isEmpty())
         return makeError(Error::Code::InvalidInput, tr("No command given for %1").arg(describe()));
-    if (auto line = ShellQuote::command(argv); line.ok())
-        log(LogKind::Command, QString::fromUtf8(*line));
-    else
+    if (auto line = ShellQuote::command(argv); !line)
         return line.error();
+    log(LogKind::Command, ShellQuote::display(argv));
 
     QProcess process;
     process.setProgram(argv.first());

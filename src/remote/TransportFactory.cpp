@@ -1,4 +1,5 @@
 #include "remote/ConnectOptions.h"
+#include "remote/LibsshTransport.h"
 #include "remote/LocalTransport.h"
 
 #include <QDir>
@@ -21,10 +22,9 @@ QString defaultUserKnownHostsFile()
 
 std::unique_ptr<Transport> makeTransport(const HostProfile& host, const ConnectOptions& options)
 {
-    Q_UNUSED(options)
     if (host.transport == HostProfile::Transport::Local)
         return std::make_unique<LocalTransport>(host);
-    return nullptr; // SSH: SshTransport (being written)
+    return std::make_unique<LibsshTransport>(host, options);
 }
 
 } // namespace dr

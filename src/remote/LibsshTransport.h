@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/HostProfile.h"
+#include "core/Transport.h"
+#include "remote/ConnectOptions.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace dr {
+
+/// SSH with libssh: strict host keys (the console's known_hosts, then ~/.ssh/known_hosts), agent, key file
+/// or password authentication, exec with streamed output. One session, used from one thread.
+class LibsshTransport final : public Transport
+{
+    Q_DECLARE_TR_FUNCTIONS(LibsshTransport)
+
+public:
+    LibsshTransport(HostProfile host, ConnectOptions options);
+    ~LibsshTransport() override;
+    Q_DISABLE_COPY_MOVE(LibsshTransport)
+
+    Result<void> open() override;
+    bool isOpen() const override;
+    void close() override;
+    Result<RunResult> run(const QStringList& argv, const RunOptions& options) override;
+    QString describe() const override;
+
+    /// The server's key as `ssh-keygen -lf` shows it ("SHA256:..."), known once open() got that far.
+    QString hostKeyFingerprint() const;
+
+private:
+    Result<void> checkHostKey();
+    Result<void> authenticate();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace dr
