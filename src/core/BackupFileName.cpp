@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace dr {
 
 const QStringList& BackupFileName::knownComponents()
@@ -39,17 +41,33 @@ Result<BackupFileName> BackupFileName::parse(const QString& fileName)
         rest.chop(3);
     }
 
-    static const QRegularExpression pattern(
-        QStringLiteral("^(?<component>[a-z][a-z0-9-]*?)-(?<date>\\d{8})-(?<time>\\d{6})\\.(?<format>[a-z0-9]+)$"));
-    const auto match = pattern.match(rest);
-    if (!match.hasMatch()) {
+    // Hand-parsed rather than by a regular expression: a sync parses every file name of a host.
+    // Shape: <component>-YYYYMMDD-HHMMSS.<format>
+    const qsizetype dot = rest.lastIndexOf(u'.');
+    const QStringView stem = dot > 0 ? QStringView(rest).left(dot) : QStringView();
+    auto isDigits = [](QStringView text) {
+        return std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    const bool shaped = stem.size() > 16 && stem[stem.size() - 16] == u'-' && stem[stem.size() - 7] == u'-'
+        && isDigits(stem.sliced(stem.size() - 15, 8)) && isDigits(stem.sliced(stem.size() - 6, 6));
+    const QStringView componentText = shaped ? stem.left(stem.size() - 16) : QStringView();
+    const bool componentShaped = !componentText.isEmpty() && componentText[0] >= u'a' && componentText[0] <= u'z'
+        && std::all_of(componentText.begin(), componentText.end(),
+            [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-'; });
+    const QStringView formatText = shaped ? QStringView(rest).sliced(dot + 1) : QStringView();
+    const bool formatShaped = !formatText.isEmpty() && std::all_of(formatText.begin(), formatText.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+    });
+    if (!shaped || !componentShaped || !formatShaped) {
         static const QRegularExpression stamp(QStringLiteral("\\d{8}-\\d{6}"));
         if (!stamp.match(rest).hasMatch())
             return invalid(tr("no YYYYMMDD-HHMMSS time stamp"));
         return invalid(tr("expected <component>-YYYYMMDD-HHMMSS.<format>[.gz][.enc]"));
     }
+    const QStringView dateText = stem.sliced(stem.size() - 15, 8);
+    const QStringView timeText = stem.sliced(stem.size() - 6, 6);
 
-    QString component = match.captured(u"component");
+    QString component = componentText.toString();
     if (component.endsWith(QLatin1String("-incremental"))) {
         result.kind = QStringLiteral("incremental");
         component.chop(int(qstrlen("-incremental")));
@@ -64,15 +82,15 @@ Result<BackupFileName> BackupFileName::parse(const QString& fileName)
         return invalid(tr("unknown component \"%1\" (known: %2)").arg(component, knownComponents().join(u", ")));
     result.component = component;
 
-    const QDate date = QDate::fromString(match.captured(u"date"), QStringLiteral("yyyyMMdd"));
+    const QDate date(dateText.left(4).toInt(), dateText.sliced(4, 2).toInt(), dateText.sliced(6, 2).toInt());
     if (!date.isValid())
-        return invalid(tr("\"%1\" is not a valid date").arg(match.captured(u"date")));
-    const QTime time = QTime::fromString(match.captured(u"time"), QStringLiteral("HHmmss"));
+        return invalid(tr("\"%1\" is not a valid date").arg(dateText));
+    const QTime time(timeText.left(2).toInt(), timeText.sliced(2, 2).toInt(), timeText.sliced(4, 2).toInt());
     if (!time.isValid())
-        return invalid(tr("\"%1\" is not a valid time of day").arg(match.captured(u"time")));
+        return invalid(tr("\"%1\" is not a valid time of day").arg(timeText));
     result.nameTime = QDateTime(date, time, Qt::UTC);
 
-    result.format = match.captured(u"format");
+    result.format = formatText.toString();
     static const QStringList formats { QStringLiteral("sql"), QStringLiteral("dump"), QStringLiteral("db"),
         QStringLiteral("tar"), QStringLiteral("rdb"), QStringLiteral("tgz") };
     if (!formats.contains(result.format))

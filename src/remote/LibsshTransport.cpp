@@ -336,20 +336,20 @@ Result<RunResult> LibsshTransport::run(const QStringList& argv, const RunOptions
     };
     while (true) {
         bool progressed = false;
-        for (const int isStderr : { 0, 1 }) {
-            const int available = ssh_channel_poll_timeout(channel, isStderr ? 0 : 50, isStderr);
-            if (available == SSH_ERROR)
-                return lost(tr("while running %1").arg(argv.value(0)));
-            if (available > 0) {
-                const int bytes
-                    = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), isStderr);
-                if (bytes == SSH_ERROR)
-                    return lost(tr("while running %1").arg(argv.value(0)));
-                if (bytes > 0) {
-                    deliver(bytes, isStderr);
-                    progressed = true;
-                }
-            }
+        // Block on stdout (wakes at once on data or end of file); stderr is drained without waiting.
+        int bytes = ssh_channel_read_timeout(channel, buffer.data(), uint32_t(buffer.size()), 0, 50);
+        if (bytes == SSH_ERROR)
+            return lost(tr("while running %1").arg(argv.value(0)));
+        if (bytes > 0) {
+            deliver(bytes, false);
+            progressed = true;
+        }
+        bytes = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), 1);
+        if (bytes == SSH_ERROR)
+            return lost(tr("while running %1").arg(argv.value(0)));
+        if (bytes > 0) {
+            deliver(bytes, true);
+            progressed = true;
         }
         if (progressed) {
             idle.restart();

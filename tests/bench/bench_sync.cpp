@@ -1,0 +1,188 @@
+// First sync of a host with 10,000 backups against OpenSSH `ssh HOST 'find ...'`, and a re-sync with
+// nothing new against `ssh HOST true`, against a real sshd on loopback, in the same run.
+//   bench_sync [RUNS]
+#include "SshServer.h"
+#include "catalog/Catalog.h"
+#include "catalog/HostSync.h"
+#include "core/SyncProtocol.h"
+#include "remote/LibsshTransport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace dr;
+
+namespace {
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication application(argc, argv);
+    const int runs = argc > 1 ? QByteArray(argv[1]).toInt() : 9;
+    QTextStream out(stdout);
+    dr::test::SshServer server;
+    QString error;
+    if (!server.start(&error)) {
+        out << "cannot start sshd: " << error << '\n';
+        return 2;
+    }
+    const QString base = server.workDir() + QStringLiteral("/bot");
+    const QStringList folders { QStringLiteral("backups/database"), QStringLiteral("backups/application"),
+        QStringLiteral("system-backup") };
+    const QStringList prefixes { QStringLiteral("postgres"), QStringLiteral("app-data"), QStringLiteral("config") };
+    const QStringList suffixes { QStringLiteral(".sql.gz"), QStringLiteral(".tar.gz"), QStringLiteral(".tar.gz") };
+    const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    for (const QString& folder : folders)
+        QDir().mkpath(base + u'/' + folder);
+    for (int i = 0; i < 10'000; ++i) {
+        const int kind = i % 3;
+        QFile file(
+            QStringLiteral("%1/%2/%3-%4%5")
+                .arg(base, folders[kind], prefixes[kind],
+                    start.addSecs(qint64(i) * 3600).toString(QStringLiteral("yyyyMMdd-HHmmss")), suffixes[kind]));
+        file.open(QIODevice::WriteOnly);
+        file.write("x");
+        file.flush();
+        file.setFileTime(start.addSecs(qint64(i) * 3600), QFileDevice::FileModificationTime);
+    }
+    server.chownWorkDir();
+
+    QTemporaryDir dir;
+    const QString knownHosts = dir.filePath(QStringLiteral("known_hosts"));
+    QFile knownHostsFile(knownHosts);
+    knownHostsFile.open(QIODevice::WriteOnly);
+    knownHostsFile.write(server.knownHostsLine());
+    knownHostsFile.close();
+    ConnectOptions options;
+    options.appKnownHostsFile = knownHosts;
+    HostProfile host = server.profile(QStringLiteral("bench"));
+    host.baseDir = base;
+    host.backupDirs = folders;
+
+    const QStringList sshBase { QStringLiteral("-p"), QString::number(server.port()), QStringLiteral("-i"),
+        server.clientKey(), QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,
+        QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"),
+        QStringLiteral("BatchMode=yes"), QStringLiteral("-o"), QStringLiteral("IdentitiesOnly=yes"),
+        QStringLiteral("-F"), QStringLiteral("/dev/null"), dr::test::SshServer::user() + QStringLiteral("@127.0.0.1") };
+    auto timeSsh = [&](const QString& command, qint64* bytes) {
+        QProcess ssh;
+        QElapsedTimer timer;
+        timer.start();
+        ssh.start(QStringLiteral("ssh"), sshBase + QStringList { command });
+        ssh.waitForFinished(60'000);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        *bytes = ssh.readAllStandardOutput().size();
+        if (ssh.exitCode() != 0)
+            out << "ssh failed: " << ssh.readAllStandardError() << '\n';
+        return ms;
+    };
+    const QString findCommand = QStringLiteral("cd %1 && find %2 -type f").arg(base, folders.join(u' '));
+
+    QList<double> ours, theirs, resync, sshTrue, connectOnly, connectTrue, execOnly;
+    qint64 findBytes = 0;
+    int added = 0;
+    for (int run = 0; run < runs; ++run) {
+        Catalog catalog(dir.filePath(QStringLiteral("first-%1.sqlite").arg(run)));
+        (void)catalog.open();
+        HostProfile fresh = host;
+        fresh.id = *catalog.addHost(fresh);
+        QElapsedTimer timer;
+        timer.start();
+        {
+            LibsshTransport transport(fresh, options);
+            const auto outcome = syncHost(catalog, fresh, transport);
+            added = outcome ? outcome->added : -1;
+        }
+        ours.append(double(timer.nsecsElapsed()) / 1e6);
+        theirs.append(timeSsh(findCommand, &findBytes));
+
+        timer.restart();
+        {
+            LibsshTransport transport(fresh, options);
+            (void)syncHost(catalog, fresh, transport);
+        }
+        resync.append(double(timer.nsecsElapsed()) / 1e6);
+        qint64 ignored = 0;
+        sshTrue.append(timeSsh(QStringLiteral("true"), &ignored));
+
+        timer.restart();
+        {
+            LibsshTransport transport(fresh, options);
+            (void)transport.open();
+        }
+        connectOnly.append(double(timer.nsecsElapsed()) / 1e6);
+
+        timer.restart();
+        {
+            LibsshTransport transport(fresh, options);
+            (void)transport.run({ QStringLiteral("true") }, RunOptions {});
+        }
+        connectTrue.append(double(timer.nsecsElapsed()) / 1e6);
+
+        LibsshTransport warm(fresh, options);
+        (void)warm.open();
+        timer.restart();
+        (void)warm.run({ QStringLiteral("true") }, RunOptions {});
+        execOnly.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    {
+        // Where a first sync's time goes, stage by stage, on an open connection.
+        Catalog catalog(dir.filePath(QStringLiteral("stages.sqlite")));
+        (void)catalog.open();
+        HostProfile fresh = host;
+        fresh.id = *catalog.addHost(fresh);
+        LibsshTransport transport(fresh, options);
+        (void)transport.open();
+        QElapsedTimer timer;
+        timer.start();
+        RunOptions quiet;
+        quiet.logOutput = false;
+        const auto run = transport.run(SyncProtocol::command(fresh, SyncCursor {}), quiet);
+        const qint64 execMs = timer.restart();
+        const auto snapshot = SyncProtocol::parse(run->out, fresh.name);
+        const qint64 parseMs = timer.restart();
+        (void)catalog.applySync(fresh, *snapshot);
+        const qint64 storeMs = timer.restart();
+        out << QStringLiteral("first sync stages on an open connection: command %1 ms (%2 bytes), parse %3 ms, store %4 ms\n")
+                   .arg(execMs)
+                   .arg(run->out.size())
+                   .arg(parseMs)
+                   .arg(storeMs);
+        timer.restart();
+        (void)transport.run(SyncProtocol::command(fresh, catalog.hostState(fresh.id)->cursor), quiet);
+        out << QStringLiteral("re-sync command on an open connection: %1 ms\n").arg(timer.elapsed());
+    }
+    out << QStringLiteral("runs: %1, backups added by each first sync: %2, OpenSSH find output: %3 bytes\n")
+               .arg(runs)
+               .arg(added)
+               .arg(findBytes);
+    out << QStringLiteral("%1 %2\n").arg(QStringLiteral("what"), -58).arg(QStringLiteral("median ms"));
+    auto row = [&](const QString& what, const QList<double>& values) {
+        out << QStringLiteral("%1 %2\n").arg(what, -58).arg(median(values), 9, 'f', 1);
+    };
+    row(QStringLiteral("drconsole first sync (connect, list, parse, store 10,000)"), ours);
+    row(QStringLiteral("OpenSSH ssh HOST 'find ...'"), theirs);
+    row(QStringLiteral("drconsole re-sync, nothing new"), resync);
+    row(QStringLiteral("OpenSSH ssh HOST true"), sshTrue);
+    row(QStringLiteral("drconsole connect + authenticate only"), connectOnly);
+    row(QStringLiteral("drconsole connect + run true"), connectTrue);
+    row(QStringLiteral("drconsole run true on an open connection"), execOnly);
+    out << QStringLiteral("ratio first sync / ssh find: %1 (goal <= 1.3)\n")
+               .arg(median(ours) / median(theirs), 0, 'f', 2);
+    out << QStringLiteral("ratio re-sync / ssh true:    %1 (goal <= 1.1)\n")
+               .arg(median(resync) / median(sshTrue), 0, 'f', 2);
+    return 0;
+}
