@@ -1,0 +1,500 @@
+#include "verify/BackupVerifier.h"
+
+#include "core/BackupFileName.h"
+#include "verify/VerifyChecks.h"
+#include "verify/VerifyStreams.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTemporaryFile>
+
+#include <optional>
+
+namespace dr {
+
+using verify::Block;
+using verify::ByteStream;
+using verify::PeekStream;
+
+QString verifyLevelId(VerifyLevel level)
+{
+    switch (level) {
+    case VerifyLevel::None:
+        return QStringLiteral("none");
+    case VerifyLevel::Exists:
+        return QStringLiteral("exists");
+    case VerifyLevel::Checksum:
+        return QStringLiteral("checksum");
+    case VerifyLevel::ReadThrough:
+        return QStringLiteral("read-through");
+    case VerifyLevel::Integrity:
+        return QStringLiteral("integrity");
+    }
+    return QStringLiteral("none");
+}
+
+namespace {
+
+enum class Content { Unknown, Tar, Sqlite, SqlDump, PgCustom, Redis };
+
+struct Kind
+{
+    bool encrypted = false;
+    bool compressed = false;
+    Content content = Content::Unknown;
+    bool fromName = false;
+    bool postgresComponent = false;
+};
+
+constexpr qsizetype sniffSize = 512;
+constexpr qsizetype dumpEdgeSize = 4096;
+const QByteArray gzipMagic("\x1f\x8b", 2);
+const QByteArray sqliteMagic("SQLite format 3\0", 16);
+const QByteArray pgDumpHeader("-- PostgreSQL database dump");
+const QByteArray pgDumpAllHeader("-- PostgreSQL database cluster dump");
+
+bool isTarHeader(const QByteArray& head)
+{
+    return head.size() >= 262 && head.mid(257, 5) == "ustar";
+}
+
+Content sniffContent(const QByteArray& head)
+{
+    if (isTarHeader(head))
+        return Content::Tar;
+    if (head.startsWith(sqliteMagic))
+        return Content::Sqlite;
+    if (head.startsWith("PGDMP"))
+        return Content::PgCustom;
+    if (head.startsWith("REDIS"))
+        return Content::Redis;
+    if (head.contains(pgDumpHeader) || head.contains(pgDumpAllHeader))
+        return Content::SqlDump;
+    return Content::Unknown;
+}
+
+Kind kindFromName(const QString& fileName)
+{
+    Kind kind;
+    const auto parsed = BackupFileName::parse(fileName);
+    if (!parsed)
+        return kind;
+    kind.fromName = true;
+    kind.encrypted = parsed->encrypted;
+    kind.compressed = parsed->compressed;
+    kind.postgresComponent = parsed->component.endsWith(QLatin1String("postgres"));
+    const QString& format = parsed->format;
+    if (format == QLatin1String("tar") || format == QLatin1String("tgz"))
+        kind.content = Content::Tar;
+    else if (format == QLatin1String("db"))
+        kind.content = Content::Sqlite;
+    else if (format == QLatin1String("sql"))
+        kind.content = Content::SqlDump;
+    else if (format == QLatin1String("dump"))
+        kind.content = Content::PgCustom;
+    else if (format == QLatin1String("rdb"))
+        kind.content = Content::Redis;
+    return kind;
+}
+
+bool isFailure(const Error& error)
+{
+    switch (error.code) {
+    case Error::Code::Corrupt:
+    case Error::Code::InvalidInput:
+    case Error::Code::NotFound:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Runs one backup's verification; the public function wraps it with timing and the final verdict.
+class Verification
+{
+    Q_DECLARE_TR_FUNCTIONS(BackupVerifier)
+
+public:
+    Verification(const VerifyRequest& request, VerifyReport& report)
+        : m_request(request)
+        , m_report(report)
+        , m_fileName(QFileInfo(request.path).fileName())
+    { }
+
+    void run();
+
+private:
+    void fail(const QString& fault) { finish(VerifyState::Failed, fault); }
+    void error(const QString& fault) { finish(VerifyState::Error, fault); }
+    void finish(VerifyState state, const QString& fault)
+    {
+        m_report.state = state;
+        m_report.reason = tr("%1: %2").arg(m_fileName, fault);
+    }
+    void finishWith(const Error& fault)
+    {
+        if (fault.code == Error::Code::Cancelled) {
+            m_report.cancelled = true;
+            error(tr("the verification was cancelled"));
+        } else {
+            finish(isFailure(fault) ? VerifyState::Failed : VerifyState::Error, fault.fullText());
+        }
+    }
+
+    /// The reference checksum: the caller's, else the sidecar's. Empty without one; Error when unusable.
+    Result<QString> referenceChecksum();
+    /// Decodes and checks the content; returns the highest level it proved.
+    Result<VerifyLevel> checkContent(verify::RawFileSource& raw, Kind kind);
+    Result<VerifyLevel> checkSqlDump(PeekStream& stream, const QByteArray& head, bool requireMarkers);
+    Result<VerifyLevel> checkSqlite(PeekStream& stream);
+
+    bool wants(VerifyLevel level) const { return m_request.level >= level; }
+
+    const VerifyRequest& m_request;
+    VerifyReport& m_report;
+    const QString m_fileName;
+    QStringList m_method;
+};
+
+Result<QString> Verification::referenceChecksum()
+{
+    static const QRegularExpression hex64(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    if (!m_request.expectedSha256.isEmpty()) {
+        if (!hex64.match(m_request.expectedSha256).hasMatch())
+            return makeError(Error::Code::Internal,
+                tr("the expected checksum \"%1\" is not a SHA-256 in hex").arg(m_request.expectedSha256));
+        m_report.checksumSource = QStringLiteral("caller");
+        return m_request.expectedSha256.toLower();
+    }
+    const QString sidecarPath = m_request.path + QStringLiteral(".sha256");
+    QFile sidecar(sidecarPath);
+    if (!sidecar.exists())
+        return QString();
+    const QString sidecarName = QFileInfo(sidecarPath).fileName();
+    if (!sidecar.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::Io, tr("cannot read the sidecar %1: %2").arg(sidecarName, sidecar.errorString()));
+    constexpr qint64 sidecarLimit = 64 * 1024;
+    const QByteArray text = sidecar.read(sidecarLimit);
+    // sha256sum format: "<hex>  <name>" or "<hex> *<name>", one line per file.
+    static const QRegularExpression line(QStringLiteral("^([0-9a-fA-F]{64}) [ *](.+)$"));
+    QString onlyOne;
+    int valid = 0;
+    for (const QByteArray& rawLine : text.split('\n')) {
+        const QString entry = QString::fromUtf8(rawLine).trimmed();
+        if (entry.isEmpty())
+            continue;
+        const auto match = line.match(entry);
+        if (!match.hasMatch())
+            continue;
+        ++valid;
+        onlyOne = match.captured(1).toLower();
+        if (QFileInfo(match.captured(2)).fileName() == m_fileName) {
+            m_report.checksumSource = QStringLiteral("sidecar");
+            return onlyOne;
+        }
+    }
+    if (valid == 1) {
+        m_report.warnings.append(tr("the sidecar %1 names another file; its checksum was used").arg(sidecarName));
+        m_report.checksumSource = QStringLiteral("sidecar");
+        return onlyOne;
+    }
+    if (valid == 0)
+        return makeError(Error::Code::InvalidInput, tr("the sidecar %1 is not in sha256sum format").arg(sidecarName));
+    return makeError(Error::Code::InvalidInput, tr("the sidecar %1 has no line for this file").arg(sidecarName));
+}
+
+Result<VerifyLevel> Verification::checkSqlDump(PeekStream& stream, const QByteArray& head, bool requireMarkers)
+{
+    QByteArray tail;
+    auto read = verify::consumeAll(stream, [&tail](const Block& block) {
+        const auto* data = reinterpret_cast<const char*>(block.data);
+        const qsizetype size = qsizetype(block.size);
+        if (size >= dumpEdgeSize) {
+            tail = QByteArray(data + size - dumpEdgeSize, dumpEdgeSize);
+        } else {
+            tail.append(data, size);
+            if (tail.size() > 2 * dumpEdgeSize)
+                tail.remove(0, tail.size() - dumpEdgeSize);
+        }
+        return Result<void>();
+    });
+    if (!read)
+        return read.error();
+    const bool clusterDump = head.contains(pgDumpAllHeader);
+    if (!head.contains(pgDumpHeader) && !clusterDump) {
+        if (requireMarkers)
+            return makeError(Error::Code::Corrupt,
+                tr("not a PostgreSQL dump: the header \"-- PostgreSQL database dump\" is missing"));
+        return VerifyLevel::ReadThrough;
+    }
+    m_method.append(QStringLiteral("pg-dump"));
+    if (!wants(VerifyLevel::Integrity))
+        return VerifyLevel::ReadThrough;
+    const QByteArray footer = clusterDump ? QByteArray("-- PostgreSQL database cluster dump complete")
+                                          : QByteArray("-- PostgreSQL database dump complete");
+    const qsizetype at = tail.lastIndexOf(footer);
+    bool complete = at >= 0;
+    if (complete) {
+        // After the footer pg_dump writes only comment dashes (and, since 17.6, an \unrestrict line).
+        for (const QByteArray& line : tail.mid(at + footer.size()).split('\n')) {
+            const QByteArray trimmed = line.trimmed();
+            if (!trimmed.isEmpty() && trimmed != "--" && !trimmed.startsWith("\\unrestrict"))
+                complete = false;
+        }
+    }
+    if (!complete)
+        return makeError(Error::Code::Corrupt,
+            tr("the PostgreSQL dump has no completion footer \"%1\" at its end: pg_dump did not finish")
+                .arg(QString::fromLatin1(footer)));
+    return VerifyLevel::Integrity;
+}
+
+Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
+{
+    const QString folder = m_request.tempDir.isEmpty() ? QDir::tempPath() : m_request.tempDir;
+    // Owner-only (0600) and removed when this returns.
+    QTemporaryFile copy(folder + QStringLiteral("/drverify-XXXXXX.db"));
+    if (!copy.open())
+        return makeError(Error::Code::Io,
+            tr("cannot create the temporary copy in %1: %2").arg(QDir::toNativeSeparators(folder), copy.errorString()));
+    auto written = verify::consumeAll(stream, [&copy](const Block& block) -> Result<void> {
+        if (copy.write(reinterpret_cast<const char*>(block.data), qint64(block.size)) != qint64(block.size))
+            return makeError(
+                Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy.fileName(), copy.errorString()));
+        return {};
+    });
+    if (!written)
+        return written.error();
+    if (!copy.flush())
+        return makeError(
+            Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy.fileName(), copy.errorString()));
+    if (!wants(VerifyLevel::Integrity))
+        return VerifyLevel::ReadThrough;
+    m_method.append(QStringLiteral("sqlite-integrity"));
+    auto problems = verify::SqliteCheck::integrityProblems(copy.fileName());
+    if (!problems)
+        return problems.error();
+    if (!problems->isEmpty()) {
+        QStringList shown = problems->mid(0, 3);
+        return makeError(Error::Code::Corrupt,
+            tr("SQLite integrity check failed (%n problem(s)): %1", nullptr, int(problems->size()))
+                .arg(shown.join(QStringLiteral("; "))));
+    }
+    return VerifyLevel::Integrity;
+}
+
+Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind kind)
+{
+    PeekStream rawPeek(raw);
+    auto rawHead = rawPeek.peek(verify::DecryptStream::headerSize);
+    if (!rawHead)
+        return rawHead.error();
+    const Block rawHeadBlock { reinterpret_cast<const std::uint8_t*>(rawHead->constData()),
+        std::size_t(rawHead->size()) };
+    const bool salted = verify::DecryptStream::hasMagic(rawHeadBlock);
+    if (!kind.fromName)
+        kind.encrypted = salted;
+    if (kind.encrypted && !salted)
+        return makeError(Error::Code::Corrupt, tr("not an openssl-encrypted file (no \"Salted__\" header)"));
+    if (kind.encrypted && m_request.key.isEmpty())
+        return makeError(
+            Error::Code::PassphraseNeeded, tr("the file is encrypted: give its key to verify more than its checksum"));
+
+    std::optional<verify::DecryptStream> decrypt;
+    std::optional<PeekStream> decryptedPeek;
+    ByteStream* decoded = &rawPeek;
+    auto wrongKey = [] { return makeError(Error::Code::Corrupt, tr("wrong key or not encrypted with this key")); };
+    if (kind.encrypted) {
+        m_method.append(QStringLiteral("aes-256-cbc"));
+        decrypt.emplace(rawPeek, m_request.key);
+        decryptedPeek.emplace(*decrypt);
+        auto head = decryptedPeek->peek(2);
+        if (!head)
+            return head.error();
+        if (!kind.fromName)
+            kind.compressed = head->startsWith(gzipMagic);
+        else if (kind.compressed && !head->startsWith(gzipMagic))
+            return wrongKey();
+        decoded = &*decryptedPeek;
+    } else if (!kind.fromName) {
+        kind.compressed = rawHead->startsWith(gzipMagic);
+    }
+
+    std::optional<verify::GunzipStream> gunzip;
+    if (kind.compressed) {
+        m_method.append(QStringLiteral("gzip"));
+        gunzip.emplace(*decoded);
+        decoded = &*gunzip;
+    }
+    PeekStream content(*decoded);
+    auto head = content.peek(kind.content == Content::SqlDump || !kind.fromName ? dumpEdgeSize : sniffSize);
+    if (!head)
+        return head.error();
+    if (!kind.fromName)
+        kind.content = sniffContent(*head);
+
+    // With a wrong key the plain text is noise: catch it at the first magic number, not a vague fault later.
+    auto magicMissing = [&](const QString& fault) -> Error {
+        return kind.encrypted && !kind.compressed ? wrongKey() : makeError(Error::Code::Corrupt, fault);
+    };
+
+    Result<VerifyLevel> level = VerifyLevel::ReadThrough;
+    switch (kind.content) {
+    case Content::Tar: {
+        if (kind.encrypted && !kind.compressed && !isTarHeader(*head) && !head->isEmpty())
+            return wrongKey();
+        m_method.append(QStringLiteral("tar"));
+        auto summary = verify::ArchiveCheck::readThrough(content, m_request.cancel);
+        if (!summary)
+            return summary.error();
+        m_report.entries = summary->entries;
+        m_report.unsafePaths = summary->unsafePaths;
+        m_report.warnings.append(summary->warnings);
+        if (summary->unsafeCount > 0)
+            return makeError(Error::Code::Corrupt,
+                tr("unsafe: %n archive member(s) would be written outside the restore folder (absolute path, \"..\" "
+                   "or through a symbolic link): %1",
+                    nullptr, int(summary->unsafeCount))
+                    .arg(summary->unsafePaths.mid(0, 5).join(QStringLiteral(", "))));
+        if (summary->entries == 0)
+            return makeError(
+                Error::Code::Corrupt, tr("the archive is readable but holds no entries (an empty backup)"));
+        break;
+    }
+    case Content::Sqlite:
+        if (!head->startsWith(sqliteMagic))
+            return magicMissing(tr("not a SQLite database (no \"SQLite format 3\" header)"));
+        level = checkSqlite(content);
+        break;
+    case Content::SqlDump: {
+        const bool requireMarkers = kind.postgresComponent || sniffContent(*head) == Content::SqlDump;
+        if (kind.encrypted && !kind.compressed && sniffContent(*head) != Content::SqlDump)
+            return wrongKey();
+        level = checkSqlDump(content, *head, requireMarkers);
+        break;
+    }
+    case Content::PgCustom:
+        if (!head->startsWith("PGDMP"))
+            return magicMissing(tr("not a pg_dump custom-format archive (no \"PGDMP\" header)"));
+        m_method.append(QStringLiteral("pg-custom"));
+        break;
+    case Content::Redis:
+        if (!head->startsWith("REDIS"))
+            return magicMissing(tr("not a Redis RDB file (no \"REDIS\" header)"));
+        m_method.append(QStringLiteral("rdb"));
+        break;
+    case Content::Unknown:
+        break;
+    }
+    if (!level)
+        return level;
+    if (kind.content != Content::Tar) {
+        auto rest = content.drain();
+        if (!rest)
+            return rest.error();
+    }
+    m_report.uncompressedBytes = content.bytesOut();
+    if (gunzip && gunzip->members() > 1)
+        m_report.warnings.append(tr("%n gzip members", nullptr, int(gunzip->members())));
+    return level;
+}
+
+void Verification::run()
+{
+    const QFileInfo info(m_request.path);
+    if (!info.exists())
+        return fail(tr("the file no longer exists (it vanished after it was listed)"));
+    if (!info.isFile())
+        return fail(tr("not a regular file"));
+    if (info.size() == 0)
+        return fail(tr("the file is empty (0 bytes)"));
+    if (m_request.expectedSize >= 0 && info.size() != m_request.expectedSize)
+        return fail(tr("the size changed since it was listed (%1 bytes, listed as %2)")
+                        .arg(info.size())
+                        .arg(m_request.expectedSize));
+    m_report.level = VerifyLevel::Exists;
+    if (!wants(VerifyLevel::Checksum)) {
+        m_report.method = QStringLiteral("stat");
+        m_report.state = VerifyState::Passed;
+        return;
+    }
+
+    const auto expected = referenceChecksum();
+    if (!expected)
+        return finishWith(expected.error());
+
+    verify::RawFileSource raw(m_request.path, m_request.expectedSize, m_request.cancel, m_request.progress);
+    if (auto opened = raw.open(); !opened)
+        return finishWith(opened.error());
+
+    std::optional<Error> contentFault;
+    VerifyLevel contentLevel = VerifyLevel::Checksum;
+    if (wants(VerifyLevel::ReadThrough)) {
+        auto checked = checkContent(raw, kindFromName(m_fileName));
+        if (checked)
+            contentLevel = *checked;
+        else
+            contentFault = checked.error();
+    }
+    // The checksum covers every byte, also behind a content fault: a mismatch explains the fault.
+    const bool stopped = contentFault
+        && (contentFault->code == Error::Code::Cancelled || contentFault->code == Error::Code::Io
+            || contentFault->code == Error::Code::Internal);
+    if (!stopped) {
+        if (auto drained = raw.drain(); !drained)
+            contentFault = drained.error();
+    }
+    m_report.bytesRead = raw.bytesRead();
+    m_report.sha256 = stopped ? QString() : raw.sha256Hex();
+    if (!stopped && m_report.sha256.isEmpty() && !contentFault)
+        contentFault = makeError(Error::Code::Internal, tr("OpenSSL could not compute the SHA-256"));
+
+    const bool checksumKnown = !expected->isEmpty();
+    const bool checksumMatches = checksumKnown && m_report.sha256 == *expected;
+    if (checksumKnown)
+        m_method.append(QStringLiteral("sha256"));
+    m_report.method = m_method.join(u'+');
+    if (contentFault && contentFault->code == Error::Code::Cancelled)
+        return finishWith(*contentFault);
+    if (checksumKnown && !m_report.sha256.isEmpty() && !checksumMatches) {
+        const QString source = m_report.checksumSource == QLatin1String("sidecar")
+            ? tr("the sidecar %1.sha256").arg(m_fileName)
+            : tr("the expected checksum");
+        QString fault
+            = tr("the checksum does not match %1 (expected %2, computed %3)").arg(source, *expected, m_report.sha256);
+        if (contentFault)
+            fault += tr("; also: %1").arg(contentFault->fullText());
+        return fail(fault);
+    }
+    if (contentFault) {
+        // Without the key nothing past the checksum can be proven: that is not a pass, nor a bad backup.
+        if (contentFault->code == Error::Code::PassphraseNeeded) {
+            m_report.level = checksumMatches ? VerifyLevel::Checksum : VerifyLevel::Exists;
+            return error(contentFault->message);
+        }
+        if (checksumMatches)
+            m_report.level = VerifyLevel::Checksum;
+        return finishWith(*contentFault);
+    }
+    m_report.level = contentLevel;
+    m_report.state = VerifyState::Passed;
+    if (!checksumKnown)
+        m_report.reason = tr("%1: no checksum to compare with (no sidecar %1.sha256)").arg(m_fileName);
+}
+
+} // namespace
+
+VerifyReport BackupVerifier::verify(const VerifyRequest& request)
+{
+    QElapsedTimer clock;
+    clock.start();
+    VerifyReport report;
+    Verification(request, report).run();
+    report.durationMs = clock.elapsed();
+    return report;
+}
+
+} // namespace dr

@@ -1,0 +1,206 @@
+#include "verify/VerifyChecks.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+namespace dr::verify {
+
+namespace {
+
+constexpr int maxListed = 100;
+
+struct ReadContext
+{
+    PeekStream* stream = nullptr;
+    std::optional<Error> streamError;
+};
+
+la_ssize_t readCallback(struct archive* archive, void* clientData, const void** buffer)
+{
+    auto* context = static_cast<ReadContext*>(clientData);
+    auto block = context->stream->next();
+    if (!block) {
+        context->streamError = block.error();
+        archive_set_error(archive, EIO, "%s", "the decoded stream failed");
+        return -1;
+    }
+    *buffer = block->data;
+    return la_ssize_t(block->size);
+}
+
+std::string_view normalised(std::string_view path)
+{
+    while (path.starts_with("./"))
+        path.remove_prefix(2);
+    while (path.size() > 1 && path.ends_with('/'))
+        path.remove_suffix(1);
+    return path;
+}
+
+QString archiveText(struct archive* archive)
+{
+    const char* text = archive_error_string(archive);
+    return text ? QString::fromLocal8Bit(text) : QStringLiteral("libarchive error %1").arg(archive_errno(archive));
+}
+
+} // namespace
+
+bool ArchiveCheck::escapesRoot(std::string_view path)
+{
+    if (path.starts_with('/'))
+        return true;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = path.find('/', start);
+        if (path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start) == "..")
+            return true;
+        if (end == std::string_view::npos)
+            return false;
+        start = end + 1;
+    }
+}
+
+Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::atomic_bool* cancel)
+{
+    ReadContext context { &stream, std::nullopt };
+    std::unique_ptr<struct archive, int (*)(struct archive*)> archive(archive_read_new(), archive_read_free);
+    if (!archive)
+        return makeError(Error::Code::Internal, tr("libarchive could not start"));
+    archive_read_support_format_all(archive.get());
+    ArchiveSummary summary;
+
+    // A libarchive fault is often the symptom of a fault further down (a corrupt gzip member shows up as a
+    // damaged tar header first): report the stream's own fault when there is one, reading on to find it.
+    auto failure = [&](const QString& archiveFault) -> Error {
+        if (context.streamError)
+            return *context.streamError;
+        auto rest = stream.drain();
+        if (!rest)
+            return rest.error();
+        return makeError(
+            Error::Code::Corrupt, tr("damaged archive after %1 entries: %2").arg(summary.entries).arg(archiveFault));
+    };
+
+    if (archive_read_open(archive.get(), &context, nullptr, readCallback, nullptr) != ARCHIVE_OK)
+        return failure(archiveText(archive.get()));
+
+    std::unordered_set<std::string> symlinks;
+    auto flagUnsafe = [&](const QString& name) {
+        if (++summary.unsafeCount <= maxListed)
+            summary.unsafePaths.append(name);
+    };
+    auto warn = [&](const QString& text) {
+        if (summary.warnings.size() < maxListed)
+            summary.warnings.append(text);
+    };
+
+    for (;;) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return makeError(Error::Code::Cancelled, tr("cancelled"));
+        struct archive_entry* entry = nullptr;
+        const int status = archive_read_next_header(archive.get(), &entry);
+        if (status == ARCHIVE_EOF)
+            break;
+        if (status == ARCHIVE_WARN)
+            warn(archiveText(archive.get()));
+        else if (status != ARCHIVE_OK)
+            return failure(archiveText(archive.get()));
+        ++summary.entries;
+
+        const char* rawName = archive_entry_pathname(entry);
+        const std::string_view name = normalised(rawName ? std::string_view(rawName) : std::string_view());
+        const QString displayName = QString::fromUtf8(name.data(), qsizetype(name.size()));
+        bool unsafe = escapesRoot(name);
+        if (!unsafe && !symlinks.empty()) {
+            for (std::size_t slash = name.find('/'); slash != std::string_view::npos;
+                 slash = name.find('/', slash + 1)) {
+                if (symlinks.contains(std::string(name.substr(0, slash)))) {
+                    unsafe = true;
+                    break;
+                }
+            }
+        }
+        if (const char* linkTarget = archive_entry_hardlink(entry); linkTarget && escapesRoot(normalised(linkTarget)))
+            unsafe = true;
+        if (unsafe)
+            flagUnsafe(displayName);
+        if (archive_entry_filetype(entry) == AE_IFLNK)
+            symlinks.emplace(name);
+
+        const void* data = nullptr;
+        std::size_t size = 0;
+        la_int64_t offset = 0;
+        for (;;) {
+            const int read = archive_read_data_block(archive.get(), &data, &size, &offset);
+            if (read == ARCHIVE_EOF)
+                break;
+            if (read == ARCHIVE_WARN)
+                warn(archiveText(archive.get()));
+            else if (read != ARCHIVE_OK)
+                return failure(tr("entry \"%1\": %2").arg(displayName, archiveText(archive.get())));
+        }
+    }
+    // Behind the archive's end mark: tar padding, then the gzip trailer that proves the whole stream.
+    auto rest = stream.drain();
+    if (!rest)
+        return rest.error();
+    return summary;
+}
+
+Result<QStringList> SqliteCheck::integrityProblems(const QString& path)
+{
+    static std::atomic_int connectionCounter = 0;
+    const QString connectionName = QStringLiteral("drverify-sqlite-%1").arg(++connectionCounter);
+    Result<QStringList> result = QStringList();
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        if (!database.isValid()) {
+            result = makeError(
+                Error::Code::Internal, tr("the Qt SQLite driver is not available (install libqt6sql6-sqlite)"));
+        } else {
+            database.setDatabaseName(path);
+            database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            auto sqliteFault = [&](const QSqlError& error) -> Error {
+                const int code = error.nativeErrorCode().toInt() & 0xff;
+                constexpr int sqliteCorrupt = 11;
+                constexpr int sqliteNotADatabase = 26;
+                if (code == sqliteCorrupt || code == sqliteNotADatabase)
+                    return makeError(Error::Code::Corrupt, tr("SQLite: %1").arg(error.databaseText()));
+                return makeError(Error::Code::Database, tr("SQLite could not check the copy: %1").arg(error.text()));
+            };
+            if (!database.open()) {
+                result = sqliteFault(database.lastError());
+            } else {
+                QSqlQuery query(database);
+                if (!query.exec(QStringLiteral("PRAGMA integrity_check(100)"))) {
+                    result = sqliteFault(query.lastError());
+                } else {
+                    QStringList problems;
+                    while (query.next()) {
+                        const QString line = query.value(0).toString();
+                        if (line != QLatin1String("ok"))
+                            problems.append(line);
+                    }
+                    if (query.lastError().isValid())
+                        result = sqliteFault(query.lastError());
+                    else
+                        result = problems;
+                }
+                query.finish();
+                database.close();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return result;
+}
+
+} // namespace dr::verify

@@ -1,0 +1,46 @@
+#pragma once
+
+// Internal to drverify: what runs on the decoded stream (no libarchive or Qt Sql header here).
+
+#include "core/Result.h"
+#include "verify/VerifyStreams.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace dr::verify {
+
+struct ArchiveSummary
+{
+    qint64 entries = 0;
+    qint64 unsafeCount = 0;
+    QStringList unsafePaths; ///< the first ones only
+    QStringList warnings;
+};
+
+class ArchiveCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(ArchiveCheck)
+
+public:
+    /// Reads every entry of the archive on `stream` to its end with libarchive (any format it knows; the stream
+    /// is already decompressed) and flags members that would land outside the restore folder: absolute paths,
+    /// `..` components, hard links to such names, and names that pass through a symbolic link of the archive.
+    /// Reads the stream to its end even after the archive's end mark, so faults behind it (gzip trailer) show.
+    static Result<ArchiveSummary> readThrough(PeekStream& stream, const std::atomic_bool* cancel);
+
+    /// True when a member's name leads outside the folder it is extracted into.
+    static bool escapesRoot(std::string_view path);
+};
+
+class SqliteCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(SqliteCheck)
+
+public:
+    /// `PRAGMA integrity_check` on a local SQLite file, opened read-only. An empty list means "ok".
+    /// Corrupt when SQLite calls the file malformed or not a database; Database when it could not run.
+    static Result<QStringList> integrityProblems(const QString& path);
+};
+
+} // namespace dr::verify
