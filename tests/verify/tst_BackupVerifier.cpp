@@ -1,0 +1,532 @@
+// The verifier against real backups made at test time by tar, gzip, sqlite3 and openssl: the good set passes,
+// every kind of bad input fails with a message naming the file and the fault, nothing is ever extracted.
+
+#include "TestEnvironment.h"
+#include "verify/BackupVerifier.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dr;
+
+namespace {
+
+const QByteArray encryptionKey("correct horse battery staple");
+
+QString pgDumpText(bool complete)
+{
+    // The layout pg_dump 15 writes for a plain-format dump.
+    QString text
+        = QStringLiteral("--\n-- PostgreSQL database dump\n--\n\n"
+                         "-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)\n"
+                         "-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)\n\n"
+                         "SET statement_timeout = 0;\nSET lock_timeout = 0;\nSET client_encoding = 'UTF8';\n"
+                         "SET standard_conforming_strings = on;\n"
+                         "SELECT pg_catalog.set_config('search_path', '', false);\n\n"
+                         "CREATE TABLE public.reminders (\n    id integer NOT NULL,\n    message text NOT NULL\n);\n\n"
+                         "COPY public.reminders (id, message) FROM stdin;\n");
+    for (int row = 1; row <= 20000; ++row)
+        text += QStringLiteral("%1\tremind me about item %2 at %3:00\n").arg(row).arg(row * 7).arg(row % 24);
+    text += QStringLiteral(
+        "\\.\n\n\nALTER TABLE ONLY public.reminders\n    ADD CONSTRAINT reminders_pkey PRIMARY KEY (id);\n\n");
+    if (complete)
+        text += QStringLiteral("\n--\n-- PostgreSQL database dump complete\n--\n\n");
+    return text;
+}
+
+} // namespace
+
+class tst_BackupVerifier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void goodSetPasses_data();
+    void goodSetPasses();
+    void encryptedWithTheRightKeyPasses();
+    void encryptedWithoutKeyIsAnErrorNotAPass();
+    void multiMemberGzipPasses();
+    void unknownNameIsSniffed();
+    void lowerLevelsStopEarly();
+    void progressIsReported();
+
+    void truncatedGzip();
+    void flippedByteInCompressedData();
+    void zeroLengthFile();
+    void wrongKey();
+    void encNameButNotEncrypted();
+    void tarWithParentAndAbsolutePaths();
+    void tarThroughSymbolicLink();
+    void sqliteWithDamagedPage();
+    void postgresDumpWithoutFooter();
+    void checksumDoesNotMatchSidecar();
+    void checksumDoesNotMatchCaller();
+    void fileVanishedAfterListing();
+    void emptyTarArchive();
+    void cancelStopsWithError();
+
+private:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    void run(const QString& program, const QStringList& arguments, const QString& workDir = {});
+    void writeFile(const QString& name, const QByteArray& content);
+    void writeSidecar(const QString& name);
+    VerifyReport verify(const QString& name, const QByteArray& key = {});
+    void expectFailure(const VerifyReport& report, const QString& name, const QString& fault);
+
+    QTemporaryDir m_dir;
+    QString m_tar, m_gzip, m_sqlite3, m_openssl, m_sha256sum;
+};
+
+void tst_BackupVerifier::run(const QString& program, const QStringList& arguments, const QString& workDir)
+{
+    QProcess process;
+    process.setWorkingDirectory(workDir.isEmpty() ? m_dir.path() : workDir);
+    process.start(program, arguments);
+    QVERIFY2(process.waitForFinished(60000), qPrintable(program + QStringLiteral(" did not finish")));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+        qPrintable(program + u' ' + arguments.join(u' ') + QStringLiteral(": ")
+            + QString::fromLocal8Bit(process.readAllStandardError())));
+}
+
+void tst_BackupVerifier::writeFile(const QString& name, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path(name)).path());
+    QFile file(path(name));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(content), content.size());
+}
+
+void tst_BackupVerifier::writeSidecar(const QString& name)
+{
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.setStandardOutputFile(path(name + QStringLiteral(".sha256")));
+    process.start(m_sha256sum, { name });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+VerifyReport tst_BackupVerifier::verify(const QString& name, const QByteArray& key)
+{
+    VerifyRequest request;
+    request.path = path(name);
+    request.key = key;
+    request.tempDir = m_dir.path();
+    return BackupVerifier::verify(request);
+}
+
+void tst_BackupVerifier::expectFailure(const VerifyReport& report, const QString& name, const QString& fault)
+{
+    qInfo("%s", qPrintable(report.reason));
+    QVERIFY2(report.state == VerifyState::Failed,
+        qPrintable(QStringLiteral("%1: state %2, reason: %3").arg(name, verifyStateId(report.state), report.reason)));
+    QVERIFY2(report.reason.contains(name), qPrintable(report.reason));
+    QVERIFY2(report.reason.contains(fault, Qt::CaseInsensitive),
+        qPrintable(QStringLiteral("expected \"%1\" in: %2").arg(fault, report.reason)));
+}
+
+void tst_BackupVerifier::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_tar = test::findProgram(QStringLiteral("tar"));
+    m_gzip = test::findProgram(QStringLiteral("gzip"));
+    m_sqlite3 = test::findProgram(QStringLiteral("sqlite3"));
+    m_openssl = test::findProgram(QStringLiteral("openssl"));
+    m_sha256sum = test::findProgram(QStringLiteral("sha256sum"));
+    for (const QString& program : { m_tar, m_gzip, m_sqlite3, m_openssl, m_sha256sum })
+        QVERIFY2(!program.isEmpty(), "tar, gzip, sqlite3, openssl and sha256sum must be installed");
+
+    // The application tree of the seed: data, logs, uploads (one incompressible file of 3 MiB).
+    QByteArray text;
+    for (int line = 0; line < 30000; ++line)
+        text += "2024-09-09T02:00:" + QByteArray::number(line % 60) + " reminder " + QByteArray::number(line * 31)
+            + " sent\n";
+    writeFile(QStringLiteral("tree/data/bot.log"), text);
+    writeFile(QStringLiteral("tree/logs/app.log"), text.left(100000));
+    QByteArray noise(3 * 1024 * 1024, Qt::Uninitialized);
+    quint32 state = 12345;
+    for (char& byte : noise) {
+        state = state * 1664525u + 1013904223u;
+        byte = char(state >> 24);
+    }
+    writeFile(QStringLiteral("tree/uploads/image.bin"), noise);
+    const QString tree = path(QStringLiteral("tree"));
+
+    run(m_tar,
+        { QStringLiteral("-czf"), path(QStringLiteral("app-data-20240909-020000.tar.gz")), QStringLiteral("-C"), tree,
+            QStringLiteral("data"), QStringLiteral("logs"), QStringLiteral("uploads") });
+    writeSidecar(QStringLiteral("app-data-20240909-020000.tar.gz"));
+
+    // SQLite: enough rows and an index for many pages.
+    const QString db = path(QStringLiteral("bot.db"));
+    run(m_sqlite3,
+        { db,
+            QStringLiteral("CREATE TABLE reminders(id INTEGER PRIMARY KEY, user TEXT, message TEXT);"
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                           "INSERT INTO reminders SELECT i, 'user' || (i % 97), 'remind me of ' || i FROM n;"
+                           "CREATE INDEX reminders_user ON reminders(user);") });
+    run(m_sqlite3, { db, QStringLiteral(".backup ") + path(QStringLiteral("sqlite-20240909-020000.db")) });
+    run(m_gzip, { QStringLiteral("-k"), path(QStringLiteral("sqlite-20240909-020000.db")) });
+    writeSidecar(QStringLiteral("sqlite-20240909-020000.db.gz"));
+
+    writeFile(QStringLiteral("postgres-20240909-020000.sql"), pgDumpText(true).toUtf8());
+    run(m_gzip, { QStringLiteral("-k"), path(QStringLiteral("postgres-20240909-020000.sql")) });
+    writeSidecar(QStringLiteral("postgres-20240909-020000.sql.gz"));
+}
+
+void tst_BackupVerifier::goodSetPasses_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<VerifyLevel>("level");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("checksumSource");
+    QTest::newRow("tar.gz") << QStringLiteral("app-data-20240909-020000.tar.gz") << VerifyLevel::ReadThrough
+                            << QStringLiteral("gzip+tar+sha256") << QStringLiteral("sidecar");
+    QTest::newRow("db.gz") << QStringLiteral("sqlite-20240909-020000.db.gz") << VerifyLevel::Integrity
+                           << QStringLiteral("gzip+sqlite-integrity+sha256") << QStringLiteral("sidecar");
+    QTest::newRow("db") << QStringLiteral("sqlite-20240909-020000.db") << VerifyLevel::Integrity
+                        << QStringLiteral("sqlite-integrity") << QString();
+    QTest::newRow("sql.gz") << QStringLiteral("postgres-20240909-020000.sql.gz") << VerifyLevel::Integrity
+                            << QStringLiteral("gzip+pg-dump+sha256") << QStringLiteral("sidecar");
+    QTest::newRow("sql") << QStringLiteral("postgres-20240909-020000.sql") << VerifyLevel::Integrity
+                         << QStringLiteral("pg-dump") << QString();
+}
+
+void tst_BackupVerifier::goodSetPasses()
+{
+    QFETCH(QString, name);
+    QFETCH(VerifyLevel, level);
+    QFETCH(QString, method);
+    QFETCH(QString, checksumSource);
+    const VerifyReport report = verify(name);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.level, level);
+    QCOMPARE(report.method, method);
+    QCOMPARE(report.checksumSource, checksumSource);
+    QCOMPARE(report.bytesRead, QFileInfo(path(name)).size());
+
+    QFile file(path(name));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(report.sha256,
+        QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
+    if (name.endsWith(QLatin1String(".tar.gz"))) {
+        QCOMPARE(report.entries, 6); // data/, data/bot.log, logs/, logs/app.log, uploads/, uploads/image.bin
+        QVERIFY(report.uncompressedBytes > report.bytesRead);
+    }
+    if (checksumSource.isEmpty())
+        QVERIFY2(report.reason.contains(QLatin1String("no checksum")), qPrintable(report.reason));
+    // The SQLite copy is gone.
+    QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral("drverify-*") }, QDir::Files), QStringList());
+}
+
+void tst_BackupVerifier::encryptedWithTheRightKeyPasses()
+{
+    for (const QString& plain : { QStringLiteral("app-data-20240909-020000.tar.gz"),
+             QStringLiteral("sqlite-20240909-020000.db.gz"), QStringLiteral("postgres-20240909-020000.sql") }) {
+        const QString name = plain + QStringLiteral(".enc");
+        run(m_openssl,
+            { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"), QStringLiteral("-salt"),
+                QStringLiteral("-in"), path(plain), QStringLiteral("-out"), path(name), QStringLiteral("-pass"),
+                QStringLiteral("pass:") + QString::fromLatin1(encryptionKey) });
+        writeSidecar(name);
+        const VerifyReport report = verify(name, encryptionKey);
+        QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+        QVERIFY2(report.method.startsWith(QLatin1String("aes-256-cbc+")), qPrintable(report.method));
+        QCOMPARE(report.checksumSource, QStringLiteral("sidecar"));
+    }
+    const VerifyReport tar = verify(QStringLiteral("app-data-20240909-020000.tar.gz.enc"), encryptionKey);
+    QCOMPARE(tar.method, QStringLiteral("aes-256-cbc+gzip+tar+sha256"));
+    QCOMPARE(tar.entries, 6);
+    const VerifyReport db = verify(QStringLiteral("sqlite-20240909-020000.db.gz.enc"), encryptionKey);
+    QCOMPARE(db.level, VerifyLevel::Integrity);
+}
+
+void tst_BackupVerifier::encryptedWithoutKeyIsAnErrorNotAPass()
+{
+    const QString name = QStringLiteral("app-data-20240909-020000.tar.gz.enc");
+    if (!QFileInfo::exists(path(name)))
+        encryptedWithTheRightKeyPasses();
+    const VerifyReport report = verify(name);
+    QCOMPARE(report.state, VerifyState::Error);
+    QCOMPARE(report.level, VerifyLevel::Checksum); // the sidecar still matched
+    QVERIFY2(report.reason.contains(name) && report.reason.contains(QLatin1String("key")), qPrintable(report.reason));
+}
+
+void tst_BackupVerifier::multiMemberGzipPasses()
+{
+    // A tar split in two, each half gzipped on its own and the members concatenated (what `cat a.gz b.gz` makes).
+    run(m_tar,
+        { QStringLiteral("-cf"), path(QStringLiteral("multi.tar")), QStringLiteral("-C"), path(QStringLiteral("tree")),
+            QStringLiteral(".") });
+    QFile tar(path(QStringLiteral("multi.tar")));
+    QVERIFY(tar.open(QIODevice::ReadOnly));
+    const QByteArray whole = tar.readAll();
+    writeFile(QStringLiteral("part1"), whole.left(whole.size() / 2));
+    writeFile(QStringLiteral("part2"), whole.mid(whole.size() / 2));
+    run(m_gzip, { path(QStringLiteral("part1")), path(QStringLiteral("part2")) });
+    QFile one(path(QStringLiteral("part1.gz")));
+    QFile two(path(QStringLiteral("part2.gz")));
+    QVERIFY(one.open(QIODevice::ReadOnly) && two.open(QIODevice::ReadOnly));
+    const QString name = QStringLiteral("config-20240909-020000.tar.gz");
+    writeFile(name, one.readAll() + two.readAll());
+
+    const VerifyReport report = verify(name);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.entries, 7); // ./ and the six of the tree
+    QCOMPARE(report.uncompressedBytes, qint64(whole.size()));
+    QVERIFY2(
+        report.warnings.join(u' ').contains(QLatin1String("2 gzip members")), qPrintable(report.warnings.join(u';')));
+}
+
+void tst_BackupVerifier::unknownNameIsSniffed()
+{
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(QStringLiteral("nightly.bin"))));
+    const VerifyReport report = verify(QStringLiteral("nightly.bin"));
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.method, QStringLiteral("gzip+tar"));
+    QCOMPARE(report.entries, 6);
+}
+
+void tst_BackupVerifier::lowerLevelsStopEarly()
+{
+    VerifyRequest request;
+    request.path = path(QStringLiteral("app-data-20240909-020000.tar.gz"));
+    request.level = VerifyLevel::Exists;
+    VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Passed);
+    QCOMPARE(report.level, VerifyLevel::Exists);
+    QCOMPARE(report.bytesRead, 0);
+
+    request.level = VerifyLevel::Checksum;
+    report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Passed);
+    QCOMPARE(report.level, VerifyLevel::Checksum);
+    QCOMPARE(report.method, QStringLiteral("sha256"));
+    QCOMPARE(report.entries, 0);
+}
+
+void tst_BackupVerifier::progressIsReported()
+{
+    VerifyRequest request;
+    request.path = path(QStringLiteral("app-data-20240909-020000.tar.gz"));
+    qint64 last = -1;
+    qint64 total = -1;
+    int calls = 0;
+    request.progress = [&](qint64 done, qint64 all) {
+        QVERIFY(done >= last);
+        last = done;
+        total = all;
+        ++calls;
+    };
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Passed);
+    QVERIFY(calls >= 2);
+    QCOMPARE(total, QFileInfo(request.path).size());
+    QCOMPARE(last, total);
+}
+
+void tst_BackupVerifier::truncatedGzip()
+{
+    QFile good(path(QStringLiteral("app-data-20240909-020000.tar.gz")));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QString name = QStringLiteral("app-data-20240910-020000.tar.gz");
+    writeFile(name, good.read(good.size() * 2 / 3));
+    expectFailure(verify(name), name, QStringLiteral("truncated"));
+}
+
+void tst_BackupVerifier::flippedByteInCompressedData()
+{
+    QFile good(path(QStringLiteral("app-data-20240909-020000.tar.gz")));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    for (const double where : { 0.01, 0.5, 0.97 }) {
+        QByteArray bytes = good.readAll();
+        good.seek(0);
+        const qsizetype offset = qsizetype(double(bytes.size()) * where);
+        bytes[offset] = char(bytes.at(offset) ^ 0x10);
+        const QString name = QStringLiteral("app-data-20240911-020000.tar.gz");
+        writeFile(name, bytes);
+        expectFailure(verify(name), name, QStringLiteral("corrupt"));
+    }
+    // All text: the flip breaks a Huffman code or a distance before the CRC is reached, or the CRC after.
+    QFile dump(path(QStringLiteral("postgres-20240909-020000.sql.gz")));
+    QVERIFY(dump.open(QIODevice::ReadOnly));
+    QByteArray bytes = dump.readAll();
+    bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x01);
+    const QString name = QStringLiteral("postgres-20240911-020000.sql.gz");
+    writeFile(name, bytes);
+    expectFailure(verify(name), name, QStringLiteral("corrupt"));
+}
+
+void tst_BackupVerifier::zeroLengthFile()
+{
+    const QString name = QStringLiteral("postgres-20240912-020000.sql.gz");
+    writeFile(name, {});
+    expectFailure(verify(name), name, QStringLiteral("empty (0 bytes)"));
+}
+
+void tst_BackupVerifier::wrongKey()
+{
+    const QString name = QStringLiteral("app-data-20240909-020000.tar.gz.enc");
+    if (!QFileInfo::exists(path(name)))
+        encryptedWithTheRightKeyPasses();
+    expectFailure(verify(name, "not the key"), name, QStringLiteral("wrong key or not encrypted with this key"));
+    // Without gzip inside the first magic number is a plain SQL header; a wrong key makes noise of it.
+    const QString sql = QStringLiteral("postgres-20240909-020000.sql.enc");
+    expectFailure(verify(sql, "not the key"), sql, QStringLiteral("wrong key"));
+}
+
+void tst_BackupVerifier::encNameButNotEncrypted()
+{
+    const QString name = QStringLiteral("app-data-20240913-020000.tar.gz.enc");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    expectFailure(verify(name, encryptionKey), name, QStringLiteral("not an openssl-encrypted file"));
+}
+
+void tst_BackupVerifier::tarWithParentAndAbsolutePaths()
+{
+    // GNU tar keeps "../" and leading "/" only with -P: the hostile archive an attacker would hand over.
+    writeFile(QStringLiteral("secret.txt"), "outside\n");
+    writeFile(QStringLiteral("evil/inside.txt"), "inside\n");
+    writeFile(QStringLiteral("evil/safe.txt"), "safe\n");
+    const QString absolute = path(QStringLiteral("evil/inside.txt"));
+    const QString name = QStringLiteral("app-data-20240914-020000.tar.gz");
+    run(m_tar,
+        { QStringLiteral("-czPf"), path(name), QStringLiteral("../secret.txt"), absolute, QStringLiteral("inside.txt"),
+            QStringLiteral("safe.txt") },
+        path(QStringLiteral("evil")));
+    const QStringList before = QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("unsafe"));
+    QCOMPARE(report.entries, 4);
+    // inside.txt is the same file as the absolute one: tar stores it as a hard link to that absolute name.
+    QCOMPARE(
+        report.unsafePaths, QStringList({ QStringLiteral("../secret.txt"), absolute, QStringLiteral("inside.txt") }));
+    // Nothing was extracted anywhere.
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+    QCOMPARE(QDir(path(QStringLiteral("evil"))).entryList(QDir::Files),
+        QStringList({ QStringLiteral("inside.txt"), QStringLiteral("safe.txt") }));
+}
+
+void tst_BackupVerifier::tarThroughSymbolicLink()
+{
+    // "link" -> /etc first, then "link/passwd": extracting would write through the link.
+    const QString work = path(QStringLiteral("linkwork"));
+    QVERIFY(QDir().mkpath(work));
+    QVERIFY(QFile::link(QStringLiteral("/etc"), work + QStringLiteral("/link")));
+    const QString tarPath = path(QStringLiteral("link.tar"));
+    run(m_tar, { QStringLiteral("-cf"), tarPath, QStringLiteral("link") }, work);
+    QVERIFY(QFile::remove(work + QStringLiteral("/link")));
+    writeFile(QStringLiteral("linkwork/link/passwd"), "root::0:0::/root:/bin/sh\n");
+    run(m_tar, { QStringLiteral("-rf"), tarPath, QStringLiteral("link/passwd") }, work);
+    const QString name = QStringLiteral("config-20240915-020000.tar");
+    QVERIFY(QFile::rename(tarPath, path(name)));
+
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("unsafe"));
+    QCOMPARE(report.unsafePaths, QStringList({ QStringLiteral("link/passwd") }));
+}
+
+void tst_BackupVerifier::sqliteWithDamagedPage()
+{
+    QFile good(path(QStringLiteral("sqlite-20240909-020000.db")));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QByteArray bytes = good.readAll();
+    const int pageSize = (quint8(bytes.at(16)) << 8) | quint8(bytes.at(17));
+    QVERIFY(bytes.size() > 8 * pageSize);
+    // Page 4's header and cell pointers become noise.
+    for (int i = 0; i < 64; ++i)
+        bytes[3 * pageSize + i] = char(0xa5 ^ i);
+    writeFile(QStringLiteral("sqlite-20240916-020000.db"), bytes);
+    run(m_gzip, { path(QStringLiteral("sqlite-20240916-020000.db")) });
+    const QString name = QStringLiteral("sqlite-20240916-020000.db.gz");
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("SQLite"));
+    QCOMPARE(report.level, VerifyLevel::Exists); // no sidecar, and the integrity check failed
+    QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral("drverify-*") }, QDir::Files), QStringList());
+}
+
+void tst_BackupVerifier::postgresDumpWithoutFooter()
+{
+    const QString plain = QStringLiteral("postgres-20240917-020000.sql");
+    writeFile(plain, pgDumpText(false).toUtf8());
+    run(m_gzip, { path(plain) });
+    const QString name = plain + QStringLiteral(".gz");
+    expectFailure(verify(name), name, QStringLiteral("-- PostgreSQL database dump complete"));
+    // And one with no pg_dump header at all.
+    const QString headless = QStringLiteral("postgres-20240918-020000.sql");
+    writeFile(headless, "SELECT 1;\n");
+    expectFailure(verify(headless), headless, QStringLiteral("header"));
+}
+
+void tst_BackupVerifier::checksumDoesNotMatchSidecar()
+{
+    const QString name = QStringLiteral("app-data-20240919-020000.tar.gz");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    writeFile(name + QStringLiteral(".sha256"), QByteArray(64, 'a') + "  " + name.toUtf8() + '\n');
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("checksum does not match the sidecar"));
+    QCOMPARE(report.checksumSource, QStringLiteral("sidecar"));
+    QVERIFY(report.reason.contains(report.sha256));
+}
+
+void tst_BackupVerifier::checksumDoesNotMatchCaller()
+{
+    VerifyRequest request;
+    const QString name = QStringLiteral("app-data-20240909-020000.tar.gz");
+    request.path = path(name);
+    request.expectedSha256 = QString(64, u'0');
+    const VerifyReport report = BackupVerifier::verify(request);
+    expectFailure(report, name, QStringLiteral("checksum does not match the expected checksum"));
+    QCOMPARE(report.checksumSource, QStringLiteral("caller"));
+}
+
+void tst_BackupVerifier::fileVanishedAfterListing()
+{
+    const QString name = QStringLiteral("app-data-20240920-020000.tar.gz");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    const qint64 listedSize = QFileInfo(path(name)).size();
+    QVERIFY(QFile::remove(path(name)));
+    VerifyRequest request;
+    request.path = path(name);
+    request.expectedSize = listedSize;
+    const VerifyReport report = BackupVerifier::verify(request);
+    expectFailure(report, name, QStringLiteral("vanished"));
+    QCOMPARE(report.level, VerifyLevel::None);
+}
+
+void tst_BackupVerifier::emptyTarArchive()
+{
+    const QString name = QStringLiteral("config-20240921-020000.tar.gz");
+    run(m_tar, { QStringLiteral("-czf"), path(name), QStringLiteral("--files-from"), QStringLiteral("/dev/null") });
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("holds no entries"));
+    QCOMPARE(report.entries, 0);
+}
+
+void tst_BackupVerifier::cancelStopsWithError()
+{
+    std::atomic_bool cancel = false;
+    VerifyRequest request;
+    const QString name = QStringLiteral("app-data-20240909-020000.tar.gz");
+    request.path = path(name);
+    request.cancel = &cancel;
+    request.progress = [&cancel](qint64, qint64) { cancel = true; }; // after the first chunk
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Error);
+    QVERIFY(report.cancelled);
+    QVERIFY2(
+        report.reason.contains(name) && report.reason.contains(QLatin1String("cancelled")), qPrintable(report.reason));
+    QVERIFY(report.bytesRead < QFileInfo(request.path).size());
+    QVERIFY(report.sha256.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_BackupVerifier)
+#include "tst_BackupVerifier.moc"
