@@ -3,7 +3,7 @@
 //   bench_verify --quick [FILE]   igzip -t and drverify only (for profiling)
 //   bench_verify --generate-tar   (internal: writes the uncompressed tar to stdout)
 
-#include "DumpTextGenerator.h"
+#include "VerifyTestData.h"
 #include "verify/BackupVerifier.h"
 
 #include <QCoreApplication>
@@ -69,18 +69,6 @@ QString quoted(const QString& path)
     return u'\'' + escaped + u'\'';
 }
 
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -126,7 +114,7 @@ int main(int argc, char** argv)
             = measure(QStringLiteral("sha256sum && tar -tzf"), QStringLiteral("sha256sum %1 && tar -tzf %1").arg(file));
     }
 
-    const qint64 rssBefore = peakRssKiB();
+    const qint64 rssBefore = dr::test::peakRssKiB();
     dr::VerifyRequest request;
     request.path = path;
     QElapsedTimer clock;
@@ -141,7 +129,7 @@ int main(int argc, char** argv)
           << " MiB inflated, sha256 " << report.sha256 << "\n";
     if (!report.reason.isEmpty())
         out() << "  reason: " << report.reason << "\n";
-    out() << "  peak RSS growth: " << (peakRssKiB() - rssBefore) / 1024 << " MiB\n";
+    out() << "  peak RSS growth: " << (dr::test::peakRssKiB() - rssBefore) / 1024 << " MiB\n";
     if (quick)
         return report.state == dr::VerifyState::Passed ? 0 : 1;
     out() << QStringLiteral("\nratio drverify / gzip -t                 = %1 (goal <= 0.20)\n")

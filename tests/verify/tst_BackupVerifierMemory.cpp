@@ -2,6 +2,7 @@
 // resident set by far less than the file.
 
 #include "TestEnvironment.h"
+#include "VerifyTestData.h"
 #include "verify/BackupVerifier.h"
 
 #include <QFile>
@@ -11,22 +12,6 @@
 #include <QTest>
 
 using namespace dr;
-
-namespace {
-
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 class tst_BackupVerifierMemory : public QObject
 {
@@ -56,12 +41,12 @@ void tst_BackupVerifierMemory::largeArchiveKeepsMemoryFlat()
     const QString archive = dir.filePath(QStringLiteral("app-data-20240909-020000.tar.gz"));
     QVERIFY(QFileInfo(archive).size() > 190 * 1024 * 1024);
 
-    const qint64 before = peakRssKiB();
+    const qint64 before = dr::test::peakRssKiB();
     QVERIFY(before > 0);
     VerifyRequest request;
     request.path = archive;
     const VerifyReport report = BackupVerifier::verify(request);
-    const qint64 growthKiB = peakRssKiB() - before;
+    const qint64 growthKiB = dr::test::peakRssKiB() - before;
     QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
     QCOMPARE(report.entries, 3);
     QCOMPARE(report.bytesRead, QFileInfo(archive).size());

@@ -1,10 +1,13 @@
 #pragma once
 
+// Test data for the verifier's memory test and bench, in plain C++ (a child process runs the generator).
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -91,6 +94,22 @@ inline bool writeDumpLikeTar(std::FILE* out, int fileCount, std::uint64_t fileSi
     }
     static const char endOfArchive[10240] = {};
     return std::fwrite(endOfArchive, 1, sizeof endOfArchive, out) == sizeof endOfArchive;
+}
+
+/// The peak resident set of this process so far (VmHWM), in KiB; -1 when unknown.
+inline long long peakRssKiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmHWM:") {
+            long long kib = -1;
+            status >> kib;
+            return kib;
+        }
+        status.ignore(1 << 12, '\n');
+    }
+    return -1;
 }
 
 } // namespace dr::test
