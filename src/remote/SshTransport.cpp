@@ -1,4 +1,4 @@
-#include "remote/LibsshTransport.h"
+#include "remote/SshTransport.h"
 
 #include "core/ShellQuote.h"
 
@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageAuthenticationCode>
+#include <QRegularExpression>
 
 #include <libssh/libssh.h>
 
@@ -45,9 +47,76 @@ bool isEncryptedPrivateKey(const QByteArray& text)
     return blob.mid(offset + 4, length) != "none";
 }
 
+// 1-based numbers of the known_hosts lines that name this host: plain or wildcard patterns, "[host]:port",
+// and hashed entries ("|1|salt|hash", HMAC-SHA1 of the name), as OpenSSH writes them.
+QList<int> knownHostsLinesFor(const QString& fileName, const QString& address, int port)
+{
+    const QByteArray entry = (port == 22 ? address : QStringLiteral("[%1]:%2").arg(address).arg(port)).toUtf8();
+    QList<int> lines;
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return lines;
+    int number = 0;
+    while (!file.atEnd()) {
+        ++number;
+        QList<QByteArray> fields = file.readLine().simplified().split(' ');
+        if (!fields.isEmpty() && fields.first().startsWith('@'))
+            fields.removeFirst(); // @cert-authority, @revoked
+        if (fields.isEmpty() || fields.first().isEmpty() || fields.first().startsWith('#'))
+            continue;
+        for (const QByteArray& pattern : fields.first().split(',')) {
+            bool matches = false;
+            if (pattern.startsWith("|1|")) {
+                const QList<QByteArray> parts = pattern.split('|');
+                const QByteArray salt = QByteArray::fromBase64(parts.value(2));
+                matches = QMessageAuthenticationCode::hash(entry, salt, QCryptographicHash::Sha1).toBase64()
+                    == parts.value(3);
+            } else if (pattern.contains('*') || pattern.contains('?')) {
+                const QRegularExpression wildcard(
+                    QRegularExpression::wildcardToRegularExpression(QString::fromUtf8(pattern)));
+                matches = wildcard.match(QString::fromUtf8(entry)).hasMatch();
+            } else {
+                matches = pattern == entry;
+            }
+            if (matches) {
+                lines.append(number);
+                break;
+            }
+        }
+    }
+    return lines;
+}
+
+// What a failed ssh_connect() means, in words that name the host.
+Error connectError(const HostProfile& host, const QString& why, int timeoutMs)
+{
+    const QString where = SshTransport::tr("host %1 (%2)").arg(host.name, host.displayAddress());
+    auto says = [&](const char* text) { return why.contains(QLatin1String(text), Qt::CaseInsensitive); };
+    if (says("timeout") || says("timed out"))
+        return makeError(Error::Code::Timeout,
+            SshTransport::tr("No SSH answer from %1 within %2 s: the host, a firewall or the SSH server is not "
+                             "responding")
+                .arg(where)
+                .arg(timeoutMs / 1000.0, 0, 'g', 3),
+            why);
+    if (says("refused"))
+        return makeError(Error::Code::Network,
+            SshTransport::tr("%1 refused the connection on port %2: is the SSH server running there?")
+                .arg(where)
+                .arg(host.port),
+            why);
+    if (says("resolve") || says("not known") || says("name or service"))
+        return makeError(Error::Code::Network,
+            SshTransport::tr("Cannot find the address of %1: the name does not resolve").arg(where), why);
+    if (says("unreachable") || says("no route"))
+        return makeError(
+            Error::Code::Network, SshTransport::tr("Cannot reach %1: no network route to it").arg(where), why);
+    return makeError(Error::Code::Network, SshTransport::tr("Cannot connect to %1").arg(where), why);
+}
+
 } // namespace
 
-struct LibsshTransport::Private
+struct SshTransport::Private
 {
     HostProfile host;
     ConnectOptions options;
@@ -58,34 +127,34 @@ struct LibsshTransport::Private
     QString lastError() const { return session ? QString::fromUtf8(ssh_get_error(session)) : QString(); }
 };
 
-LibsshTransport::LibsshTransport(HostProfile host, ConnectOptions options)
+SshTransport::SshTransport(HostProfile host, ConnectOptions options)
     : d(std::make_unique<Private>())
 {
     d->host = std::move(host);
     d->options = std::move(options);
 }
 
-LibsshTransport::~LibsshTransport()
+SshTransport::~SshTransport()
 {
     close();
 }
 
-QString LibsshTransport::describe() const
+QString SshTransport::describe() const
 {
     return tr("host %1 (%2)").arg(d->host.name, d->host.displayAddress());
 }
 
-QString LibsshTransport::hostKeyFingerprint() const
+QString SshTransport::hostKeyFingerprint() const
 {
     return d->fingerprint;
 }
 
-bool LibsshTransport::isOpen() const
+bool SshTransport::isOpen() const
 {
     return d->connected && d->session && ssh_is_connected(d->session);
 }
 
-void LibsshTransport::close()
+void SshTransport::close()
 {
     if (d->session) {
         if (ssh_is_connected(d->session))
@@ -96,7 +165,7 @@ void LibsshTransport::close()
     d->connected = false;
 }
 
-Result<void> LibsshTransport::open()
+Result<void> SshTransport::open()
 {
     if (isOpen())
         return {};
@@ -107,33 +176,33 @@ Result<void> LibsshTransport::open()
     const QByteArray address = d->host.address.toUtf8();
     const QByteArray user = d->host.user.toUtf8();
     const unsigned int port = unsigned(d->host.port);
-    const long timeoutSeconds = std::max(1, d->options.connectTimeoutMs / 1000);
+    const int timeoutMs = std::max(100, d->options.connectTimeoutMs);
+    const long timeoutSeconds = timeoutMs / 1000;
+    const long timeoutMicroseconds = long(timeoutMs % 1000) * 1000;
     const int noDelay = 1;
     const bool processConfig = false; // the profile says how to connect, not ~/.ssh/config
     ssh_options_set(d->session, SSH_OPTIONS_HOST, address.constData());
     ssh_options_set(d->session, SSH_OPTIONS_PORT, &port);
     ssh_options_set(d->session, SSH_OPTIONS_USER, user.constData());
+    // Bounds the TCP connect, the wait for the banner and key exchange, and every later blocking call.
     ssh_options_set(d->session, SSH_OPTIONS_TIMEOUT, &timeoutSeconds);
+    ssh_options_set(d->session, SSH_OPTIONS_TIMEOUT_USEC, &timeoutMicroseconds);
     ssh_options_set(d->session, SSH_OPTIONS_NODELAY, &noDelay);
     ssh_options_set(d->session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    // libssh prefers the host key types it finds for this host in these two files during key exchange,
+    // so a host known by its RSA key in ~/.ssh/known_hosts is not asked for its Ed25519 key instead.
+    const QByteArray appFile = QFile::encodeName(d->options.appKnownHostsFile);
+    const QByteArray userFile = QFile::encodeName(
+        d->options.userKnownHostsFile.isEmpty() ? QStringLiteral("/dev/null") : d->options.userKnownHostsFile);
+    ssh_options_set(d->session, SSH_OPTIONS_KNOWNHOSTS, appFile.constData());
+    ssh_options_set(d->session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, userFile.constData());
 
     log(LogKind::Info, tr("Connecting to %1").arg(describe()));
     if (ssh_connect(d->session) != SSH_OK) {
-        const QString why = d->lastError();
+        const Error error = connectError(d->host, d->lastError(), timeoutMs);
         close();
-        const bool timedOut = why.contains(QLatin1String("imeout"), Qt::CaseInsensitive);
-        QString message = timedOut
-            ? tr("Host %1 (%2:%3) did not answer within %4 s")
-                  .arg(d->host.name, d->host.address)
-                  .arg(d->host.port)
-                  .arg(timeoutSeconds)
-            : tr("Cannot connect to host %1 (%2:%3)").arg(d->host.name, d->host.address).arg(d->host.port);
-        if (why.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-            message = tr("Host %1 refused the connection on port %2 (is sshd running there?)")
-                          .arg(d->host.name)
-                          .arg(d->host.port);
-        log(LogKind::Error, message + QStringLiteral(": ") + why);
-        return makeError(timedOut ? Error::Code::Timeout : Error::Code::Network, message, why);
+        log(LogKind::Error, error.fullText());
+        return error;
     }
     if (auto checked = checkHostKey(); !checked) {
         log(LogKind::Error, checked.error().message);
@@ -150,7 +219,7 @@ Result<void> LibsshTransport::open()
     return {};
 }
 
-Result<void> LibsshTransport::checkHostKey()
+Result<void> SshTransport::checkHostKey()
 {
     ssh_key rawKey = nullptr;
     if (ssh_get_server_publickey(d->session, &rawKey) != SSH_OK)
@@ -160,41 +229,55 @@ Result<void> LibsshTransport::checkHostKey()
     size_t hashLength = 0;
     if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) != SSH_OK)
         return makeError(Error::Code::Protocol, tr("Cannot hash the host key of %1").arg(d->host.name), d->lastError());
+    // "SHA256:" and unpadded base64, exactly as `ssh-keygen -lf` prints it.
     std::unique_ptr<char, StringDeleter> text(ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength));
     ssh_clean_pubkey_hash(&hash);
     d->fingerprint = QString::fromLatin1(text.get());
     const QString keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
 
+    // Each file on its own, so a changed key in one is never outvoted by the other, and the message
+    // can name the file and line. The "global" file is emptied: libssh would otherwise consult it too.
     const QByteArray appFile = QFile::encodeName(d->options.appKnownHostsFile);
-    const QByteArray userFile = QFile::encodeName(d->options.userKnownHostsFile);
+    const QByteArray noFile("/dev/null");
     auto stateIn = [&](const QByteArray& file) {
         ssh_options_set(d->session, SSH_OPTIONS_KNOWNHOSTS, file.constData());
-        return ssh_session_is_known_server(d->session);
+        ssh_options_set(d->session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, noFile.constData());
+        const enum ssh_known_hosts_e state = ssh_session_is_known_server(d->session);
+        ssh_options_set(d->session, SSH_OPTIONS_KNOWNHOSTS, appFile.constData());
+        return state;
     };
     auto changed = [&](const QString& file) {
+        const QList<int> lines = knownHostsLinesFor(file, d->host.address, d->host.port);
+        QStringList lineNumbers;
+        for (const int line : lines)
+            lineNumbers.append(QString::number(line));
+        const QString where = lineNumbers.isEmpty()
+            ? file
+            : tr("%1, line %2", nullptr, int(lines.size())).arg(file, lineNumbers.join(QStringLiteral(", ")));
+        const QString hostEntry
+            = d->host.port == 22 ? d->host.address : QStringLiteral("[%1]:%2").arg(d->host.address).arg(d->host.port);
         return makeError(Error::Code::HostKeyChanged,
-            tr("The host key of %1 has changed: it now presents %2 %3, which does not match the key recorded for it in "
-               "%4. Someone may be intercepting the connection (man-in-the-middle), or the host was reinstalled. The "
-               "connection was refused. If the change is expected, verify the new fingerprint with the host's "
-               "administrator, then remove the old line for %5 from %4.")
-                .arg(d->host.name, keyType, d->fingerprint, file, d->host.address),
+            tr("Refused to connect to %1: host key changed. The host now presents the %2 key %3, which does not match "
+               "the key recorded for it in %4. Someone may be intercepting the connection (a man-in-the-middle "
+               "attack), or the host was reinstalled or given new keys. Check that known_hosts line: if the change "
+               "is expected, confirm the new fingerprint with the host's administrator, remove the old line "
+               "(ssh-keygen -R '%5' -f '%6') and connect again.")
+                .arg(describe(), keyType, d->fingerprint, where, hostEntry, file),
             d->fingerprint);
     };
 
-    enum ssh_known_hosts_e state = stateIn(appFile);
-    if (state == SSH_KNOWN_HOSTS_OK)
+    const enum ssh_known_hosts_e appState = stateIn(appFile);
+    if (appState == SSH_KNOWN_HOSTS_OK)
         return {};
-    if (state == SSH_KNOWN_HOSTS_CHANGED || state == SSH_KNOWN_HOSTS_OTHER)
+    if (appState == SSH_KNOWN_HOSTS_CHANGED || appState == SSH_KNOWN_HOSTS_OTHER)
         return changed(d->options.appKnownHostsFile);
-    if (!userFile.isEmpty() && QFileInfo::exists(d->options.userKnownHostsFile)) {
-        const enum ssh_known_hosts_e userState = stateIn(userFile);
-        ssh_options_set(d->session, SSH_OPTIONS_KNOWNHOSTS, appFile.constData());
+    if (!d->options.userKnownHostsFile.isEmpty() && QFileInfo::exists(d->options.userKnownHostsFile)) {
+        const enum ssh_known_hosts_e userState = stateIn(QFile::encodeName(d->options.userKnownHostsFile));
         if (userState == SSH_KNOWN_HOSTS_OK)
             return {};
         if (userState == SSH_KNOWN_HOSTS_CHANGED || userState == SSH_KNOWN_HOSTS_OTHER)
             return changed(d->options.userKnownHostsFile);
     }
-    ssh_options_set(d->session, SSH_OPTIONS_KNOWNHOSTS, appFile.constData());
     const bool accepted = d->options.acceptNewHostKey
         || (!d->options.acceptHostKeyFingerprint.isEmpty() && d->options.acceptHostKeyFingerprint == d->fingerprint);
     if (!accepted) {
@@ -204,16 +287,21 @@ Result<void> LibsshTransport::checkHostKey()
                 .arg(d->host.name, d->host.displayAddress(), keyType, d->fingerprint),
             d->fingerprint);
     }
-    QDir().mkpath(QFileInfo(d->options.appKnownHostsFile).absolutePath());
+    if (!QDir().mkpath(QFileInfo(d->options.appKnownHostsFile).absolutePath()))
+        return makeError(Error::Code::Io,
+            tr("Cannot create the folder of %1 to remember the host key of %2")
+                .arg(d->options.appKnownHostsFile, d->host.name));
     if (ssh_session_update_known_hosts(d->session) != SSH_OK)
         return makeError(Error::Code::Io,
             tr("Cannot remember the host key of %1 in %2").arg(d->host.name, d->options.appKnownHostsFile),
             d->lastError());
-    log(LogKind::Info, tr("Accepted and remembered the %1 key %2 of %3").arg(keyType, d->fingerprint, d->host.name));
+    log(LogKind::Info,
+        tr("Accepted and remembered the %1 key %2 of %3 in %4")
+            .arg(keyType, d->fingerprint, d->host.name, d->options.appKnownHostsFile));
     return {};
 }
 
-Result<void> LibsshTransport::authenticate()
+Result<void> SshTransport::authenticate()
 {
     const QString who = QStringLiteral("%1@%2").arg(d->host.user, d->host.name);
     int result = SSH_AUTH_DENIED;
@@ -267,7 +355,7 @@ Result<void> LibsshTransport::authenticate()
     return {};
 }
 
-Result<RunResult> LibsshTransport::run(const QStringList& argv, const RunOptions& options)
+Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& options)
 {
     const auto line = ShellQuote::command(argv);
     if (!line)
@@ -286,10 +374,21 @@ Result<RunResult> LibsshTransport::run(const QStringList& argv, const RunOptions
         log(LogKind::Error, message + QStringLiteral(": ") + why);
         return makeError(Error::Code::Network, message, why);
     };
+    // A failure with the connection still up is the server saying no (session limit, forced command...).
+    auto refused = [&](const QString& during) {
+        if (!ssh_is_connected(d->session))
+            return lost(during);
+        const QString why = d->lastError();
+        if (channel)
+            ssh_channel_free(channel);
+        const QString message = tr("%1 refused to run a command %2").arg(describe(), during);
+        log(LogKind::Error, message + QStringLiteral(": ") + why);
+        return makeError(Error::Code::Protocol, message, why);
+    };
     if (!channel || ssh_channel_open_session(channel) != SSH_OK)
-        return lost(tr("while opening a channel"));
+        return refused(tr("while opening a channel"));
     if (ssh_channel_request_exec(channel, line->constData()) != SSH_OK)
-        return lost(tr("while starting %1").arg(argv.value(0)));
+        return refused(tr("while starting %1").arg(argv.value(0)));
     if (!options.stdinData.isEmpty()) {
         qsizetype written = 0;
         while (written < options.stdinData.size()) {
@@ -334,10 +433,12 @@ Result<RunResult> LibsshTransport::run(const QStringList& argv, const RunOptions
         log(LogKind::Error, error.message);
         return error;
     };
+    bool stderrBusy = false;
     while (true) {
         bool progressed = false;
-        // Block on stdout (wakes at once on data or end of file); stderr is drained without waiting.
-        int bytes = ssh_channel_read_timeout(channel, buffer.data(), uint32_t(buffer.size()), 0, 50);
+        // Wait on stdout (wakes at once on data or end of file) in short slices, so cancel and timeouts are
+        // seen; stderr is drained without waiting, and while it flows stdout is not waited on either.
+        int bytes = ssh_channel_read_timeout(channel, buffer.data(), uint32_t(buffer.size()), 0, stderrBusy ? 0 : 50);
         if (bytes == SSH_ERROR)
             return lost(tr("while running %1").arg(argv.value(0)));
         if (bytes > 0) {
@@ -347,6 +448,7 @@ Result<RunResult> LibsshTransport::run(const QStringList& argv, const RunOptions
         bytes = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), 1);
         if (bytes == SSH_ERROR)
             return lost(tr("while running %1").arg(argv.value(0)));
+        stderrBusy = bytes > 0;
         if (bytes > 0) {
             deliver(bytes, true);
             progressed = true;

@@ -10,16 +10,16 @@
 
 namespace dr {
 
-/// SSH with libssh: strict host keys (the console's known_hosts, then ~/.ssh/known_hosts), agent, key file
-/// or password authentication, exec with streamed output. One session, used from one thread.
-class LibsshTransport final : public Transport
+/// SSH with libssh (kept out of this header): strict host keys (the console's known_hosts, then ~/.ssh/known_hosts),
+/// agent, key file or password authentication, exec with streamed output. One session, used from one thread.
+class SshTransport final : public Transport
 {
-    Q_DECLARE_TR_FUNCTIONS(LibsshTransport)
+    Q_DECLARE_TR_FUNCTIONS(SshTransport)
 
 public:
-    LibsshTransport(HostProfile host, ConnectOptions options);
-    ~LibsshTransport() override;
-    Q_DISABLE_COPY_MOVE(LibsshTransport)
+    SshTransport(HostProfile host, ConnectOptions options);
+    ~SshTransport() override;
+    Q_DISABLE_COPY_MOVE(SshTransport)
 
     Result<void> open() override;
     bool isOpen() const override;

@@ -1,6 +1,6 @@
 #include "remote/ConnectOptions.h"
-#include "remote/LibsshTransport.h"
 #include "remote/LocalTransport.h"
+#include "remote/SshTransport.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -24,7 +24,7 @@ std::unique_ptr<Transport> makeTransport(const HostProfile& host, const ConnectO
 {
     if (host.transport == HostProfile::Transport::Local)
         return std::make_unique<LocalTransport>(host);
-    return std::make_unique<LibsshTransport>(host, options);
+    return std::make_unique<SshTransport>(host, options);
 }
 
 } // namespace dr

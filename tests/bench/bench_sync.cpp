@@ -1,11 +1,11 @@
 // First sync of a host with 10,000 backups against OpenSSH `ssh HOST 'find ...'`, and a re-sync with
 // nothing new against `ssh HOST true`, against a real sshd on loopback, in the same run.
 //   bench_sync [RUNS]
-#include "SshServer.h"
+#include "TestSshd.h"
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
 #include "core/SyncProtocol.h"
-#include "remote/LibsshTransport.h"
+#include "remote/SshTransport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,7 +33,7 @@ int main(int argc, char* argv[])
     QCoreApplication application(argc, argv);
     const int runs = argc > 1 ? QByteArray(argv[1]).toInt() : 9;
     QTextStream out(stdout);
-    dr::test::SshServer server;
+    dr::test::TestSshd server;
     QString error;
     if (!server.start(&error)) {
         out << "cannot start sshd: " << error << '\n';
@@ -76,7 +76,7 @@ int main(int argc, char* argv[])
         server.clientKey(), QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,
         QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"),
         QStringLiteral("BatchMode=yes"), QStringLiteral("-o"), QStringLiteral("IdentitiesOnly=yes"),
-        QStringLiteral("-F"), QStringLiteral("/dev/null"), dr::test::SshServer::user() + QStringLiteral("@127.0.0.1") };
+        QStringLiteral("-F"), QStringLiteral("/dev/null"), dr::test::TestSshd::user() + QStringLiteral("@127.0.0.1") };
     auto timeSsh = [&](const QString& command, qint64* bytes) {
         QProcess ssh;
         QElapsedTimer timer;
@@ -102,7 +102,7 @@ int main(int argc, char* argv[])
         QElapsedTimer timer;
         timer.start();
         {
-            LibsshTransport transport(fresh, options);
+            SshTransport transport(fresh, options);
             const auto outcome = syncHost(catalog, fresh, transport);
             added = outcome ? outcome->added : -1;
         }
@@ -111,7 +111,7 @@ int main(int argc, char* argv[])
 
         timer.restart();
         {
-            LibsshTransport transport(fresh, options);
+            SshTransport transport(fresh, options);
             (void)syncHost(catalog, fresh, transport);
         }
         resync.append(double(timer.nsecsElapsed()) / 1e6);
@@ -120,19 +120,19 @@ int main(int argc, char* argv[])
 
         timer.restart();
         {
-            LibsshTransport transport(fresh, options);
+            SshTransport transport(fresh, options);
             (void)transport.open();
         }
         connectOnly.append(double(timer.nsecsElapsed()) / 1e6);
 
         timer.restart();
         {
-            LibsshTransport transport(fresh, options);
+            SshTransport transport(fresh, options);
             (void)transport.run({ QStringLiteral("true") }, RunOptions {});
         }
         connectTrue.append(double(timer.nsecsElapsed()) / 1e6);
 
-        LibsshTransport warm(fresh, options);
+        SshTransport warm(fresh, options);
         (void)warm.open();
         timer.restart();
         (void)warm.run({ QStringLiteral("true") }, RunOptions {});
@@ -144,7 +144,7 @@ int main(int argc, char* argv[])
         (void)catalog.open();
         HostProfile fresh = host;
         fresh.id = *catalog.addHost(fresh);
-        LibsshTransport transport(fresh, options);
+        SshTransport transport(fresh, options);
         (void)transport.open();
         QElapsedTimer timer;
         timer.start();
@@ -156,7 +156,8 @@ int main(int argc, char* argv[])
         const qint64 parseMs = timer.restart();
         (void)catalog.applySync(fresh, *snapshot);
         const qint64 storeMs = timer.restart();
-        out << QStringLiteral("first sync stages on an open connection: command %1 ms (%2 bytes), parse %3 ms, store %4 ms\n")
+        out << QStringLiteral(
+            "first sync stages on an open connection: command %1 ms (%2 bytes), parse %3 ms, store %4 ms\n")
                    .arg(execMs)
                    .arg(run->out.size())
                    .arg(parseMs)

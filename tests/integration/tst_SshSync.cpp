@@ -1,7 +1,7 @@
-#include "SshServer.h"
+#include "TestSshd.h"
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
-#include "remote/LibsshTransport.h"
+#include "remote/SshTransport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,7 +10,7 @@
 #include <QTest>
 
 using namespace dr;
-using dr::test::SshServer;
+using dr::test::TestSshd;
 
 // The one-round-trip sync over real SSH, into a real catalog.
 class tst_SshSync : public QObject
@@ -18,7 +18,7 @@ class tst_SshSync : public QObject
     Q_OBJECT
 
 private:
-    SshServer m_server;
+    TestSshd m_server;
     QTemporaryDir m_dir;
 
     ConnectOptions options() const
@@ -94,7 +94,7 @@ private slots:
         QVERIFY(host.catalog);
         host.profile.backupDirs = folders;
         QVERIFY(host.catalog->updateHost(host.profile).ok());
-        LibsshTransport transport(host.profile, options());
+        SshTransport transport(host.profile, options());
         QElapsedTimer timer;
         timer.start();
         auto first = syncHost(*host.catalog, host.profile, transport);
@@ -163,7 +163,7 @@ private slots:
         Host host = newHost(QStringLiteral("hostile"), base);
         host.profile.backupDirs = dirs;
         QVERIFY(host.catalog->updateHost(host.profile).ok());
-        LibsshTransport transport(host.profile, options());
+        SshTransport transport(host.profile, options());
         auto outcome = syncHost(*host.catalog, host.profile, transport);
         QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().fullText()));
         QCOMPARE(outcome->added, 5);
@@ -182,7 +182,7 @@ private slots:
     void missingBaseFolderIsAClearError()
     {
         Host host = newHost(QStringLiteral("nobase"), m_server.workDir() + QStringLiteral("/not-there"));
-        LibsshTransport transport(host.profile, options());
+        SshTransport transport(host.profile, options());
         auto outcome = syncHost(*host.catalog, host.profile, transport);
         QVERIFY(!outcome.ok());
         QVERIFY2(outcome.error().message.contains(QLatin1String("nobase"))

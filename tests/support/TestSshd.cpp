@@ -1,4 +1,4 @@
-#include "SshServer.h"
+#include "TestSshd.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,14 +29,16 @@ bool run(const QString& program, const QStringList& arguments, QString* error, Q
     return true;
 }
 
-bool keygen(const QString& path, const QString& passphrase, QString* error)
+bool keygen(
+    const QString& path, const QString& passphrase, QString* error, const QString& type = QStringLiteral("ed25519"))
 {
     QFile::remove(path);
     QFile::remove(path + QStringLiteral(".pub"));
-    return run(QStringLiteral("ssh-keygen"),
-        { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), passphrase,
-            QStringLiteral("-f"), path },
-        error);
+    QStringList arguments { QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), passphrase,
+        QStringLiteral("-f"), path };
+    if (type == QLatin1String("rsa"))
+        arguments << QStringLiteral("-b") << QStringLiteral("2048");
+    return run(QStringLiteral("ssh-keygen"), arguments, error);
 }
 
 int freePort()
@@ -48,16 +50,16 @@ int freePort()
 
 } // namespace
 
-SshServer::SshServer() = default;
+TestSshd::TestSshd() = default;
 
-SshServer::~SshServer()
+TestSshd::~TestSshd()
 {
     stop();
     if (!m_workDir.isEmpty())
         QDir(m_workDir).removeRecursively();
 }
 
-bool SshServer::start(QString* error)
+bool TestSshd::start(QString* error)
 {
     if (!m_dir.isValid()) {
         *error = QStringLiteral("no temporary folder");
@@ -79,8 +81,10 @@ bool SshServer::start(QString* error)
     if (!run(QStringLiteral("usermod"), { QStringLiteral("-p"), QStringLiteral("*"), user() }, error))
         return false;
     QDir().mkpath(QStringLiteral("/run/sshd"));
-    if (!keygen(path(QStringLiteral("hostkey")), {}, error) || !keygen(clientKey(), {}, error)
-        || !keygen(passphraseKey(), passphrase(), error) || !keygen(unauthorizedKey(), {}, error))
+    if (!keygen(path(QStringLiteral("hostkey")), {}, error)
+        || !keygen(path(QStringLiteral("hostkey-rsa")), {}, error, QStringLiteral("rsa"))
+        || !keygen(clientKey(), {}, error) || !keygen(passphraseKey(), passphrase(), error)
+        || !keygen(unauthorizedKey(), {}, error))
         return false;
     QFile keys(path(QStringLiteral("authorized_keys")));
     if (!keys.open(QIODevice::WriteOnly)) {
@@ -108,21 +112,21 @@ bool SshServer::start(QString* error)
     return launch(error);
 }
 
-bool SshServer::launch(QString* error)
+bool TestSshd::launch(QString* error)
 {
     QFile config(path(QStringLiteral("sshd_config")));
     if (!config.open(QIODevice::WriteOnly)) {
         *error = config.errorString();
         return false;
     }
-    config.write(
-        QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nPidFile %3\nAuthorizedKeysFile %4\n"
-                       "UsePAM no\nStrictModes no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-                       "AllowUsers %5\nSubsystem sftp internal-sftp\nMaxStartups 100\nMaxSessions 100\n")
-            .arg(m_port)
-            .arg(path(QStringLiteral("hostkey")), path(QStringLiteral("sshd.pid")),
-                path(QStringLiteral("authorized_keys")), user())
-            .toUtf8());
+    config.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nHostKey %6\nPidFile %3\n"
+                                "AuthorizedKeysFile %4\nUsePAM no\nStrictModes no\nPasswordAuthentication no\n"
+                                "KbdInteractiveAuthentication no\nAllowUsers %5\nSubsystem sftp internal-sftp\n"
+                                "MaxStartups 100\nMaxSessions 100\n")
+                     .arg(m_port)
+                     .arg(path(QStringLiteral("hostkey")), path(QStringLiteral("sshd.pid")),
+                         path(QStringLiteral("authorized_keys")), user(), path(QStringLiteral("hostkey-rsa")))
+                     .toUtf8());
     config.close();
     m_process.setStandardErrorFile(path(QStringLiteral("sshd.log")), QIODevice::Append);
     m_process.start(QStringLiteral("/usr/sbin/sshd"),
@@ -146,7 +150,7 @@ bool SshServer::launch(QString* error)
     return false;
 }
 
-void SshServer::stop()
+void TestSshd::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
@@ -158,28 +162,42 @@ void SshServer::stop()
     }
 }
 
-bool SshServer::restartWithNewHostKey(QString* error)
+bool TestSshd::restartWithNewHostKey(QString* error)
 {
     stop();
     return keygen(path(QStringLiteral("hostkey")), {}, error) && launch(error);
 }
 
-QString SshServer::hostKeyFingerprint() const
+QString TestSshd::hostKeyFingerprint(HostKey key) const
 {
     QByteArray output;
-    run(QStringLiteral("ssh-keygen"), { QStringLiteral("-lf"), path(QStringLiteral("hostkey.pub")) }, nullptr, &output);
+    run(QStringLiteral("ssh-keygen"), { QStringLiteral("-lf"), hostKeyFile(key) + QStringLiteral(".pub") }, nullptr,
+        &output);
     return QString::fromLatin1(output.split(' ').value(1));
 }
 
-QByteArray SshServer::knownHostsLine() const
+QByteArray TestSshd::knownHostsLine(HostKey key) const
 {
-    QFile publicKey(path(QStringLiteral("hostkey.pub")));
+    QFile publicKey(hostKeyFile(key) + QStringLiteral(".pub"));
     publicKey.open(QIODevice::ReadOnly);
     const QList<QByteArray> parts = publicKey.readAll().trimmed().split(' ');
     return QStringLiteral("[127.0.0.1]:%1 ").arg(m_port).toLatin1() + parts.value(0) + ' ' + parts.value(1) + '\n';
 }
 
-HostProfile SshServer::profile(const QString& name) const
+QString TestSshd::writeKnownHosts(const QString& name, HostKey key) const
+{
+    QFile file(path(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(knownHostsLine(key)) < 0)
+        return {};
+    return file.fileName();
+}
+
+QString TestSshd::hostKeyFile(HostKey key) const
+{
+    return path(key == HostKey::Rsa ? QStringLiteral("hostkey-rsa") : QStringLiteral("hostkey"));
+}
+
+HostProfile TestSshd::profile(const QString& name) const
 {
     HostProfile host;
     host.name = name;
@@ -192,7 +210,7 @@ HostProfile SshServer::profile(const QString& name) const
     return host;
 }
 
-int SshServer::runAsUser(const QString& script, QByteArray* output) const
+int TestSshd::runAsUser(const QString& script, QByteArray* output) const
 {
     QProcess process;
     process.setWorkingDirectory(m_workDir);
@@ -204,12 +222,12 @@ int SshServer::runAsUser(const QString& script, QByteArray* output) const
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-bool SshServer::chownWorkDir() const
+bool TestSshd::chownWorkDir() const
 {
     return run(QStringLiteral("chown"), { QStringLiteral("-R"), user() + u':' + user(), m_workDir }, nullptr);
 }
 
-int SshServer::killSessions() const
+int TestSshd::killSessions() const
 {
     // Only the listener's own descendants: the per-connection processes (monitor and the unprivileged
     // child that holds the socket) that this fixture's sshd forked.

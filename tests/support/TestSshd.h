@@ -8,15 +8,16 @@
 
 namespace dr::test {
 
-/// A real OpenSSH server on 127.0.0.1, on a free port of its own, with its own host key and authorized
-/// keys, for a dedicated unprivileged user (root's shell start-up is slow and root is not what a host
-/// gives us). Started by the test, stopped (by its PID) when the fixture goes.
-class SshServer
+/// A real OpenSSH server (/usr/sbin/sshd -D -e) on 127.0.0.1, on a free port of its own, with its own host
+/// keys and authorized keys (a plain and a passphrase-protected client key), for a dedicated unprivileged user (root's
+/// shell start-up is slow and root is not what a host gives us). Started by the test, stopped (by its PID) when the
+/// fixture goes.
+class TestSshd
 {
 public:
-    SshServer();
-    ~SshServer();
-    Q_DISABLE_COPY_MOVE(SshServer)
+    TestSshd();
+    ~TestSshd();
+    Q_DISABLE_COPY_MOVE(TestSshd)
 
     /// Creates the user if needed, the keys and the config, starts sshd and waits for its port.
     bool start(QString* error);
@@ -32,10 +33,15 @@ public:
     QString passphraseKey() const { return m_dir.filePath(QStringLiteral("client-secret")); }
     QString unauthorizedKey() const { return m_dir.filePath(QStringLiteral("stranger")); }
     static QString passphrase() { return QStringLiteral("correct horse battery"); }
+    /// The server has two host keys: Ed25519 (what a client picks when it knows neither; replaced by
+    /// restartWithNewHostKey()) and RSA.
+    enum class HostKey { Ed25519, Rsa };
     /// As `ssh-keygen -lf` prints it: "SHA256:...".
-    QString hostKeyFingerprint() const;
-    /// A known_hosts line for this server's current key.
-    QByteArray knownHostsLine() const;
+    QString hostKeyFingerprint(HostKey key = HostKey::Ed25519) const;
+    /// A known_hosts line for one of this server's current keys.
+    QByteArray knownHostsLine(HostKey key = HostKey::Ed25519) const;
+    /// Writes a known_hosts file named `name` in the fixture's folder holding that key; returns its path.
+    QString writeKnownHosts(const QString& name, HostKey key = HostKey::Ed25519) const;
     QString path(const QString& name) const { return m_dir.filePath(name); }
     qint64 pid() const { return m_process.processId(); }
 
@@ -51,6 +57,7 @@ public:
 
 private:
     bool launch(QString* error);
+    QString hostKeyFile(HostKey key) const;
 
     QTemporaryDir m_dir;
     QProcess m_process;
