@@ -146,37 +146,58 @@ private slots:
     void hostileNamesAreListedExactlyAndNothingRuns()
     {
         const QString base = m_server.workDir() + QStringLiteral("/hostile");
-        const QStringList dirs { QStringLiteral("backups/it's $(touch pwned); x"),
-            QStringLiteral("new\nline `touch pwned`"), QStringLiteral("quote \" and ; semi"),
-            QStringLiteral("é 日本 backups"), QStringLiteral("-dash") };
+        // Folder names are free; file names must follow the backup pattern to be listed.
+        const QList<QPair<QString, QString>> backups {
+            { QStringLiteral("backups/it's $(touch pwned); x\n"), QStringLiteral("postgres-20240909-020000.sql.gz") },
+            { QStringLiteral("new\nline `touch pwned`"), QStringLiteral("sqlite-20240909-020000.db.gz") },
+            { QStringLiteral("quote \" and ; semi & | > <"), QStringLiteral("app-data-20240909-020000.tar.gz") },
+            { QStringLiteral("é 日本 backups"), QStringLiteral("config-20240909-020000.tar.gz.enc") },
+            { QStringLiteral("-dash *glob* ?"), QStringLiteral("docker-volumes-20240909-020000.tar.gz") },
+            { QStringLiteral(" spaces  around "), QStringLiteral("postgres-20240910-020000.sql.gz") },
+        };
+        QStringList dirs;
         QSet<QString> expected;
-        for (const QString& dir : dirs) {
-            const QString path = dir + QStringLiteral("/sqlite-20261120-020000.db.gz");
-            writeFile(base + u'/' + path);
-            expected.insert(path);
+        for (const auto& [dir, name] : backups) {
+            writeFile(base + u'/' + dir + u'/' + name);
+            dirs.append(dir);
+            expected.insert(dir + u'/' + name);
         }
-        // Names that are not backups are reported, not listed, and not run.
-        writeFile(base + u'/' + dirs[0] + QStringLiteral("/$(touch pwned)-20261120-020000.db.gz"));
-        writeFile(base + u'/' + dirs[0] + QStringLiteral("/x;touch pwned;.sql.gz"));
+        // Names that are not backups are reported as skipped, not listed, and not run.
+        const QStringList notBackups { QStringLiteral("$(touch pwned)-20261120-020000.db.gz"),
+            QStringLiteral("x;touch pwned;.sql.gz"), QStringLiteral("`touch pwned`\n.tar.gz"),
+            QStringLiteral("it's \"quoted\" 日本 é.sql.gz") };
+        for (const QString& name : notBackups)
+            writeFile(base + u'/' + dirs[0] + u'/' + name);
         QVERIFY(m_server.chownWorkDir());
 
         Host host = newHost(QStringLiteral("hostile"), base);
         host.profile.backupDirs = dirs;
         QVERIFY(host.catalog->updateHost(host.profile).ok());
         SshTransport transport(host.profile, options());
+        QStringList commands;
+        transport.setLogSink([&](LogKind kind, const QString& text) {
+            if (kind == LogKind::Command)
+                commands.append(text);
+        });
         auto outcome = syncHost(*host.catalog, host.profile, transport);
         QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().fullText()));
-        QCOMPARE(outcome->added, 5);
-        QVERIFY(outcome->problems.join(u'\n').contains(QLatin1String("$(touch pwned)-20261120")));
+        QCOMPARE(outcome->added, int(backups.size()));
+        QCOMPARE(commands.size(), 1); // one round trip
+        const QString problems = outcome->problems.join(u'\n');
+        for (const QString& name : notBackups)
+            QVERIFY2(problems.contains(name + QStringLiteral(" skipped")), qPrintable(problems));
         QSet<QString> listed;
         const auto records = host.catalog->backups(host.profile.id);
         for (const BackupRecord& record : *records)
             listed.insert(record.path);
         QCOMPARE(listed, expected);
 
+        // Nothing ran: no file named pwned in the user's home or in our working folder.
         QByteArray found;
-        m_server.runAsUser(QStringLiteral("find ~ -name pwned"), &found);
+        QCOMPARE(m_server.runAsUser(QStringLiteral("find ~ -name pwned"), &found), 0);
         QVERIFY2(found.trimmed().isEmpty(), found.constData());
+        QVERIFY(!QFile::exists(QDir::current().filePath(QStringLiteral("pwned"))));
+        QVERIFY(!QFile::exists(QDir::home().filePath(QStringLiteral("pwned"))));
     }
 
     void missingBaseFolderIsAClearError()
