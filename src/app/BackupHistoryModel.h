@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/BackupRecord.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace dr {
+
+/// A host's backups, a row each. Refreshes by diffing on the catalog id, so selection and scroll survive.
+class BackupHistoryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackupHistoryModel)
+
+public:
+    enum Column {
+        TimeColumn,
+        ComponentColumn,
+        KindColumn,
+        SizeColumn,
+        FileColumn,
+        EncryptedColumn,
+        ManagedColumn,
+        VerifyColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< raw value to sort by (time in ms, size in bytes, ...)
+        TimeMsRole,
+        ComponentRole,
+        KindRole,
+        PathRole,
+    };
+
+    explicit BackupHistoryModel(QObject* parent = nullptr);
+
+    void setRecords(const QList<BackupRecord>& records);
+    const BackupRecord* record(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString sizeText(qint64 bytes);
+    static QString verifyText(VerifyState state);
+
+private:
+    QList<BackupRecord> m_records;
+    QHash<qint64, int> m_rowById;
+};
+
+} // namespace dr

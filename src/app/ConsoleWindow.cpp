@@ -1,0 +1,543 @@
+#include "app/ConsoleWindow.h"
+
+#include "app/BackupHistoryFilter.h"
+#include "app/BackupHistoryModel.h"
+#include "app/CommandLogModel.h"
+#include "app/DemoHost.h"
+#include "app/HostEditDialog.h"
+#include "app/HostKeyDialog.h"
+#include "app/HostListModel.h"
+#include "app/compliance/ComplianceDashboard.h"
+#include "app/compliance/HostChartsView.h"
+#include "core/BackupFileName.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace dr {
+
+ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
+    : QMainWindow(parent)
+    , m_catalog(catalog)
+    , m_sessions(new HostSessions(catalog, this))
+    , m_hosts(new HostListModel(this))
+    , m_backups(new BackupHistoryModel(this))
+    , m_filter(new BackupHistoryFilter(this))
+    , m_log(new CommandLogModel(this))
+    , m_logFilter(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("consoleWindow"));
+    setWindowTitle(tr("DR Console"));
+    buildUi();
+    connect(m_sessions, &HostSessions::logLine, m_log, &CommandLogModel::append);
+    connect(m_sessions, &HostSessions::started, this, [this](const QString& host, const QString& operation) {
+        m_hosts->setStatus(host, HostListModel::Status::Working,
+            operation == QLatin1String("sync") ? tr("syncing…") : tr("installing the host tool…"));
+        updateActions();
+    });
+    connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);
+    connect(m_sessions, &HostSessions::backupsLoaded, this, &ConsoleWindow::onBackupsLoaded);
+    reloadHosts();
+}
+
+ConsoleWindow::~ConsoleWindow() = default;
+
+void ConsoleWindow::buildUi()
+{
+    auto icon = [](const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); };
+    auto* addAction = new QAction(icon("add"), tr("&Add host…"), this);
+    addAction->setObjectName(QStringLiteral("addHostAction"));
+    addAction->setShortcut(QKeySequence::New);
+    auto* editAction = new QAction(icon("edit"), tr("&Edit host…"), this);
+    editAction->setObjectName(QStringLiteral("editHostAction"));
+    auto* removeAction = new QAction(icon("remove"), tr("&Remove host"), this);
+    removeAction->setObjectName(QStringLiteral("removeHostAction"));
+    auto* syncAction = new QAction(icon("refresh"), tr("&Sync"), this);
+    syncAction->setObjectName(QStringLiteral("syncAction"));
+    syncAction->setShortcut(QKeySequence::Refresh);
+    auto* syncAllAction = new QAction(icon("refresh"), tr("Sync a&ll"), this);
+    syncAllAction->setObjectName(QStringLiteral("syncAllAction"));
+    auto* cancelAction = new QAction(icon("remove"), tr("&Cancel"), this);
+    cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    auto* installAction = new QAction(icon("install"), tr("&Install host tool"), this);
+    installAction->setObjectName(QStringLiteral("installToolAction"));
+    auto* quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcut(QKeySequence::Quit);
+    m_hostActions = { editAction, removeAction, syncAction, installAction };
+
+    connect(addAction, &QAction::triggered, this, &ConsoleWindow::addHost);
+    connect(editAction, &QAction::triggered, this, &ConsoleWindow::editHost);
+    connect(removeAction, &QAction::triggered, this, &ConsoleWindow::removeHost);
+    connect(syncAction, &QAction::triggered, this, &ConsoleWindow::syncSelected);
+    connect(syncAllAction, &QAction::triggered, this, &ConsoleWindow::syncAll);
+    connect(cancelAction, &QAction::triggered, this, [this] { m_sessions->cancel(selectedHost()); });
+    connect(installAction, &QAction::triggered, this, &ConsoleWindow::installTool);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* hostMenu = menuBar()->addMenu(tr("&Host"));
+    hostMenu->addActions({ addAction, editAction, removeAction });
+    hostMenu->addSeparator();
+    hostMenu->addActions({ syncAction, syncAllAction, cancelAction, installAction });
+    hostMenu->addSeparator();
+    hostMenu->addAction(quitAction);
+    QToolBar* toolBar = addToolBar(tr("Hosts"));
+    toolBar->setObjectName(QStringLiteral("hostToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addActions({ addAction, editAction, removeAction });
+    toolBar->addSeparator();
+    toolBar->addActions({ syncAction, syncAllAction, cancelAction, installAction });
+
+    // Hosts.
+    m_hostListView = new QListView(this);
+    m_hostListView->setObjectName(QStringLiteral("hostListView"));
+    m_hostListView->setModel(m_hosts);
+    m_hostListView->setIconSize(QSize(22, 22));
+    m_hostListView->setSpacing(2);
+    m_hostListView->setWordWrap(true);
+    connect(
+        m_hostListView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConsoleWindow::showSelectedHost);
+    connect(m_hostListView, &QListView::doubleClicked, this, &ConsoleWindow::syncSelected);
+
+    // Backup history with its filters.
+    auto* historyPage = new QWidget(this);
+    m_hostHeaderLabel = new QLabel(historyPage);
+    m_hostHeaderLabel->setObjectName(QStringLiteral("hostHeaderLabel"));
+    m_componentComboBox = new QComboBox(historyPage);
+    m_componentComboBox->setObjectName(QStringLiteral("componentComboBox"));
+    m_componentComboBox->addItem(tr("All components"), QString());
+    for (const QString& component : BackupFileName::knownComponents())
+        m_componentComboBox->addItem(component, component);
+    m_kindComboBox = new QComboBox(historyPage);
+    m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
+    m_kindComboBox->addItem(tr("All kinds"), QString());
+    for (const char* kind : { "full", "incremental", "critical", "config" })
+        m_kindComboBox->addItem(QLatin1String(kind), QLatin1String(kind));
+    m_kindComboBox->addItem(tr("unknown (unmanaged)"), QStringLiteral("-"));
+    m_dateCheckBox = new QCheckBox(tr("From"), historyPage);
+    m_dateCheckBox->setObjectName(QStringLiteral("dateFilterCheckBox"));
+    m_fromDateEdit = new QDateEdit(QDate::currentDate().addDays(-30), historyPage);
+    m_fromDateEdit->setObjectName(QStringLiteral("fromDateEdit"));
+    m_toDateEdit = new QDateEdit(QDate::currentDate(), historyPage);
+    m_toDateEdit->setObjectName(QStringLiteral("toDateEdit"));
+    for (QDateEdit* edit : { m_fromDateEdit, m_toDateEdit }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setEnabled(false);
+    }
+    m_filterLineEdit = new QLineEdit(historyPage);
+    m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filterLineEdit->setPlaceholderText(tr("Filter by file name…"));
+    m_filterLineEdit->setClearButtonEnabled(true);
+    m_countLabel = new QLabel(historyPage);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    auto* filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_componentComboBox);
+    filterBar->addWidget(m_kindComboBox);
+    filterBar->addWidget(m_dateCheckBox);
+    filterBar->addWidget(m_fromDateEdit);
+    filterBar->addWidget(new QLabel(tr("to"), historyPage));
+    filterBar->addWidget(m_toDateEdit);
+    filterBar->addWidget(m_filterLineEdit, 1);
+    filterBar->addWidget(m_countLabel);
+
+    m_filter->setSourceModel(m_backups);
+    m_backupTableView = new QTableView(historyPage);
+    m_backupTableView->setObjectName(QStringLiteral("backupTableView"));
+    m_backupTableView->setModel(m_filter);
+    m_backupTableView->setSortingEnabled(true);
+    m_backupTableView->sortByColumn(BackupHistoryModel::TimeColumn, Qt::DescendingOrder);
+    m_backupTableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_backupTableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_backupTableView->setAlternatingRowColors(true);
+    m_backupTableView->setWordWrap(false);
+    m_backupTableView->setTextElideMode(Qt::ElideMiddle); // the stamp at the end of a file name matters
+    m_backupTableView->verticalHeader()->hide();
+    // Fixed row heights: the view never measures 100,000 rows.
+    m_backupTableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_backupTableView->verticalHeader()->setDefaultSectionSize(m_backupTableView->fontMetrics().height() + 8);
+    QHeaderView* header = m_backupTableView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(BackupHistoryModel::FileColumn, QHeaderView::Stretch);
+    const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 145 },
+        { BackupHistoryModel::ComponentColumn, 105 }, { BackupHistoryModel::KindColumn, 80 },
+        { BackupHistoryModel::SizeColumn, 80 }, { BackupHistoryModel::EncryptedColumn, 95 },
+        { BackupHistoryModel::ManagedColumn, 95 }, { BackupHistoryModel::VerifyColumn, 130 } };
+    for (const auto& [column, width] : widths)
+        header->resizeSection(column, width);
+
+    auto* historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->addWidget(m_hostHeaderLabel);
+    historyLayout->addLayout(filterBar);
+    historyLayout->addWidget(m_backupTableView, 1);
+
+    connect(m_componentComboBox, &QComboBox::currentIndexChanged, this, &ConsoleWindow::applyFilter);
+    connect(m_kindComboBox, &QComboBox::currentIndexChanged, this, &ConsoleWindow::applyFilter);
+    connect(m_dateCheckBox, &QCheckBox::toggled, this, [this](bool on) {
+        m_fromDateEdit->setEnabled(on);
+        m_toDateEdit->setEnabled(on);
+        applyFilter();
+    });
+    connect(m_fromDateEdit, &QDateEdit::dateChanged, this, &ConsoleWindow::applyFilter);
+    connect(m_toDateEdit, &QDateEdit::dateChanged, this, &ConsoleWindow::applyFilter);
+    connect(m_filterLineEdit, &QLineEdit::textChanged, this, &ConsoleWindow::applyFilter);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ConsoleWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ConsoleWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ConsoleWindow::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ConsoleWindow::updateCount);
+
+    m_dashboard = new ComplianceDashboard(m_catalog, this);
+    m_charts = new HostChartsView(m_catalog, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
+    m_tabs->addTab(historyPage, tr("Backups"));
+    m_tabs->addTab(m_dashboard, tr("Compliance"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_dashboard)
+            m_dashboard->refresh();
+        else if (m_tabs->widget(index) == m_charts && !selectedHost().isEmpty()
+            && m_charts->hostName() != selectedHost())
+            m_charts->showHost(selectedHost());
+    });
+    connect(m_dashboard, &ComplianceDashboard::hostActivated, this, [this](const QString& host) {
+        selectHost(host);
+        m_tabs->setCurrentWidget(m_charts);
+        m_charts->showHost(host);
+    });
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_hostListView);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 260, 1000 });
+    setCentralWidget(splitter);
+
+    // The live log.
+    auto* logPage = new QWidget(this);
+    auto* logSearch = new QLineEdit(logPage);
+    logSearch->setObjectName(QStringLiteral("logFilterLineEdit"));
+    logSearch->setPlaceholderText(tr("Search the log…"));
+    logSearch->setClearButtonEnabled(true);
+    m_logFilter->setSourceModel(m_log);
+    m_logFilter->setFilterKeyColumn(-1);
+    m_logFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    auto* logView = new QTableView(logPage);
+    logView->setObjectName(QStringLiteral("logTableView"));
+    logView->setModel(m_logFilter);
+    logView->verticalHeader()->hide();
+    logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    logView->verticalHeader()->setDefaultSectionSize(logView->fontMetrics().height() + 4);
+    logView->horizontalHeader()->setStretchLastSection(true);
+    logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    logView->setWordWrap(false);
+    logView->horizontalHeader()->resizeSection(CommandLogModel::TimeColumn, 100);
+    logView->horizontalHeader()->resizeSection(CommandLogModel::HostColumn, 90);
+    logView->horizontalHeader()->resizeSection(CommandLogModel::KindColumn, 70);
+    connect(logSearch, &QLineEdit::textChanged, m_logFilter, &QSortFilterProxyModel::setFilterFixedString);
+    // Follow the end of the log unless the user scrolled up to read.
+    connect(m_log, &QAbstractItemModel::rowsInserted, logView, [logView] {
+        if (logView->verticalScrollBar()->value() >= logView->verticalScrollBar()->maximum() - 2)
+            QMetaObject::invokeMethod(logView, &QTableView::scrollToBottom, Qt::QueuedConnection);
+    });
+    auto* logLayout = new QVBoxLayout(logPage);
+    logLayout->setContentsMargins(4, 4, 4, 4);
+    logLayout->addWidget(logSearch);
+    logLayout->addWidget(logView);
+    auto* logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(logPage);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({ logDock }, { 200 }, Qt::Vertical);
+    menuBar()->addMenu(tr("&View"))->addAction(logDock->toggleViewAction());
+
+    statusBar()->showMessage(tr("Ready"));
+    updateActions();
+}
+
+QString ConsoleWindow::selectedHost() const
+{
+    const QModelIndex current = m_hostListView->currentIndex();
+    return current.isValid() ? current.data(HostListModel::NameRole).toString() : QString();
+}
+
+void ConsoleWindow::selectHost(const QString& name)
+{
+    const int row = m_hosts->rowOf(name);
+    if (row >= 0)
+        m_hostListView->setCurrentIndex(m_hosts->index(row));
+}
+
+void ConsoleWindow::reloadHosts()
+{
+    const QString previous = selectedHost();
+    const auto hosts = m_catalog->hosts();
+    if (!hosts) {
+        statusBar()->showMessage(hosts.error().fullText());
+        return;
+    }
+    QHash<qint64, HostState> states;
+    for (const HostProfile& host : *hosts) {
+        if (auto state = m_catalog->hostState(host.id))
+            states.insert(host.id, *state);
+    }
+    m_hosts->setHosts(*hosts, states);
+    if (!previous.isEmpty())
+        selectHost(previous);
+    if (!m_hostListView->currentIndex().isValid() && m_hosts->rowCount() > 0)
+        m_hostListView->setCurrentIndex(m_hosts->index(0));
+    updateActions();
+}
+
+void ConsoleWindow::showSelectedHost()
+{
+    const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
+    updateActions();
+    if (!entry) {
+        m_shownHostId = 0;
+        m_backups->setRecords({});
+        m_hostHeaderLabel->setText(tr("No host selected. Add one with Host > Add host."));
+        return;
+    }
+    if (entry->profile.id != m_shownHostId) {
+        m_shownHostId = entry->profile.id;
+        m_backups->setRecords({});
+        m_sessions->loadBackups(m_shownHostId);
+    }
+    m_hostHeaderLabel->setText(
+        tr("<b>%1</b> — %2%3")
+            .arg(entry->profile.name.toHtmlEscaped(), entry->profile.displayAddress().toHtmlEscaped(),
+                entry->state.toolVersion.isEmpty()
+                    ? tr(" — host tool not installed")
+                    : tr(" — host tool %1").arg(entry->state.toolVersion.toHtmlEscaped())));
+    if (m_tabs->currentWidget() == m_charts)
+        m_charts->showHost(entry->profile.name);
+}
+
+void ConsoleWindow::onBackupsLoaded(qint64 hostId, const QList<BackupRecord>& records)
+{
+    if (hostId != m_shownHostId)
+        return; // the user moved on to another host meanwhile
+    m_backups->setRecords(records);
+    updateCount();
+}
+
+void ConsoleWindow::applyFilter()
+{
+    m_filter->setComponent(m_componentComboBox->currentData().toString());
+    m_filter->setKind(m_kindComboBox->currentData().toString());
+    if (m_dateCheckBox->isChecked())
+        m_filter->setRange(m_fromDateEdit->date().startOfDay(), m_toDateEdit->date().endOfDay());
+    else
+        m_filter->setRange({}, {});
+    m_filter->setText(m_filterLineEdit->text());
+    updateCount();
+}
+
+void ConsoleWindow::updateCount()
+{
+    m_countLabel->setText(tr("%1 of %2 backups").arg(m_filter->rowCount()).arg(m_backups->rowCount()));
+}
+
+void ConsoleWindow::updateActions()
+{
+    const bool haveHost = !selectedHost().isEmpty();
+    for (QAction* action : std::as_const(m_hostActions))
+        action->setEnabled(haveHost);
+}
+
+void ConsoleWindow::addHost()
+{
+    HostEditDialog dialog(HostProfile {}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const HostProfile host = dialog.profile();
+    const auto added = m_catalog->addHost(host);
+    (void)m_catalog->audit(QStringLiteral("host-add"), host.name, host.displayAddress(),
+        added ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!added) {
+        QMessageBox::warning(this, tr("Add host"), added.error().fullText());
+        return;
+    }
+    reloadHosts();
+    selectHost(host.name);
+    statusBar()->showMessage(tr("Added host %1").arg(host.name), 5000);
+}
+
+void ConsoleWindow::editHost()
+{
+    const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
+    if (!entry)
+        return;
+    HostEditDialog dialog(entry->profile, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const HostProfile host = dialog.profile();
+    const auto saved = m_catalog->updateHost(host);
+    (void)m_catalog->audit(QStringLiteral("host-edit"), host.name, host.displayAddress(),
+        saved ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!saved) {
+        QMessageBox::warning(this, tr("Edit host"), saved.error().fullText());
+        return;
+    }
+    reloadHosts();
+    selectHost(host.name);
+}
+
+void ConsoleWindow::removeHost()
+{
+    const QString name = selectedHost();
+    if (name.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Remove host"),
+        tr("Remove host %1 and the history the console keeps of it? Nothing on the host itself is touched.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const auto removed = m_catalog->removeHost(name);
+    (void)m_catalog->audit(
+        QStringLiteral("host-remove"), name, {}, removed ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!removed)
+        QMessageBox::warning(this, tr("Remove host"), removed.error().fullText());
+    m_sessions->forgetHost(name);
+    reloadHosts();
+}
+
+void ConsoleWindow::syncSelected()
+{
+    if (const HostListModel::Entry* entry = m_hosts->entry(selectedHost()))
+        m_sessions->sync(entry->profile);
+}
+
+void ConsoleWindow::syncAll()
+{
+    for (int row = 0; row < m_hosts->rowCount(); ++row)
+        m_sessions->sync(m_hosts->entry(row)->profile);
+}
+
+void ConsoleWindow::installTool()
+{
+    const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
+    if (!entry)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Install host tool"),
+        tr("Copy backup-system.sh and health-check.sh to %1 on host %2 (replacing what is there)?")
+            .arg(entry->profile.toolPath, entry->profile.name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_sessions->installTool(entry->profile);
+}
+
+void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operation)
+{
+    const HostListModel::Entry* entry = m_hosts->entry(outcome.host);
+    if (outcome.ok) {
+        m_hosts->setStatus(outcome.host, HostListModel::Status::Synced, {});
+        if (entry) {
+            if (auto state = m_catalog->hostState(entry->profile.id))
+                m_hosts->setState(outcome.host, *state);
+        }
+        statusBar()->showMessage(tr("%1: %2").arg(outcome.host, outcome.summary), 8000);
+        if (operation == QLatin1String("install-tool") && entry)
+            m_sessions->sync(entry->profile); // shows the version it now runs
+        showSelectedHost();
+        emit operationFinished(outcome.host, true);
+        return;
+    }
+    const Error& error = outcome.error;
+    m_hosts->setStatus(outcome.host, HostListModel::Status::Failed, error.message);
+    statusBar()->showMessage(tr("%1: %2").arg(outcome.host, error.message), 15000);
+    if (!entry) {
+        emit operationFinished(outcome.host, false);
+        return;
+    }
+    const HostProfile host = entry->profile;
+    auto retry = [this, host, operation] {
+        if (operation == QLatin1String("install-tool"))
+            m_sessions->installTool(host);
+        else
+            m_sessions->sync(host);
+    };
+    switch (error.code) {
+    case Error::Code::HostKeyUnknown: {
+        HostKeyDialog dialog(host.name, error.message, error.detail, this);
+        const bool accepted = dialog.exec() == QDialog::Accepted;
+        (void)m_catalog->audit(QStringLiteral("host-key"), host.name, error.detail,
+            accepted ? QStringLiteral("accepted") : QStringLiteral("refused"));
+        if (accepted) {
+            m_sessions->acceptHostKey(host.name, error.detail);
+            retry();
+            return;
+        }
+        break;
+    }
+    case Error::Code::HostKeyChanged:
+        QMessageBox::critical(this, tr("Host key changed: %1").arg(host.name), error.message);
+        break;
+    case Error::Code::PassphraseNeeded: {
+        bool ok = false;
+        const bool password = host.auth == HostProfile::Auth::Password;
+        const QString secret = QInputDialog::getText(this, password ? tr("Password") : tr("Key passphrase"),
+            password ? tr("Password of %1 (kept in memory for this session only):").arg(host.displayAddress())
+                     : tr("Passphrase of %1 (kept in memory for this session only):").arg(host.keyFile),
+            QLineEdit::Password, {}, &ok);
+        if (ok && !secret.isEmpty()) {
+            if (password)
+                m_sessions->setPassword(host.name, secret);
+            else
+                m_sessions->setPassphrase(host.name, secret);
+            retry();
+            return;
+        }
+        break;
+    }
+    case Error::Code::AuthFailed:
+        // A wrong secret is not kept: the next attempt asks again.
+        m_sessions->setPassword(host.name, {});
+        m_sessions->setPassphrase(host.name, {});
+        break;
+    default:
+        break;
+    }
+    emit operationFinished(outcome.host, false);
+}
+
+void ConsoleWindow::openDemo(const QString& folder)
+{
+    if (!m_demo) {
+        m_demo = new DemoHost(m_catalog, this);
+        connect(m_demo, &DemoHost::progress, this, [this](const QString& line) { statusBar()->showMessage(line); });
+        connect(m_demo, &DemoHost::logLine, m_log,
+            [this](const QString& line) { m_log->append(QStringLiteral("demo"), LogKind::Stdout, line); });
+        connect(m_demo, &DemoHost::ready, this, [this](const HostProfile& host) {
+            reloadHosts();
+            selectHost(host.name);
+            m_sessions->sync(host);
+        });
+        connect(m_demo, &DemoHost::failed, this, [this](const QString& message) {
+            statusBar()->showMessage(message);
+            QMessageBox::warning(this, tr("Demo host"), message);
+        });
+    }
+    m_demo->open(folder);
+}
+
+} // namespace dr

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "app/HostSessions.h"
+
+#include <QMainWindow>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+
+namespace dr {
+
+class BackupHistoryFilter;
+class BackupHistoryModel;
+class CommandLogModel;
+class ComplianceDashboard;
+class DemoHost;
+class HostChartsView;
+class HostListModel;
+
+/// The console's main window: hosts on the left, the selected host's backup history, the fleet's
+/// compliance and a host's charts in the middle, the live command log at the bottom.
+class ConsoleWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleWindow)
+
+public:
+    explicit ConsoleWindow(Catalog* catalog, QWidget* parent = nullptr);
+    ~ConsoleWindow() override;
+
+    HostSessions* sessions() const { return m_sessions; }
+    QString selectedHost() const;
+    void selectHost(const QString& name);
+    void reloadHosts();
+
+    /// Builds the demo host with the real host tool if it is not there yet, then adds and syncs it.
+    void openDemo(const QString& folder);
+
+public slots:
+    void addHost();
+    void editHost();
+    void removeHost();
+    void syncSelected();
+    void syncAll();
+    void installTool();
+
+signals:
+    /// A sync or other host operation ended (after any dialog it raised was answered).
+    void operationFinished(const QString& host, bool ok);
+
+private:
+    void buildUi();
+    void onFinished(const HostOutcome& outcome, const QString& operation);
+    void onBackupsLoaded(qint64 hostId, const QList<BackupRecord>& records);
+    void showSelectedHost();
+    void applyFilter();
+    void updateCount();
+    void updateActions();
+
+    Catalog* m_catalog;
+    HostSessions* m_sessions;
+    HostListModel* m_hosts;
+    BackupHistoryModel* m_backups;
+    BackupHistoryFilter* m_filter;
+    CommandLogModel* m_log;
+    QSortFilterProxyModel* m_logFilter;
+    qint64 m_shownHostId = 0;
+
+    QListView* m_hostListView = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTableView* m_backupTableView = nullptr;
+    QComboBox* m_componentComboBox = nullptr;
+    QComboBox* m_kindComboBox = nullptr;
+    QCheckBox* m_dateCheckBox = nullptr;
+    QDateEdit* m_fromDateEdit = nullptr;
+    QDateEdit* m_toDateEdit = nullptr;
+    QLineEdit* m_filterLineEdit = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QLabel* m_hostHeaderLabel = nullptr;
+    ComplianceDashboard* m_dashboard = nullptr;
+    HostChartsView* m_charts = nullptr;
+    DemoHost* m_demo = nullptr;
+    QList<QAction*> m_hostActions;
+};
+
+} // namespace dr

@@ -1,0 +1,106 @@
+#include "app/DemoHost.h"
+
+#include "core/HostTool.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace dr {
+
+DemoHost::DemoHost(Catalog* catalog, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_pending += m_process.readAllStandardOutput();
+        qsizetype newline;
+        while ((newline = m_pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(m_pending.left(newline)).trimmed();
+            m_pending.remove(0, newline + 1);
+            emit logLine(line);
+            if (line.startsWith(QLatin1String("demo:")))
+                emit progress(tr("Building the demo host: %1").arg(line.mid(5).trimmed()));
+        }
+    });
+    connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+        if (status != QProcess::NormalExit || exitCode != 0) {
+            const QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
+            emit failed(tr("Building the demo host in %1 failed (exit code %2): %3")
+                            .arg(m_folder)
+                            .arg(exitCode)
+                            .arg(why.right(600)));
+            return;
+        }
+        finish();
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            emit failed(tr("Cannot run the demo builder: %1").arg(m_process.errorString()));
+    });
+}
+
+DemoHost::~DemoHost()
+{
+    cancel();
+}
+
+void DemoHost::cancel()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}
+
+void DemoHost::open(const QString& folder)
+{
+    m_folder = folder;
+    if (QFileInfo::exists(folder + QStringLiteral("/backups/catalog.jsonl"))) {
+        finish();
+        return;
+    }
+    const QString script = HostTool::scriptsDir() + QStringLiteral("/make-demo-host.sh");
+    if (!QFileInfo::exists(script)) {
+        emit failed(
+            tr("The demo builder %1 is missing: the host tool was not installed with the console.").arg(script));
+        return;
+    }
+    QDir().mkpath(folder);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BACKUP_DIR"), QStringLiteral("backups"));
+    m_process.setProcessEnvironment(environment);
+    m_process.setWorkingDirectory(folder);
+    m_pending.clear();
+    emit progress(tr("Building the demo host in %1…").arg(folder));
+    m_process.start(QStringLiteral("bash"), { script, QStringLiteral("--force"), folder });
+}
+
+void DemoHost::finish()
+{
+    auto existing = m_catalog->host(QLatin1String(hostName));
+    if (existing) {
+        emit ready(*existing);
+        return;
+    }
+    HostProfile host;
+    host.name = QLatin1String(hostName);
+    host.transport = HostProfile::Transport::Local;
+    host.baseDir = m_folder;
+    host.backupDirs = { QStringLiteral("backups/database"), QStringLiteral("backups/application"),
+        QStringLiteral("backups/system") };
+    host.toolPath = HostTool::scriptsDir() + QStringLiteral("/backup-system.sh");
+    host.stopCommand = QStringLiteral("true");
+    host.startCommand = QStringLiteral("true");
+    auto added = m_catalog->addHost(host);
+    (void)m_catalog->audit(
+        QStringLiteral("demo"), host.name, m_folder, added ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (!added) {
+        emit failed(added.error().fullText());
+        return;
+    }
+    host.id = *added;
+    emit ready(host);
+}
+
+} // namespace dr

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+
+#include <QObject>
+#include <QProcess>
+
+namespace dr {
+
+/// The embedded demo: a local host whose months of history are made by the real host tool
+/// (src/host/make-demo-host.sh runs backup-system.sh with a simulated clock), so it needs no server.
+/// The build runs as a separate process; the GUI only reads its progress lines.
+class DemoHost final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DemoHost)
+
+public:
+    static constexpr auto hostName = "demo";
+
+    DemoHost(Catalog* catalog, QObject* parent = nullptr);
+    ~DemoHost() override;
+
+    /// Builds the demo in @p folder if it holds no backups yet, then makes sure the catalog has the host.
+    void open(const QString& folder);
+    void cancel();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+signals:
+    void progress(const QString& line);
+    void logLine(const QString& line);
+    void ready(const dr::HostProfile& host);
+    void failed(const QString& message);
+
+private:
+    void finish();
+
+    Catalog* m_catalog;
+    QProcess m_process;
+    QString m_folder;
+    QByteArray m_pending;
+};
+
+} // namespace dr

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+#include "core/Transport.h"
+#include "remote/ConnectOptions.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace dr {
+
+/// What came of one operation on a host, handed to the GUI thread.
+struct HostOutcome
+{
+    QString host;
+    bool ok = false;
+    QString summary; ///< on success
+    Error error; ///< on failure
+};
+
+/// Lives on a host's own thread and owns its transport, so libssh never crosses threads.
+class HostWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostWorker)
+
+public:
+    HostWorker(Catalog* catalog, QString hostName);
+
+    void sync(const HostProfile& host, const ConnectOptions& options);
+    void installTool(const HostProfile& host, const ConnectOptions& options);
+    std::atomic_bool cancelRequested { false };
+
+signals:
+    void logLine(const QString& host, dr::LogKind kind, const QString& text);
+    void finished(const dr::HostOutcome& outcome, const QString& operation);
+    void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
+
+private:
+    Transport* transportFor(const HostProfile& host, const ConnectOptions& options);
+
+    Catalog* m_catalog;
+    QString m_hostName;
+    std::unique_ptr<Transport> m_transport;
+    QString m_transportKey;
+};
+
+/// The GUI's handle on all hosts: one worker thread per host, commands in by queued calls, results and
+/// log lines out by queued signals. Secrets typed by the user stay in this object's memory only.
+class HostSessions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostSessions)
+
+public:
+    explicit HostSessions(Catalog* catalog, QObject* parent = nullptr);
+    ~HostSessions() override;
+
+    /// Host-key files and timeouts every connection uses.
+    ConnectOptions baseOptions;
+
+    void sync(const HostProfile& host);
+    void installTool(const HostProfile& host);
+    void cancel(const QString& hostName);
+    /// Reads a host's backups from the catalog off the GUI thread.
+    void loadBackups(qint64 hostId);
+    bool isBusy(const QString& hostName) const { return m_busy.value(hostName); }
+
+    /// Remembered for this session only; used by the next operation on the host.
+    void setPassword(const QString& hostName, const QString& password) { m_passwords[hostName] = password; }
+    void setPassphrase(const QString& hostName, const QString& passphrase) { m_passphrases[hostName] = passphrase; }
+    void acceptHostKey(const QString& hostName, const QString& fingerprint) { m_acceptedKeys[hostName] = fingerprint; }
+    void forgetHost(const QString& hostName);
+
+signals:
+    void logLine(const QString& host, dr::LogKind kind, const QString& text);
+    void started(const QString& host, const QString& operation);
+    void finished(const dr::HostOutcome& outcome, const QString& operation);
+    void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
+
+private:
+    HostWorker* worker(const QString& hostName);
+    ConnectOptions optionsFor(const QString& hostName) const;
+
+    Catalog* m_catalog;
+    struct Session
+    {
+        QThread* thread;
+        HostWorker* worker;
+    };
+    QHash<QString, Session> m_sessions;
+    QHash<QString, bool> m_busy;
+    QHash<QString, QString> m_passwords;
+    QHash<QString, QString> m_passphrases;
+    QHash<QString, QString> m_acceptedKeys;
+};
+
+} // namespace dr
+
+Q_DECLARE_METATYPE(dr::HostOutcome)
