@@ -171,7 +171,7 @@ Result<void> RawFileSource::open()
     d->digest = EVP_MD_CTX_new();
     if (!d->digest || EVP_DigestInit_ex(d->digest, EVP_sha256(), nullptr) != 1)
         return makeError(Error::Code::Internal, tr("OpenSSL could not start a SHA-256 digest"));
-    d->buffer = std::make_unique<std::uint8_t[]>(State::slotCount * State::chunkSize);
+    d->buffer = std::make_unique_for_overwrite<std::uint8_t[]>(State::slotCount * State::chunkSize);
     d->reader = std::thread([this] { d->readLoop(); });
     return {};
 }

@@ -59,6 +59,8 @@ private slots:
 
     void truncatedGzip();
     void flippedByteInCompressedData();
+    void gzipTrailerAndTrailingData();
+    void truncatedEncryptedFile();
     void zeroLengthFile();
     void wrongKey();
     void encNameButNotEncrypted();
@@ -362,6 +364,35 @@ void tst_BackupVerifier::flippedByteInCompressedData()
     const QString name = QStringLiteral("postgres-20240911-020000.sql.gz");
     writeFile(name, bytes);
     expectFailure(verify(name), name, QStringLiteral("corrupt"));
+}
+
+void tst_BackupVerifier::gzipTrailerAndTrailingData()
+{
+    QFile good(path(QStringLiteral("postgres-20240909-020000.sql.gz")));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray bytes = good.readAll();
+    const QString name = QStringLiteral("postgres-20240922-020000.sql.gz");
+    QByteArray wrongSize = bytes;
+    wrongSize[wrongSize.size() - 1] = char(wrongSize.at(wrongSize.size() - 1) ^ 0x01); // ISIZE
+    writeFile(name, wrongSize);
+    expectFailure(verify(name), name, QStringLiteral("CRC32/length check failed"));
+    writeFile(name, bytes + "garbage");
+    expectFailure(verify(name), name, QStringLiteral("unexpected data after the end of the gzip stream"));
+    writeFile(name, bytes + QByteArray(512, '\0')); // zero padding, as from a tape or a block device: fine
+    const VerifyReport padded = verify(name);
+    QVERIFY2(padded.state == VerifyState::Passed, qPrintable(padded.reason));
+}
+
+void tst_BackupVerifier::truncatedEncryptedFile()
+{
+    const QString source = QStringLiteral("app-data-20240909-020000.tar.gz.enc");
+    if (!QFileInfo::exists(path(source)))
+        encryptedWithTheRightKeyPasses();
+    QFile encrypted(path(source));
+    QVERIFY(encrypted.open(QIODevice::ReadOnly));
+    const QString name = QStringLiteral("app-data-20240923-020000.tar.gz.enc");
+    writeFile(name, encrypted.read(encrypted.size() - 5));
+    expectFailure(verify(name, encryptionKey), name, QStringLiteral("truncated"));
 }
 
 void tst_BackupVerifier::zeroLengthFile()
