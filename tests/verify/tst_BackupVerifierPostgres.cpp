@@ -1,0 +1,170 @@
+// The PostgreSQL checks against real pg_dump output: a PostgreSQL 15 server started by the test on 127.0.0.1
+// (its own port, its own folder) and stopped after.
+
+#include "TestEnvironment.h"
+#include "verify/BackupVerifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace dr;
+
+class tst_BackupVerifierPostgres : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void plainDumpPasses();
+    void dumpCutShortFailsOnFooter();
+    void customFormatDumpPasses();
+
+private:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    bool run(const QString& program, const QStringList& arguments, const QString& outputFile = {});
+    void dumpTo(const QString& name, const QStringList& extraArguments);
+
+    QTemporaryDir m_dir;
+    QString m_binDir;
+    QString m_dataDir;
+    quint16 m_port = 0;
+    bool m_started = false;
+};
+
+bool tst_BackupVerifierPostgres::run(const QString& program, const QStringList& arguments, const QString& outputFile)
+{
+    // initdb and the server refuse root: run them as postgres when we are root.
+    QProcess process;
+    if (::geteuid() == 0) {
+        process.setProgram(test::findProgram(QStringLiteral("runuser")));
+        process.setArguments(
+            QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program }
+            + arguments);
+    } else {
+        process.setProgram(program);
+        process.setArguments(arguments);
+    }
+    if (!outputFile.isEmpty())
+        process.setStandardOutputFile(outputFile);
+    process.start();
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning("%s %s: %s", qPrintable(program), qPrintable(arguments.join(u' ')),
+            process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+void tst_BackupVerifierPostgres::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_binDir = QStringLiteral("/usr/lib/postgresql/15/bin");
+    QVERIFY2(
+        QFile::exists(m_binDir + QStringLiteral("/initdb")), "PostgreSQL 15 (package postgresql) must be installed");
+    QVERIFY(!test::findProgram(QStringLiteral("gzip")).isEmpty());
+    if (::geteuid() == 0) {
+        // The server's folder and the dumps' folder belong to postgres, who writes the dumps.
+        QVERIFY(QProcess::execute(QStringLiteral("chown"), { QStringLiteral("postgres:"), m_dir.path() }) == 0);
+    }
+    m_dataDir = path(QStringLiteral("pgdata"));
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    m_port = probe.serverPort();
+    probe.close();
+
+    QVERIFY(run(m_binDir + QStringLiteral("/initdb"),
+        { QStringLiteral("-D"), m_dataDir, QStringLiteral("--username=postgres"), QStringLiteral("--auth=trust"),
+            QStringLiteral("--no-sync") }));
+    QVERIFY(run(m_binDir + QStringLiteral("/pg_ctl"),
+        { QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"), QStringLiteral("-l"),
+            path(QStringLiteral("server.log")), QStringLiteral("-o"),
+            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path()),
+            QStringLiteral("start") }));
+    m_started = true;
+    QVERIFY(run(m_binDir + QStringLiteral("/psql"),
+        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+            QStringLiteral("-c"),
+            QStringLiteral("CREATE TABLE reminders (id serial PRIMARY KEY, user_id bigint, message text, remind_at "
+                           "timestamptz); INSERT INTO reminders (user_id, message, remind_at) SELECT i % 300, "
+                           "'remind me about item ' || i, now() + i * interval '1 minute' FROM generate_series(1, "
+                           "60000) AS i;") }));
+}
+
+void tst_BackupVerifierPostgres::cleanupTestCase()
+{
+    if (m_started)
+        run(m_binDir + QStringLiteral("/pg_ctl"),
+            { QStringLiteral("-D"), m_dataDir, QStringLiteral("-m"), QStringLiteral("immediate"),
+                QStringLiteral("stop") });
+}
+
+void tst_BackupVerifierPostgres::dumpTo(const QString& name, const QStringList& extraArguments)
+{
+    QVERIFY(run(m_binDir + QStringLiteral("/pg_dump"),
+        QStringList { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres") }
+            + extraArguments + QStringList { QStringLiteral("postgres") },
+        path(name)));
+}
+
+void tst_BackupVerifierPostgres::plainDumpPasses()
+{
+    const QString plain = QStringLiteral("postgres-20240909-020000.sql");
+    dumpTo(plain, {});
+    QVERIFY(run(test::findProgram(QStringLiteral("gzip")), { QStringLiteral("-k"), path(plain) }));
+    for (const QString& name : QStringList { plain, plain + QStringLiteral(".gz") }) {
+        VerifyRequest request;
+        request.path = path(name);
+        const VerifyReport report = BackupVerifier::verify(request);
+        QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+        QCOMPARE(report.level, VerifyLevel::Integrity);
+        QVERIFY2(report.method.endsWith(QLatin1String("pg-dump")), qPrintable(report.method));
+    }
+}
+
+void tst_BackupVerifierPostgres::dumpCutShortFailsOnFooter()
+{
+    // What a pg_dump killed half-way leaves behind, gzip still closing its stream properly.
+    const QString whole = QStringLiteral("postgres-20240910-020000.sql");
+    dumpTo(whole, {});
+    QFile dump(path(whole));
+    QVERIFY(dump.open(QIODevice::ReadOnly));
+    const QString name = QStringLiteral("postgres-20240911-020000.sql");
+    {
+        QFile cut(path(name));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(dump.read(dump.size() * 6 / 10));
+    }
+    QVERIFY(run(test::findProgram(QStringLiteral("gzip")), { path(name) }));
+    VerifyRequest request;
+    request.path = path(name + QStringLiteral(".gz"));
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Failed);
+    QVERIFY2(report.reason.contains(name + QStringLiteral(".gz"))
+            && report.reason.contains(QLatin1String("-- PostgreSQL database dump complete")),
+        qPrintable(report.reason));
+}
+
+void tst_BackupVerifierPostgres::customFormatDumpPasses()
+{
+    const QString name = QStringLiteral("postgres-20240912-020000.dump");
+    dumpTo(name, { QStringLiteral("-Fc") });
+    VerifyRequest request;
+    request.path = path(name);
+    const VerifyReport report = BackupVerifier::verify(request);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.method, QStringLiteral("pg-custom"));
+}
+
+QTEST_GUILESS_MAIN(tst_BackupVerifierPostgres)
+#include "tst_BackupVerifierPostgres.moc"
