@@ -14,26 +14,26 @@ BackupHistoryFilter::BackupHistoryFilter(QObject* parent)
 void BackupHistoryFilter::setComponent(const QString& component)
 {
     m_component = component;
-    invalidateRowsFilter();
+    invalidate(); // one layout change: row-by-row removal is quadratic at 100,000 rows
 }
 
 void BackupHistoryFilter::setKind(const QString& kind)
 {
     m_kind = kind;
-    invalidateRowsFilter();
+    invalidate(); // one layout change: row-by-row removal is quadratic at 100,000 rows
 }
 
 void BackupHistoryFilter::setRange(const QDateTime& from, const QDateTime& to)
 {
     m_fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
     m_toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-    invalidateRowsFilter();
+    invalidate(); // one layout change: row-by-row removal is quadratic at 100,000 rows
 }
 
 void BackupHistoryFilter::setText(const QString& text)
 {
     m_text = text.trimmed();
-    invalidateRowsFilter();
+    invalidate(); // one layout change: row-by-row removal is quadratic at 100,000 rows
 }
 
 bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
@@ -51,6 +51,36 @@ bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     if (time < m_fromMs || time > m_toMs)
         return false;
     return m_text.isEmpty() || record->path.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool BackupHistoryFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    // Straight from the records: no QVariant per comparison, which is what sorting 100,000 rows costs.
+    const auto* model = static_cast<const BackupHistoryModel*>(sourceModel());
+    const BackupRecord* a = model->record(left.row());
+    const BackupRecord* b = model->record(right.row());
+    if (!a || !b)
+        return false;
+    switch (left.column()) {
+    case BackupHistoryModel::TimeColumn:
+        return a->time < b->time;
+    case BackupHistoryModel::ComponentColumn:
+        return a->component < b->component;
+    case BackupHistoryModel::KindColumn:
+        return a->kind < b->kind;
+    case BackupHistoryModel::SizeColumn:
+        return a->size < b->size;
+    case BackupHistoryModel::FileColumn:
+        return a->path < b->path;
+    case BackupHistoryModel::EncryptedColumn:
+        return a->encrypted < b->encrypted;
+    case BackupHistoryModel::ManagedColumn:
+        return a->managed < b->managed;
+    case BackupHistoryModel::VerifyColumn:
+        return int(a->verifyState) < int(b->verifyState);
+    default:
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
 }
 
 } // namespace dr

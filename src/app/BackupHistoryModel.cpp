@@ -32,6 +32,16 @@ QString BackupHistoryModel::verifyText(VerifyState state)
 
 void BackupHistoryModel::setRecords(const QList<BackupRecord>& records)
 {
+    // Nothing to keep (first load, another host): one reset, so views sort once instead of per insert.
+    if (m_records.isEmpty() || records.isEmpty()) {
+        beginResetModel();
+        m_records = records;
+        m_rowById.clear();
+        for (int row = 0; row < m_records.size(); ++row)
+            m_rowById.insert(m_records[row].id, row);
+        endResetModel();
+        return;
+    }
     QSet<qint64> incoming;
     incoming.reserve(records.size());
     for (const BackupRecord& record : records)

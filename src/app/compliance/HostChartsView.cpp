@@ -124,8 +124,8 @@ HostChartsView::HostChartsView(Catalog* catalog, QWidget* parent)
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("hostChartsView"));
-    m_rangeComboBox->setObjectName(QStringLiteral("rangeComboBox"));
-    m_componentComboBox->setObjectName(QStringLiteral("componentComboBox"));
+    m_rangeComboBox->setObjectName(QStringLiteral("chartRangeComboBox"));
+    m_componentComboBox->setObjectName(QStringLiteral("chartComponentComboBox"));
     m_tabs->setObjectName(QStringLiteral("chartTabWidget"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_rangeComboBox->addItem(tr("Last 7 days"), 7);
