@@ -387,6 +387,11 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         m_method.append(QStringLiteral("rdb"));
         break;
     case Content::Unknown:
+        // Plain bytes of no known kind: reading them proves nothing the checksum does not.
+        if (!kind.compressed && !kind.encrypted) {
+            m_method.append(QStringLiteral("raw"));
+            level = VerifyLevel::Checksum;
+        }
         break;
     }
     if (!level)
@@ -479,10 +484,16 @@ void Verification::run()
             m_report.level = VerifyLevel::Checksum;
         return finishWith(*contentFault);
     }
+    const QString noChecksum = tr("no checksum to compare with (no sidecar %1.sha256)").arg(m_fileName);
+    if (!checksumKnown && contentLevel == VerifyLevel::Checksum) {
+        // Asked for a checksum check (or nothing more applies) and there is nothing to check against.
+        m_report.level = VerifyLevel::Exists;
+        return error(noChecksum);
+    }
     m_report.level = contentLevel;
     m_report.state = VerifyState::Passed;
     if (!checksumKnown)
-        m_report.reason = tr("%1: no checksum to compare with (no sidecar %1.sha256)").arg(m_fileName);
+        m_report.reason = tr("%1: %2").arg(m_fileName, noChecksum);
 }
 
 } // namespace

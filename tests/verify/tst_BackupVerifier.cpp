@@ -312,6 +312,19 @@ void tst_BackupVerifier::lowerLevelsStopEarly()
     QCOMPARE(report.level, VerifyLevel::Checksum);
     QCOMPARE(report.method, QStringLiteral("sha256"));
     QCOMPARE(report.entries, 0);
+
+    // No sidecar and no expected checksum: a checksum-only check cannot run, and says so.
+    request.path = path(QStringLiteral("sqlite-20240909-020000.db"));
+    report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Error);
+    QCOMPARE(report.level, VerifyLevel::Exists);
+    QVERIFY2(report.reason.contains(QLatin1String("no checksum")), qPrintable(report.reason));
+
+    // Plain bytes of no known kind prove no more than their checksum: without one, no pass.
+    writeFile(QStringLiteral("notes.txt"), "nothing to see\n");
+    report = verify(QStringLiteral("notes.txt"));
+    QCOMPARE(report.state, VerifyState::Error);
+    QCOMPARE(report.method, QStringLiteral("raw"));
 }
 
 void tst_BackupVerifier::progressIsReported()
