@@ -119,7 +119,7 @@ QVariant BackupHistoryModel::headerData(int section, Qt::Orientation orientation
     case SizeColumn:
         return tr("Size");
     case FileColumn:
-        return tr("File");
+        return tr("File (hover for the folder)");
     case EncryptedColumn:
         return tr("Encrypted");
     case ManagedColumn:
@@ -180,8 +180,8 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
             return tr("%1 bytes").arg(record.size);
         break;
     case FileColumn:
-        if (role == Qt::DisplayRole)
-            return QString(record.path).replace(u'\n', QStringLiteral("␤"));
+        if (role == Qt::DisplayRole) // the folder is in the tooltip; a visible newline marker keeps rows one line
+            return record.fileName().replace(u'\n', QStringLiteral("␤"));
         if (role == SortRole || role == Qt::ToolTipRole)
             return record.path;
         break;
