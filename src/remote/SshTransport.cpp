@@ -413,12 +413,21 @@ Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& o
         else if (options.collectStdout)
             result.out.append(chunk);
         if (options.logOutput) {
+            // Whole lines go to the log; the unfinished tail waits for the next chunk (one removal per
+            // chunk, not per line: a chunk can hold thousands of lines).
             QByteArray& pending = pendingLines[isStderr ? 1 : 0];
             pending.append(chunk);
+            qsizetype lineStart = 0;
             qsizetype newline;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                log(isStderr ? LogKind::Stderr : LogKind::Stdout, QString::fromUtf8(pending.left(newline)));
-                pending.remove(0, newline + 1);
+            while ((newline = pending.indexOf('\n', lineStart)) >= 0) {
+                log(isStderr ? LogKind::Stderr : LogKind::Stdout,
+                    QString::fromUtf8(QByteArrayView(pending).sliced(lineStart, newline - lineStart)));
+                lineStart = newline + 1;
+            }
+            pending.remove(0, lineStart);
+            if (pending.size() > 64 * 1024) { // no newline for that long: log it as it is, keep memory bounded
+                log(isStderr ? LogKind::Stderr : LogKind::Stdout, QString::fromUtf8(pending));
+                pending.clear();
             }
         }
     };

@@ -1,9 +1,11 @@
 // First sync of a host with 10,000 backups against OpenSSH `ssh HOST 'find ...'`, and a re-sync with
-// nothing new against `ssh HOST true`, against a real sshd on loopback, in the same run.
+// nothing new against `ssh HOST true`, against a real sshd on loopback, in the same run. OpenSSH is held to what
+// libssh negotiates (curve25519-sha256, chacha20-poly1305, an Ed25519 host key and the same Ed25519 user key).
 //   bench_sync [RUNS]
 #include "TestSshd.h"
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
+#include "core/ShellQuote.h"
 #include "core/SyncProtocol.h"
 #include "remote/SshTransport.h"
 
@@ -61,11 +63,7 @@ int main(int argc, char* argv[])
     server.chownWorkDir();
 
     QTemporaryDir dir;
-    const QString knownHosts = dir.filePath(QStringLiteral("known_hosts"));
-    QFile knownHostsFile(knownHosts);
-    knownHostsFile.open(QIODevice::WriteOnly);
-    knownHostsFile.write(server.knownHostsLine());
-    knownHostsFile.close();
+    const QString knownHosts = server.writeKnownHosts(QStringLiteral("bench-known-hosts"));
     ConnectOptions options;
     options.appKnownHostsFile = knownHosts;
     HostProfile host = server.profile(QStringLiteral("bench"));
@@ -76,7 +74,10 @@ int main(int argc, char* argv[])
         server.clientKey(), QStringLiteral("-o"), QStringLiteral("UserKnownHostsFile=") + knownHosts,
         QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"),
         QStringLiteral("BatchMode=yes"), QStringLiteral("-o"), QStringLiteral("IdentitiesOnly=yes"),
-        QStringLiteral("-F"), QStringLiteral("/dev/null"), dr::test::TestSshd::user() + QStringLiteral("@127.0.0.1") };
+        QStringLiteral("-o"), QStringLiteral("Ciphers=chacha20-poly1305@openssh.com"), QStringLiteral("-o"),
+        QStringLiteral("KexAlgorithms=curve25519-sha256"), QStringLiteral("-o"),
+        QStringLiteral("HostKeyAlgorithms=ssh-ed25519"), QStringLiteral("-F"), QStringLiteral("/dev/null"),
+        dr::test::TestSshd::user() + QStringLiteral("@127.0.0.1") };
     auto timeSsh = [&](const QString& command, qint64* bytes) {
         QProcess ssh;
         QElapsedTimer timer;
@@ -91,7 +92,21 @@ int main(int argc, char* argv[])
     };
     const QString findCommand = QStringLiteral("cd %1 && find %2 -type f").arg(base, folders.join(u' '));
 
-    QList<double> ours, theirs, resync, sshTrue, connectOnly, connectTrue, execOnly;
+    // The exact command line of a first sync, for OpenSSH and for the host alone (no SSH at all).
+    const QStringList firstSyncArgv = SyncProtocol::command(host, SyncCursor {});
+    const QString firstSyncLine = QString::fromUtf8(*ShellQuote::command(firstSyncArgv));
+    auto timeOnHost = [&](const QStringList& command) {
+        QProcess process;
+        QElapsedTimer timer;
+        timer.start();
+        process.start(QStringLiteral("runuser"),
+            QStringList { QStringLiteral("-u"), server.user(), QStringLiteral("--") } + command);
+        process.waitForFinished(60'000);
+        return double(timer.nsecsElapsed()) / 1e6;
+    };
+
+    QList<double> ours, theirs, resync, sshTrue, connectOnly, connectTrue, execOnly, oursFind, sshSyncCommand,
+        hostSyncCommand, hostFind;
     qint64 findBytes = 0;
     int added = 0;
     for (int run = 0; run < runs; ++run) {
@@ -132,8 +147,22 @@ int main(int argc, char* argv[])
         }
         connectTrue.append(double(timer.nsecsElapsed()) / 1e6);
 
+        timer.restart();
+        {
+            SshTransport transport(fresh, options);
+            RunOptions quiet;
+            quiet.logOutput = false;
+            (void)transport.run({ QStringLiteral("sh"), QStringLiteral("-c"), findCommand }, quiet);
+        }
+        oursFind.append(double(timer.nsecsElapsed()) / 1e6);
+        sshSyncCommand.append(timeSsh(firstSyncLine, &ignored));
+        hostSyncCommand.append(timeOnHost(firstSyncArgv));
+        hostFind.append(timeOnHost({ QStringLiteral("sh"), QStringLiteral("-c"), findCommand }));
+
         SshTransport warm(fresh, options);
         (void)warm.open();
+        // The first channel of a connection waits for sshd's post-authentication set-up; time the next.
+        (void)warm.run({ QStringLiteral("true") }, RunOptions {});
         timer.restart();
         (void)warm.run({ QStringLiteral("true") }, RunOptions {});
         execOnly.append(double(timer.nsecsElapsed()) / 1e6);
@@ -164,7 +193,12 @@ int main(int argc, char* argv[])
                    .arg(storeMs);
         timer.restart();
         (void)transport.run(SyncProtocol::command(fresh, catalog.hostState(fresh.id)->cursor), quiet);
-        out << QStringLiteral("re-sync command on an open connection: %1 ms\n").arg(timer.elapsed());
+        const qint64 resyncCommandMs = timer.elapsed();
+        const double resyncOnHostMs = timeOnHost(SyncProtocol::command(fresh, catalog.hostState(fresh.id)->cursor));
+        out << QStringLiteral("re-sync command on an open connection: %1 ms; the same command on the host without SSH: "
+                              "%2 ms\n")
+                   .arg(resyncCommandMs)
+                   .arg(resyncOnHostMs, 0, 'f', 1);
     }
     out << QStringLiteral("runs: %1, backups added by each first sync: %2, OpenSSH find output: %3 bytes\n")
                .arg(runs)
@@ -180,10 +214,18 @@ int main(int argc, char* argv[])
     row(QStringLiteral("OpenSSH ssh HOST true"), sshTrue);
     row(QStringLiteral("drconsole connect + authenticate only"), connectOnly);
     row(QStringLiteral("drconsole connect + run true"), connectTrue);
-    row(QStringLiteral("drconsole run true on an open connection"), execOnly);
+    row(QStringLiteral("drconsole run true on an open connection (2nd command)"), execOnly);
+    row(QStringLiteral("drconsole transport: connect + the same 'find ...'"), oursFind);
+    row(QStringLiteral("OpenSSH ssh HOST <the first-sync command>"), sshSyncCommand);
+    row(QStringLiteral("on the host, no SSH: the first-sync command"), hostSyncCommand);
+    row(QStringLiteral("on the host, no SSH: 'find ...'"), hostFind);
     out << QStringLiteral("ratio first sync / ssh find: %1 (goal <= 1.3)\n")
                .arg(median(ours) / median(theirs), 0, 'f', 2);
     out << QStringLiteral("ratio re-sync / ssh true:    %1 (goal <= 1.1)\n")
                .arg(median(resync) / median(sshTrue), 0, 'f', 2);
+    out << QStringLiteral("same work, transport only: drconsole find / ssh find %1; drconsole first sync / ssh "
+                          "<first-sync command> %2\n")
+               .arg(median(oursFind) / median(theirs), 0, 'f', 2)
+               .arg(median(ours) / median(sshSyncCommand), 0, 'f', 2);
     return 0;
 }
