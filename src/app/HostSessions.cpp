@@ -140,26 +140,26 @@ ConnectOptions HostSessions::optionsFor(const QString& hostName) const
 
 void HostSessions::sync(const HostProfile& host)
 {
-    if (m_busy.value(host.name))
-        return;
-    m_busy[host.name] = true;
-    emit started(host.name, QStringLiteral("sync"));
-    HostWorker* target = worker(host.name);
-    const ConnectOptions options = optionsFor(host.name);
-    QMetaObject::invokeMethod(
-        target, [target, host, options] { target->sync(host, options); }, Qt::QueuedConnection);
+    start(host, QStringLiteral("sync"), &HostWorker::sync);
 }
 
 void HostSessions::installTool(const HostProfile& host)
 {
+    start(host, QStringLiteral("install-tool"), &HostWorker::installTool);
+}
+
+void HostSessions::start(const HostProfile& host, const QString& operation,
+    void (HostWorker::*work)(const HostProfile&, const ConnectOptions&))
+{
+    // One operation per host at a time: the host's worker thread runs them in order anyway.
     if (m_busy.value(host.name))
         return;
     m_busy[host.name] = true;
-    emit started(host.name, QStringLiteral("install-tool"));
+    emit started(host.name, operation);
     HostWorker* target = worker(host.name);
     const ConnectOptions options = optionsFor(host.name);
     QMetaObject::invokeMethod(
-        target, [target, host, options] { target->installTool(host, options); }, Qt::QueuedConnection);
+        target, [target, work, host, options] { (target->*work)(host, options); }, Qt::QueuedConnection);
 }
 
 void HostSessions::cancel(const QString& hostName)

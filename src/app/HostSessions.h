@@ -84,6 +84,8 @@ signals:
 
 private:
     HostWorker* worker(const QString& hostName);
+    void start(const HostProfile& host, const QString& operation,
+        void (HostWorker::*work)(const HostProfile&, const ConnectOptions&));
     ConnectOptions optionsFor(const QString& hostName) const;
 
     Catalog* m_catalog;
