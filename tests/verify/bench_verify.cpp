@@ -1,7 +1,8 @@
-// Times one-pass verification of a 1 GiB .tar.gz of dump-like text against the usual shell checks, in one run.
-//   bench_verify [FILE.tar.gz]    (default: generates /tmp/drconsole-bench-verify-1g.tar.gz once and reuses it)
+// Times one-pass verification of a 1 GiB .tar.gz of dump-like text against the usual shell checks.
+//
+//   bench_verify [FILE [ROUNDS]]  default FILE: /tmp/drconsole-bench-verify-1g.tar.gz, generated once
 //   bench_verify --quick [FILE]   igzip -t and drverify only (for profiling)
-//   bench_verify --generate-tar   (internal: writes the uncompressed tar to stdout)
+//   bench_verify --generate-tar   internal: writes the uncompressed tar to stdout
 
 #include "VerifyTestData.h"
 #include "verify/BackupVerifier.h"
@@ -10,8 +11,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QTextStream>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -91,45 +95,70 @@ int main(int argc, char** argv)
     const QString file = quoted(path);
     timeCommand(QStringLiteral("cat %1 > /dev/null").arg(file)); // page cache warm for every contender
 
-    struct Row
+    // Every contender once per round, rounds interleaved, medians compared: the machine's load drifts.
+    const int rounds = std::max(1, int(args.size() > 2 ? args.at(2).toInt() : 1));
+    struct Contender
     {
         QString name;
-        double seconds;
+        QString command; // empty = our verifier, in process
+        QList<double> seconds;
     };
-    QList<Row> rows;
-    auto measure = [&](const QString& name, const QString& command) {
-        rows.append({ name, timeCommand(command) });
-        out() << QStringLiteral("  %1 %2 s\n").arg(name, -40).arg(rows.last().seconds, 0, 'f', 2);
-        out().flush();
-        return rows.last().seconds;
-    };
-    double gzipTest = 0;
-    double shellPair = 0;
+    QList<Contender> contenders;
     if (!quick)
-        gzipTest = measure(QStringLiteral("gzip -t"), QStringLiteral("gzip -t %1").arg(file));
-    measure(QStringLiteral("igzip -t"), QStringLiteral("igzip -t %1").arg(file));
+        contenders.append({ QStringLiteral("gzip -t"), QStringLiteral("gzip -t %1").arg(file), {} });
+    contenders.append({ QStringLiteral("igzip -t"), QStringLiteral("igzip -t %1").arg(file), {} });
     if (!quick) {
-        measure(QStringLiteral("sha256sum"), QStringLiteral("sha256sum %1").arg(file));
-        shellPair
-            = measure(QStringLiteral("sha256sum && tar -tzf"), QStringLiteral("sha256sum %1 && tar -tzf %1").arg(file));
+        contenders.append({ QStringLiteral("sha256sum"), QStringLiteral("sha256sum %1").arg(file), {} });
+        contenders.append(
+            { QStringLiteral("sha256sum && tar -tzf"), QStringLiteral("sha256sum %1 && tar -tzf %1").arg(file), {} });
     }
+    contenders.append({ QStringLiteral("drverify (one pass)"), QString(), {} });
 
-    const qint64 rssBefore = dr::test::peakRssKiB();
-    dr::VerifyRequest request;
-    request.path = path;
-    QElapsedTimer clock;
-    clock.start();
-    const dr::VerifyReport report = dr::BackupVerifier::verify(request);
-    const double ours = double(clock.nsecsElapsed()) / 1e9;
-    rows.append({ QStringLiteral("drverify (one pass)"), ours });
-    out() << QStringLiteral("  %1 %2 s\n").arg(QStringLiteral("drverify (one pass)"), -40).arg(ours, 0, 'f', 2);
+    dr::VerifyReport report;
+    qint64 rssGrowthKiB = 0;
+    for (int round = 0; round < rounds; ++round) {
+        for (Contender& contender : contenders) {
+            double seconds = 0;
+            if (contender.command.isEmpty()) {
+                const qint64 rssBefore = dr::test::peakRssKiB();
+                dr::VerifyRequest request;
+                request.path = path;
+                QElapsedTimer clock;
+                clock.start();
+                report = dr::BackupVerifier::verify(request);
+                seconds = double(clock.nsecsElapsed()) / 1e9;
+                rssGrowthKiB = std::max(rssGrowthKiB, dr::test::peakRssKiB() - rssBefore);
+            } else {
+                seconds = timeCommand(contender.command);
+            }
+            contender.seconds.append(seconds);
+            out() << QStringLiteral("  round %1  %2 %3 s\n")
+                         .arg(round + 1)
+                         .arg(contender.name, -24)
+                         .arg(seconds, 0, 'f', 2);
+            out().flush();
+        }
+    }
+    auto median = [](QList<double> values) {
+        std::sort(values.begin(), values.end());
+        return values.at(values.size() / 2);
+    };
+    out() << "\nmedians of " << rounds << " round(s):\n";
+    QHash<QString, double> medians;
+    for (const Contender& contender : contenders) {
+        medians.insert(contender.name, median(contender.seconds));
+        out() << QStringLiteral("  %1 %2 s\n").arg(contender.name, -24).arg(medians.value(contender.name), 0, 'f', 2);
+    }
+    const double ours = medians.value(QStringLiteral("drverify (one pass)"));
+    const double gzipTest = medians.value(QStringLiteral("gzip -t"));
+    const double shellPair = medians.value(QStringLiteral("sha256sum && tar -tzf"));
 
     out() << "\ndrverify: state " << dr::verifyStateId(report.state) << ", level " << report.levelId() << ", method "
           << report.method << ", " << report.entries << " entries, " << report.uncompressedBytes / (1024 * 1024)
           << " MiB inflated, sha256 " << report.sha256 << "\n";
     if (!report.reason.isEmpty())
         out() << "  reason: " << report.reason << "\n";
-    out() << "  peak RSS growth: " << (dr::test::peakRssKiB() - rssBefore) / 1024 << " MiB\n";
+    out() << "  peak RSS growth: " << rssGrowthKiB / 1024 << " MiB\n";
     if (quick)
         return report.state == dr::VerifyState::Passed ? 0 : 1;
     out() << QStringLiteral("\nratio drverify / gzip -t                 = %1 (goal <= 0.20)\n")
