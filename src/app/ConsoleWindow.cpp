@@ -11,6 +11,8 @@
 #include "app/compliance/HostChartsView.h"
 #include "core/BackupFileName.h"
 
+#include "app/compliance/Icons.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,6 +47,7 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
     , m_log(new CommandLogModel(this))
     , m_logFilter(new QSortFilterProxyModel(this))
 {
+    ensureIconsLoaded();
     setObjectName(QStringLiteral("consoleWindow"));
     setWindowTitle(tr("DR Console"));
     buildUi();

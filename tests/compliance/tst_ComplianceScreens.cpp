@@ -94,6 +94,11 @@ private slots:
         dashboard.resize(1200, 500);
         dashboard.show();
         QSignalSpy refreshed(&dashboard, &ComplianceDashboard::refreshed);
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        // A first round paints the rows and their icons once; the second is measured.
+        dashboard.refresh();
+        QVERIFY(refreshed.wait(30'000));
+        QTest::qWait(50);
 
         // The longest gap between event-loop ticks while the verdicts load.
         QElapsedTimer sinceTick;

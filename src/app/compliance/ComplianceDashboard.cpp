@@ -3,6 +3,8 @@
 #include "app/compliance/FleetComplianceModel.h"
 #include "catalog/FleetCompliance.h"
 
+#include "app/compliance/Icons.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,6 +26,7 @@ ComplianceDashboard::ComplianceDashboard(Catalog* catalog, QWidget* parent)
     , m_windowComboBox(new QComboBox(this))
     , m_summaryLabel(new QLabel(this))
 {
+    ensureIconsLoaded();
     setObjectName(QStringLiteral("complianceDashboard"));
     m_windowComboBox->setObjectName(QStringLiteral("windowComboBox"));
     m_windowComboBox->addItem(tr("Last 7 days"), 7);

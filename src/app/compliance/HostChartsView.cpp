@@ -2,6 +2,8 @@
 
 #include "app/compliance/FleetComplianceModel.h"
 
+#include "app/compliance/Icons.h"
+
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -123,6 +125,7 @@ HostChartsView::HostChartsView(Catalog* catalog, QWidget* parent)
     , m_titleLabel(new QLabel(this))
     , m_tabs(new QTabWidget(this))
 {
+    ensureIconsLoaded();
     setObjectName(QStringLiteral("hostChartsView"));
     m_rangeComboBox->setObjectName(QStringLiteral("chartRangeComboBox"));
     m_componentComboBox->setObjectName(QStringLiteral("chartComponentComboBox"));
