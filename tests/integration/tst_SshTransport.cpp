@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,6 +187,58 @@ private slots:
         const auto notFound = missing.open();
         QCOMPARE(notFound.error().code, Error::Code::NotFound);
         QVERIFY(notFound.error().message.contains(host.keyFile));
+    }
+
+    void passwordIsRefusedAndNeverLogged()
+    {
+        // The fixture's sshd has PasswordAuthentication off: a real refusal.
+        HostProfile host = m_server.profile();
+        host.auth = HostProfile::Auth::Password;
+        ConnectOptions withPassword = trusting(QStringLiteral("kh-password"));
+        withPassword.password = QStringLiteral("s3cret-do-not-log");
+        SshTransport transport(host, withPassword);
+        QStringList logged;
+        transport.setLogSink([&](LogKind, const QString& text) { logged.append(text); });
+        const auto refused = transport.open();
+        QCOMPARE(refused.error().code, Error::Code::AuthFailed);
+        QVERIFY2(
+            refused.error().message.contains(QLatin1String("drtest@sshtest")), qPrintable(refused.error().message));
+        QVERIFY(!logged.isEmpty());
+        QVERIFY(!logged.join(u'\n').contains(withPassword.password));
+        QVERIFY(!refused.error().fullText().contains(withPassword.password));
+    }
+
+    void agentKeysAreUsed()
+    {
+        // A real ssh-agent of our own, holding the client key.
+        const QString socket = m_dir.filePath(QStringLiteral("agent.sock"));
+        QProcess agent;
+        agent.start(QStringLiteral("ssh-agent"), { QStringLiteral("-D"), QStringLiteral("-a"), socket });
+        QVERIFY2(agent.waitForStarted(5'000), qPrintable(agent.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(socket), 5'000);
+        QProcess add;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SSH_AUTH_SOCK"), socket);
+        add.setProcessEnvironment(environment);
+        add.start(QStringLiteral("ssh-add"), { m_server.clientKey() });
+        QVERIFY(add.waitForFinished(10'000));
+        QCOMPARE(add.exitCode(), 0);
+
+        const QByteArray previousSocket = qgetenv("SSH_AUTH_SOCK");
+        qputenv("SSH_AUTH_SOCK", QFile::encodeName(socket));
+        HostProfile host = m_server.profile();
+        host.auth = HostProfile::Auth::Agent;
+        host.keyFile.clear();
+        SshTransport transport(host, trusting(QStringLiteral("kh-agent")));
+        const auto ran = transport.run({ QStringLiteral("id"), QStringLiteral("-un") }, RunOptions {});
+        if (previousSocket.isEmpty())
+            qunsetenv("SSH_AUTH_SOCK");
+        else
+            qputenv("SSH_AUTH_SOCK", previousSocket);
+        agent.terminate();
+        agent.waitForFinished(5'000);
+        QVERIFY2(ran.ok(), qPrintable(ran.ok() ? QString() : ran.error().fullText()));
+        QCOMPARE(ran->out, QByteArray("drtest\n"));
     }
 
     void passphraseProtectedKey()
