@@ -416,8 +416,9 @@ void Verification::run()
         return fail(tr("not a regular file"));
     if (info.size() == 0)
         return fail(tr("the file is empty (0 bytes)"));
+    // A stale listing is no verdict on the file: verify again after a fresh listing.
     if (m_request.expectedSize >= 0 && info.size() != m_request.expectedSize)
-        return fail(tr("the size changed since it was listed (%1 bytes, listed as %2)")
+        return error(tr("the size changed since it was listed (%1 bytes, listed as %2)")
                         .arg(info.size())
                         .arg(m_request.expectedSize));
     m_report.level = VerifyLevel::Exists;

@@ -38,8 +38,9 @@ Error corrupt(const QString& message)
 
 struct RawFileSource::State
 {
-    // 8 chunks of 1 MiB: the reader thread may run ahead of the decoder by this much, no further.
-    static constexpr int slotCount = 8;
+    // 16 chunks of 1 MiB: the reader thread may run ahead of the decoder by this much, no further. Enough
+    // slack that neither thread stalls when the other one is descheduled for a while on a busy machine.
+    static constexpr int slotCount = 16;
     static constexpr std::size_t chunkSize = std::size_t(1) << 20;
     // Progress is reported every this many bytes, not on every read.
     static constexpr qint64 progressStep = qint64(16) << 20;

@@ -71,6 +71,7 @@ private slots:
     void checksumDoesNotMatchSidecar();
     void checksumDoesNotMatchCaller();
     void fileVanishedAfterListing();
+    void sizeChangedSinceListing();
     void emptyTarArchive();
     void cancelStopsWithError();
 
@@ -544,6 +545,18 @@ void tst_BackupVerifier::fileVanishedAfterListing()
     const VerifyReport report = BackupVerifier::verify(request);
     expectFailure(report, name, QStringLiteral("vanished"));
     QCOMPARE(report.level, VerifyLevel::None);
+}
+
+void tst_BackupVerifier::sizeChangedSinceListing()
+{
+    VerifyRequest request;
+    const QString name = QStringLiteral("app-data-20240909-020000.tar.gz");
+    request.path = path(name);
+    request.expectedSize = QFileInfo(request.path).size() + 1;
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Error);
+    QVERIFY2(report.reason.contains(name) && report.reason.contains(QLatin1String("size changed")),
+        qPrintable(report.reason));
 }
 
 void tst_BackupVerifier::emptyTarArchive()
