@@ -636,6 +636,26 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
     return records;
 }
 
+Result<void> Catalog::recordVerification(
+    qint64 hostId, const QString& path, VerifyState state, const QString& method, const QString& reason)
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("UPDATE backups SET verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?"
+                       " WHERE host_id = ? AND path = ?"));
+    query.addBindValue(verifyStateId(state));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(method);
+    query.addBindValue(reason);
+    query.addBindValue(hostId);
+    query.addBindValue(path);
+    if (!query.exec())
+        return sqlError(tr("Cannot record the verification of %1").arg(path), query.lastError());
+    if (query.numRowsAffected() == 0)
+        return makeError(Error::Code::NotFound, tr("%1 is not in the catalog of host #%2").arg(path).arg(hostId));
+    return {};
+}
+
 Result<QList<CatalogEvent>> Catalog::events(qint64 hostId, const QStringList& types)
 {
     QSqlQuery query(database());

@@ -82,6 +82,9 @@ public:
     Result<SyncOutcome> applySync(const HostProfile& host, const SyncSnapshot& snapshot);
 
     Result<QList<BackupRecord>> backups(qint64 hostId, bool includeRemoved = false);
+    /// Records a verification done by the console itself (on the workstation) on a backup's row.
+    Result<void> recordVerification(
+        qint64 hostId, const QString& path, VerifyState state, const QString& method, const QString& reason);
     /// The host's catalog.jsonl events of the given types (all when empty), oldest first.
     Result<QList<CatalogEvent>> events(qint64 hostId, const QStringList& types = {});
 

@@ -6,6 +6,7 @@
 #include "core/Compliance.h"
 #include "core/HostTool.h"
 #include "remote/ConnectOptions.h"
+#include "verify/BackupVerifier.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -74,6 +75,7 @@ int CliApp::usage(const QString& problem)
                  "  sync NAME [--accept-new-host-key]\n"
                  "  list NAME [--json]\n"
                  "  compliance [NAME] [--window 30d|12h|START..END] [--json]\n"
+                 "  verify NAME latest|FILE [--local] [--key-file FILE] [--json] [--accept-new-host-key]\n"
                  "\n"
                  "Defaults: the catalog and known_hosts in the user's data folder; DRCONSOLE_CATALOG and\n"
                  "DRCONSOLE_KNOWN_HOSTS do the same as the options. A key's passphrase or a password is asked\n"
@@ -131,6 +133,8 @@ int CliApp::run(const QStringList& arguments)
         return syncCommand(rest);
     if (command == QLatin1String("list"))
         return listCommand(rest);
+    if (command == QLatin1String("verify"))
+        return verifyCommand(rest);
     if (command == QLatin1String("compliance"))
         return complianceCommand(rest);
     if (command == QLatin1String("help"))
@@ -480,6 +484,142 @@ int CliApp::complianceCommand(const QStringList& arguments)
     (void)m_catalog->audit(QStringLiteral("compliance"), parser.positionalArguments().value(0), windowText,
         anyNonCompliant ? QStringLiteral("violations") : QStringLiteral("compliant"));
     return anyNonCompliant ? Findings : Success;
+}
+
+int CliApp::verifyCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption local(QStringLiteral("local"), tr("Verify on this workstation instead of on the host."));
+    const QCommandLineOption keyFile(
+        QStringLiteral("key-file"), tr("File holding the backup encryption key."), QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."));
+    const QCommandLineOption acceptNew(
+        QStringLiteral("accept-new-host-key"), tr("Accept a host key never seen before."));
+    parser.addOptions({ local, keyFile, json, acceptNew });
+    QString problem;
+    if (!parseOrReport(parser, QStringList { QStringLiteral("verify") } + arguments, &problem))
+        return usage(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usage(tr("verify needs NAME and latest or a FILE"));
+    auto host = m_catalog->host(parser.positionalArguments().first());
+    if (!host)
+        return fail(host.error());
+    const QString target = parser.positionalArguments().at(1);
+
+    // One result per backup, whichever side verified it.
+    struct Outcome
+    {
+        QString path;
+        QString state;
+        QString method;
+        QString reason;
+        QString level;
+        QString sha256;
+        qint64 entries = 0;
+        qint64 durationMs = 0;
+    };
+    QList<Outcome> outcomes;
+    const bool onWorkstation = parser.isSet(local);
+    if (onWorkstation) {
+        if (host->transport != HostProfile::Transport::Local)
+            return fail(tr("Host %1: verifying on this workstation needs the backup downloaded first, which this "
+                           "version cannot do yet for SSH hosts; verify on the host (without --local).")
+                            .arg(host->name));
+        QByteArray key;
+        if (parser.isSet(keyFile)) {
+            QFile file(parser.value(keyFile));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(tr("Cannot read the key file %1: %2").arg(parser.value(keyFile), file.errorString()));
+            key = file.readAll().trimmed();
+        }
+        QStringList paths;
+        if (target == QLatin1String("latest")) {
+            auto records = m_catalog->backups(host->id);
+            if (!records)
+                return fail(records.error());
+            QHash<QString, const BackupRecord*> newest;
+            for (const BackupRecord& record : *records) {
+                const QString group
+                    = record.component + u'/' + (record.kind == QLatin1String("incremental") ? record.kind : QString());
+                if (!record.component.startsWith(QLatin1String("emergency"))
+                    && (!newest.contains(group) || newest[group]->time < record.time))
+                    newest[group] = &record;
+            }
+            for (const BackupRecord* record : std::as_const(newest))
+                paths.append(record->path);
+            if (paths.isEmpty())
+                return fail(tr("Host %1 has no backups in the catalog; sync it first").arg(host->name));
+            paths.sort();
+        } else {
+            paths.append(target);
+        }
+        for (const QString& path : std::as_const(paths)) {
+            VerifyRequest request;
+            request.path = QDir::isAbsolutePath(path) ? path : QDir(host->baseDir).filePath(path);
+            request.key = key;
+            const VerifyReport report = BackupVerifier::verify(request);
+            outcomes.append({ path, verifyStateId(report.state), report.method, report.reason, report.levelId(),
+                report.sha256, report.entries, report.durationMs });
+            (void)m_catalog->recordVerification(
+                host->id, path, report.state, QStringLiteral("workstation:") + report.method, report.reason);
+        }
+    } else {
+        auto ran = withTransport<RunResult>(
+            *host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<RunResult> {
+                RunOptions options;
+                options.idleTimeoutMs = 3'600'000; // a large archive is read silently
+                auto run = transport.run(
+                    HostTool::command(*host, { QStringLiteral("verify"), target, QStringLiteral("--json") }), options);
+                if (run && run->exitStatus <= 1)
+                    (void)syncHost(*m_catalog, *host, transport); // the verify events land in the catalog
+                return run;
+            });
+        if (!ran)
+            return fail(ran.error());
+        const QJsonDocument document = QJsonDocument::fromJson(ran->out);
+        if (ran->exitStatus > 1 || document.isNull())
+            return fail(tr("Host %1 could not verify %2 (exit code %3): %4")
+                            .arg(host->name, target)
+                            .arg(ran->exitStatus)
+                            .arg(QString::fromUtf8(ran->err).trimmed()));
+        const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
+        for (const auto& value : results) {
+            const QJsonObject object = value.toObject();
+            outcomes.append({ object.value(QStringLiteral("file")).toString(),
+                object.value(QStringLiteral("result")).toString(), object.value(QStringLiteral("method")).toString(),
+                object.value(QStringLiteral("reason")).toString(), QString(), QString(),
+                object.value(QStringLiteral("entries")).toInteger(),
+                object.value(QStringLiteral("duration_ms")).toInteger() });
+        }
+    }
+
+    bool anyFailed = false;
+    bool anyError = outcomes.isEmpty();
+    QJsonArray array;
+    for (const Outcome& outcome : std::as_const(outcomes)) {
+        anyFailed |= outcome.state == QLatin1String("failed");
+        anyError |= outcome.state != QLatin1String("failed") && outcome.state != QLatin1String("passed");
+        if (parser.isSet(json)) {
+            array.append(
+                QJsonObject { { QStringLiteral("path"), outcome.path }, { QStringLiteral("state"), outcome.state },
+                    { QStringLiteral("where"), onWorkstation ? QStringLiteral("workstation") : QStringLiteral("host") },
+                    { QStringLiteral("method"), outcome.method }, { QStringLiteral("reason"), outcome.reason },
+                    { QStringLiteral("level"), outcome.level }, { QStringLiteral("sha256"), outcome.sha256 },
+                    { QStringLiteral("entries"), outcome.entries },
+                    { QStringLiteral("duration_ms"), outcome.durationMs } });
+        } else {
+            m_out << outcome.state.toUpper() << '\t' << outcome.path << '\t' << outcome.method << '\n';
+        }
+        if (outcome.state != QLatin1String("passed"))
+            m_err << tr("%1 %2: %3").arg(outcome.state, outcome.path, outcome.reason) << '\n';
+    }
+    if (parser.isSet(json))
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    (void)m_catalog->audit(QStringLiteral("verify"), host->name, target,
+        anyFailed      ? QStringLiteral("failed")
+            : anyError ? QStringLiteral("error")
+                       : QStringLiteral("passed"));
+    return anyFailed ? Findings : anyError ? Failure : Success;
 }
 
 } // namespace dr

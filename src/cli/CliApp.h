@@ -43,6 +43,7 @@ private:
     int syncCommand(const QStringList& arguments);
     int listCommand(const QStringList& arguments);
     int complianceCommand(const QStringList& arguments);
+    int verifyCommand(const QStringList& arguments);
 
     QString m_catalogPath;
     QString m_knownHostsPath;

@@ -211,6 +211,60 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("compliance"), QStringLiteral("nobody") }).exitCode, 2);
     }
 
+    void verifyOnTheWorkstation()
+    {
+        // Real gzip'd dumps: one whole, one cut short; verified with libarchive/ISA-L/OpenSSL in-process.
+        const QString root = m_dir.filePath(QStringLiteral("verify-host"));
+        QDir().mkpath(root + QStringLiteral("/backups/database"));
+        const QByteArray dump = "-- PostgreSQL database dump\nCREATE TABLE events (id int);\n"
+            + QByteArray(200'000, 'x') + "\n-- PostgreSQL database dump complete\n";
+        auto gzipTo = [](const QString& path, const QByteArray& content) {
+            QProcess gzip;
+            gzip.setStandardOutputFile(path);
+            gzip.start(QStringLiteral("gzip"), { QStringLiteral("-c") });
+            gzip.write(content);
+            gzip.closeWriteChannel();
+            return gzip.waitForFinished() && gzip.exitCode() == 0;
+        };
+        const QString good = root + QStringLiteral("/backups/database/postgres-20261120-020000.sql.gz");
+        const QString cut = root + QStringLiteral("/backups/database/postgres-20261121-020000.sql.gz");
+        QVERIFY(gzipTo(good, dump));
+        QVERIFY(gzipTo(cut, dump));
+        QFile truncated(cut);
+        QVERIFY(truncated.resize(truncated.size() / 2));
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("vh"), QStringLiteral("--local"),
+                         root, QStringLiteral("--backup-dir"), QStringLiteral("backups/database") })
+                     .exitCode,
+            0);
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("vh") }).exitCode, 0);
+
+        const Run passed = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+            QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), QStringLiteral("--local"),
+            QStringLiteral("--json") });
+        QVERIFY2(passed.exitCode == 0, passed.err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(passed.out).array()[0].toObject();
+        QCOMPARE(result.value(QStringLiteral("state")).toString(), QStringLiteral("passed"));
+        QCOMPARE(result.value(QStringLiteral("where")).toString(), QStringLiteral("workstation"));
+
+        const Run failed = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+            QStringLiteral("backups/database/postgres-20261121-020000.sql.gz"), QStringLiteral("--local") });
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains("postgres-20261121-020000.sql.gz"), failed.err.constData());
+
+        // The verdicts land in the catalog.
+        const Run listed = cli({ QStringLiteral("list"), QStringLiteral("vh"), QStringLiteral("--json") });
+        QSet<QString> states;
+        for (const auto& value : QJsonDocument::fromJson(listed.out).array())
+            states.insert(value.toObject().value(QStringLiteral("verify_state")).toString());
+        QCOMPARE(states, (QSet<QString> { QStringLiteral("passed"), QStringLiteral("failed") }));
+
+        const Run vanished = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+            QStringLiteral("backups/database/postgres-20261122-020000.sql.gz"), QStringLiteral("--local") });
+        // A backup that is gone is not restorable: reported as bad, naming the file.
+        QCOMPARE(vanished.exitCode, 1);
+        QVERIFY2(vanished.err.contains("postgres-20261122-020000.sql.gz"), vanished.err.constData());
+    }
+
     void environmentNamesTheCatalog()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
