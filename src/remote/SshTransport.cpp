@@ -251,9 +251,11 @@ Result<void> SshTransport::checkHostKey()
         QStringList lineNumbers;
         for (const int line : lines)
             lineNumbers.append(QString::number(line));
-        const QString where = lineNumbers.isEmpty()
-            ? file
-            : tr("%1, line %2", nullptr, int(lines.size())).arg(file, lineNumbers.join(QStringLiteral(", ")));
+        QString where = file;
+        if (lines.size() == 1)
+            where = tr("%1, line %2").arg(file, lineNumbers.first());
+        else if (lines.size() > 1)
+            where = tr("%1, lines %2").arg(file, lineNumbers.join(QStringLiteral(", ")));
         const QString hostEntry
             = d->host.port == 22 ? d->host.address : QStringLiteral("[%1]:%2").arg(d->host.address).arg(d->host.port);
         return makeError(Error::Code::HostKeyChanged,

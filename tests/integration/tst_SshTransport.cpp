@@ -142,7 +142,19 @@ private slots:
             SshTransport before(m_server.profile(), trusting(QStringLiteral("kh-changed")));
             QVERIFY(before.open().ok());
         }
+        // The user's file as OpenSSH keeps it: hashed names, other hosts and comments around our line (3).
         const QString staleUserFile = m_server.writeKnownHosts(QStringLiteral("user-stale"));
+        {
+            QFile file(staleUserFile);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const QByteArray line = file.readAll();
+            file.resize(0);
+            file.write("# a comment\nother.example " + line.mid(line.indexOf(' ') + 1) + line);
+        }
+        QProcess hash;
+        hash.start(QStringLiteral("ssh-keygen"), { QStringLiteral("-H"), QStringLiteral("-f"), staleUserFile });
+        QVERIFY(hash.waitForFinished(10'000));
+        QCOMPARE(hash.exitCode(), 0);
         QString error;
         QVERIFY2(m_server.restartWithNewHostKey(&error), qPrintable(error));
         SshTransport after(m_server.profile(), trusting(QStringLiteral("kh-changed")));
@@ -167,7 +179,7 @@ private slots:
         SshTransport viaUser(m_server.profile(), fromUserFile);
         const auto refusedByUser = viaUser.open();
         QCOMPARE(refusedByUser.error().code, Error::Code::HostKeyChanged);
-        QVERIFY2(refusedByUser.error().message.contains(staleUserFile + QStringLiteral(", line 1")),
+        QVERIFY2(refusedByUser.error().message.contains(staleUserFile + QStringLiteral(", line 3")),
             qPrintable(refusedByUser.error().message));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("kh-changed-user"))));
     }
