@@ -9,6 +9,8 @@
 
 #include <csignal>
 
+#include <sys/prctl.h>
+
 namespace dr::test {
 
 namespace {
@@ -129,6 +131,8 @@ bool TestSshd::launch(QString* error)
                      .toUtf8());
     config.close();
     m_process.setStandardErrorFile(path(QStringLiteral("sshd.log")), QIODevice::Append);
+    // If the test process is killed (a CTest timeout, a crash), sshd goes with it instead of lingering.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(QStringLiteral("/usr/sbin/sshd"),
         { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), config.fileName() });
     if (!m_process.waitForStarted(10'000)) {
