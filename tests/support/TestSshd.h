@@ -8,10 +8,10 @@
 
 namespace dr::test {
 
-/// A real OpenSSH server (/usr/sbin/sshd -D -e) on 127.0.0.1, on a free port of its own, with its own host
-/// keys and authorized keys (a plain and a passphrase-protected client key), for a dedicated unprivileged user (root's
-/// shell start-up is slow and root is not what a host gives us). Started by the test, stopped (by its PID) when the
-/// fixture goes.
+/// A real OpenSSH server (/usr/sbin/sshd -D -e) on 127.0.0.1, on a free port of its own, with its own host keys
+/// and authorized keys (a plain and a passphrase-protected client key). It serves a dedicated unprivileged user:
+/// root's shell start-up is slow, and root is not what a host gives us. Started by the test, stopped by its PID
+/// when the fixture goes (or when the test process dies).
 class TestSshd
 {
 public:
