@@ -419,8 +419,8 @@ void Verification::run()
     // A stale listing is no verdict on the file: verify again after a fresh listing.
     if (m_request.expectedSize >= 0 && info.size() != m_request.expectedSize)
         return error(tr("the size changed since it was listed (%1 bytes, listed as %2)")
-                        .arg(info.size())
-                        .arg(m_request.expectedSize));
+                         .arg(info.size())
+                         .arg(m_request.expectedSize));
     m_report.level = VerifyLevel::Exists;
     if (!wants(VerifyLevel::Checksum)) {
         m_report.method = QStringLiteral("stat");

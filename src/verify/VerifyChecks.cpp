@@ -21,6 +21,15 @@ struct ReadContext
 {
     PeekStream* stream = nullptr;
     std::optional<Error> streamError;
+    qint64 trailingZeros = 0; // zero bytes at the end of what was read so far
+
+    void track(const Block& block)
+    {
+        std::size_t zeros = 0;
+        while (zeros < block.size && block.data[block.size - 1 - zeros] == 0)
+            ++zeros;
+        trailingZeros = zeros == block.size ? trailingZeros + qint64(zeros) : qint64(zeros);
+    }
 };
 
 la_ssize_t readCallback(struct archive* archive, void* clientData, const void** buffer)
@@ -32,6 +41,7 @@ la_ssize_t readCallback(struct archive* archive, void* clientData, const void** 
         archive_set_error(archive, EIO, "%s", "the decoded stream failed");
         return -1;
     }
+    context->track(*block);
     *buffer = block->data;
     return la_ssize_t(block->size);
 }
@@ -149,9 +159,20 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
         }
     }
     // Behind the archive's end mark: tar padding, then the gzip trailer that proves the whole stream.
-    auto rest = stream.drain();
+    auto rest = consumeAll(stream, [&context](const Block& block) {
+        context.track(block);
+        return Result<void>();
+    });
     if (!rest)
         return rest.error();
+    // A tar cut exactly between two members reads as a shorter, valid archive: only its missing end mark
+    // (two zero blocks) tells.
+    constexpr qint64 tarEndMark = 1024;
+    const bool isTar = (archive_format(archive.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+    if (isTar && summary.entries > 0 && context.trailingZeros < tarEndMark)
+        return makeError(Error::Code::Corrupt,
+            tr("the tar archive has no end-of-archive mark after its %1 entries: it was cut short")
+                .arg(summary.entries));
     return summary;
 }
 

@@ -73,6 +73,7 @@ private slots:
     void fileVanishedAfterListing();
     void sizeChangedSinceListing();
     void emptyTarArchive();
+    void tarCutBetweenMembers();
     void cancelStopsWithError();
 
 private:
@@ -566,6 +567,29 @@ void tst_BackupVerifier::emptyTarArchive()
     const VerifyReport report = verify(name);
     expectFailure(report, name, QStringLiteral("holds no entries"));
     QCOMPARE(report.entries, 0);
+}
+
+void tst_BackupVerifier::tarCutBetweenMembers()
+{
+    // An interrupted tar whose output was still closed properly by gzip: every member whole, the end mark gone.
+    run(m_tar,
+        { QStringLiteral("-cf"), path(QStringLiteral("cut.tar")), QStringLiteral("-C"), path(QStringLiteral("tree")),
+            QStringLiteral("data"), QStringLiteral("logs") });
+    QFile tar(path(QStringLiteral("cut.tar")));
+    QVERIFY(tar.open(QIODevice::ReadOnly));
+    const QByteArray whole = tar.readAll();
+    qsizetype offset = 0;
+    while (offset + 512 <= whole.size() && whole.mid(offset, 512) != QByteArray(512, '\0')) {
+        const qint64 size = whole.mid(offset + 124, 12).trimmed().toLongLong(nullptr, 8);
+        offset += 512 + (size + 511) / 512 * 512;
+    }
+    QVERIFY(offset > 0 && offset < whole.size());
+    writeFile(QStringLiteral("cut.tar"), whole.left(offset));
+    run(m_gzip, { QStringLiteral("-f"), path(QStringLiteral("cut.tar")) });
+    const QString name = QStringLiteral("app-data-20240924-020000.tar.gz");
+    QVERIFY(QFile::rename(path(QStringLiteral("cut.tar.gz")), path(name)));
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("no end-of-archive mark"));
 }
 
 void tst_BackupVerifier::cancelStopsWithError()
