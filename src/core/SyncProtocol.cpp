@@ -16,22 +16,22 @@ constexpr char syncScript[] = R"SH(tool=$1 base=$2 catalog=$3 known_inode=$4 off
 shift 6
 case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
 if [ -n "$base" ]; then cd -- "$base" 2>/dev/null || { printf 'E\tno such folder: %s\0' "$base"; exit 3; }; fi
-printf 'H\t1\t%s\t%s\t%s\0' "$(date +%z)" "$(date -u +%s)" "$(pwd)"
+now=$(date '+%z %s')
+printf 'H\t1\t%s\t%s\t%s\0' "${now% *}" "${now#* }" "$PWD"
 if [ -x "$tool" ]; then printf 'V\t%s\0' "$("$tool" version 2>/dev/null | head -n 1)"; fi
 printf 'T\t%s\0' "$( { crontab -l; cat /etc/crontab /etc/cron.d/*; } 2>/dev/null | tr -d '\000')"
-fp=
+fp= n=$#
 for d in "$@"; do
-  case $d in -*) d=./$d ;; esac
-  if [ -d "$d" ]; then fp="$fp$(find -H "$d" -type d -printf '%T@ %p/')|"; else fp="$fp-|"; fi
+  case $d in /*) p=$d ;; *) p=./$d ;; esac
+  if [ -d "$p" ]; then fp="$fp+"; set -- "$@" "$p"; else fp="$fp-"; printf 'M\t%s\0' "$d"; fi
 done
+shift $n
+if [ $# -gt 0 ]; then fp="$fp|$(find -H "$@" -type d -printf '%T@ %p/')"; fi
 if [ -n "$old_fp" ] && [ "$fp" = "$old_fp" ]; then
   printf 'U\0'
 else
   printf 'P\t%s\0' "$fp"
-  for d in "$@"; do
-    case $d in -*) d=./$d ;; esac
-    if [ -d "$d" ]; then find -H "$d" -type f -printf 'F\t%s\t%T@\t%p\0'; else printf 'M\t%s\0' "$d"; fi
-  done
+  if [ $# -gt 0 ]; then find -H "$@" -type f -printf 'F\t%s\t%T@\t%p\0'; fi
 fi
 if [ -f "$catalog" ]; then
   set -- $(stat -L -c '%i %s' -- "$catalog")
