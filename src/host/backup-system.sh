@@ -124,7 +124,7 @@ catalog_event() {
 load_config() {
     local file=${BACKUP_CONFIG:-}
     if [[ -n $file ]]; then
-        [[ -f $file && -r $file ]] || die_config "BACKUP_CONFIG=$file: no such readable file"
+        [[ -r $file && ! -d $file ]] || die_config "BACKUP_CONFIG=$file: no such readable file"
     elif [[ -r /etc/drconsole/backup.env ]]; then
         file=/etc/drconsole/backup.env
     elif [[ -r ./backup.env ]]; then
@@ -186,7 +186,10 @@ apply_defaults() {
     BACKUP_ENCRYPTION=${BACKUP_ENCRYPTION:-false}
     [[ -n ${BACKUP_ENCRYPTION_KEY:-} ]] && export BACKUP_ENCRYPTION_KEY
 
+    # SQLITE_DB set but empty: no SQLite database on this host.
     SQLITE_DB_EXPLICIT=${SQLITE_DB+set}
+    SQLITE_DISABLED=""
+    [[ -n $SQLITE_DB_EXPLICIT && -z $SQLITE_DB ]] && SQLITE_DISABLED=1
     SQLITE_DB=${SQLITE_DB:-data/discord_bot.db}
     while [[ $SQLITE_DB == ./* ]]; do SQLITE_DB=${SQLITE_DB#./}; done
     APP_DATA_EXPLICIT=${APP_DATA_PATHS+set}
@@ -304,6 +307,10 @@ component_state() {
         SKIP_REASON="not configured (PGDATABASE is not set)"
         ;;
     sqlite)
+        if [[ -n $SQLITE_DISABLED ]]; then
+            SKIP_REASON="not configured (SQLITE_DB is empty)"
+            return 1
+        fi
         [[ -e $SQLITE_DB || -n $SQLITE_DB_EXPLICIT ]] && return 0
         SKIP_REASON="not configured (no SQLite database at $SQLITE_DB; set SQLITE_DB)"
         ;;
@@ -1176,13 +1183,19 @@ cmd_cleanup() {
         [[ $event == verify ]] && last_verify[$file]=$result
     done < <(catalog_rows)
 
-    local -a paths=() mtimes=()
+    # A backup's age is that of the time in its name (a damaged or copied file has a newer mtime), converted
+    # from local time in one date call.
+    local -a paths=() mtimes=() stamps=()
     local mtime path
     while IFS=$'\t' read -r size mtime path; do
         parse_backup_name "$path" || continue
         paths+=("$path")
-        mtimes+=("${mtime%.*}")
+        stamps+=("${NAME_STAMP:0:4}-${NAME_STAMP:4:2}-${NAME_STAMP:6:2} ${NAME_STAMP:9:2}:${NAME_STAMP:11:2}:${NAME_STAMP:13:2}")
     done < <(list_backup_files)
+    if ((${#stamps[@]})); then
+        mapfile -t mtimes < <(printf '%s\n' "${stamps[@]}" | date -f - +%s)
+        ((${#mtimes[@]} == ${#paths[@]})) || die_config "cannot read the times in the backup names under $BACKUP_DIR"
+    fi
 
     # Keep the newest good (not failed verification) backup of each component, and every app-data archive an
     # incremental that stays depends on (its chain back to the full archive).
@@ -1626,6 +1639,7 @@ cmd_restore_postgres() {
 
 cmd_restore_sqlite() {
     parse_restore_args restore-sqlite "$@"
+    [[ -z $SQLITE_DISABLED ]] || die_config "restore-sqlite: SQLITE_DB is empty"
     require_yes restore-sqlite "SQLite database $SQLITE_DB"
     restore_begin restore-sqlite sqlite "$RESTORE_TARGET" "${SCENARIO:-database-corruption}"
     restore_preflight sqlite
@@ -1695,8 +1709,15 @@ app_chain_for() {
 
 cmd_restore_app() {
     parse_restore_args restore-app "$@"
-    component_state app-data || die_config "restore-app: app-data is $SKIP_REASON"
-    local -a targets=("${COMPONENT_PATHS[@]}")
+    # Every configured path, also those that are gone now: bringing them back is the point.
+    local -a targets=() wanted
+    local p
+    read -r -a wanted <<<"$APP_DATA_PATHS"
+    for p in "${wanted[@]}"; do
+        while [[ $p == ./* ]]; do p=${p#./}; done
+        targets+=("$p")
+    done
+    ((${#targets[@]})) || die_config "restore-app: APP_DATA_PATHS is empty"
     require_yes restore-app "the application data (${targets[*]})"
     restore_begin restore-app app-data "$RESTORE_TARGET" "${SCENARIO:-application-failure}"
     app_chain_for "$R_FILE" || restore_fail "$R_FILE is an incremental archive without its full app-data archive before it"
@@ -1708,7 +1729,6 @@ cmd_restore_app() {
     done
     need_space . "$total" "the staged application data"
     local -a existing=()
-    local p
     for p in "${targets[@]}"; do [[ -e $p ]] && existing+=("$p"); done
     if ((${#existing[@]})); then
         set_producer_tar "" "${existing[@]}"
@@ -1738,7 +1758,7 @@ cmd_restore_app() {
             warn "$R_FILE holds nothing for $p; left as it is"
             continue
         }
-        mkdir -p -- "$old/${member%/*}" 2>/dev/null
+        [[ $member == */* ]] && mkdir -p -- "$old/${member%/*}"
         if [[ -e $p ]] && ! mv -- "$p" "$old/$member"; then
             swap_error="cannot move $p aside"
             break
@@ -1789,12 +1809,13 @@ write_job_status() { # ID PID STATE EXIT_CODE STARTED FINISHED COMMAND...
     local id=$1 pid=$2 state=$3 code=$4 started=$5 finished=$6
     shift 6
     json_array_of_strings "$@"
-    local command=$REPLY
-    json_object id="$id" pid:="$pid" state="$state" exit_code:="$code" started="$started" finished:="" command:="$command"
+    local command=$REPLY finished_json=null
     if [[ -n $finished ]]; then
         json_str "$finished"
-        REPLY=${REPLY/\"finished\":null/\"finished\":$REPLY}
+        finished_json=$REPLY
     fi
+    json_object id="$id" pid:="$pid" state="$state" exit_code:="$code" started="$started" \
+        finished:="$finished_json" command:="$command"
     local line=$REPLY tmp="$JOBS_DIR/.$id.status.$$.tmp"
     printf '%s\n' "$line" >"$tmp" && mv -f -- "$tmp" "$JOB_STATUS"
 }

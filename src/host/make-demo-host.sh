@@ -253,13 +253,32 @@ EOF
 end=$EPOCHSECONDS
 end=$((end - end % 3600))
 first_day=$((end - end % 86400 - (days - 1) * 86400))
+# The demo's backup.env rules: settings of the caller's environment would override it.
+while read -r variable; do
+    case $variable in
+    BACKUP_* | PG* | SQLITE_DB | APP_DATA_PATHS | CONFIG_PATHS | DOCKER_VOLUMES_PATH | REDIS_* | SERVICE_*_COMMAND | HEALTH_* | PSQL)
+        unset "$variable"
+        ;;
+    esac
+done < <(compgen -e)
 export DEMO_ORIGIN=$first_day
 export BACKUP_CONFIG=backup.env BACKUP_DIR=backups BACKUP_NOTIFY_FAILURE=false
 
-gaps=" $((days / 5)) $((days * 9 / 20)) $((days * 9 / 20 + 1)) $((days * 7 / 10)) "
-failed_day=$((days * 11 / 20))
-damaged_day=$((days / 3))
-restore_day=$((days * 4 / 5))
+# A few days without any backup (from 10 days of history on), and the days of the special events, moved off
+# the gaps.
+gaps=" "
+((days >= 10)) && gaps=" $((days / 5)) $((days * 9 / 20)) $((days * 9 / 20 + 1)) $((days * 7 / 10)) "
+off_gap() {
+    local d=$1
+    while [[ $gaps == *" $d "* ]]; do d=$((d + 1)); done
+    REPLY=$d
+}
+off_gap $((days * 11 / 20))
+failed_day=$REPLY
+off_gap $((days / 3))
+damaged_day=$REPLY
+off_gap $((days * 4 / 5))
+restore_day=$REPLY
 messages=("stand-up in 10 minutes" "water the plants" "deploy window opens" "weekly report due" "raid at 21:00")
 
 lane_err=/dev/null # each lane names its own file for the tool's messages

@@ -1,0 +1,652 @@
+// The host tool end to end with real sqlite3, tar, gzip and openssl: usage and configuration, SQLite and
+// app-data round trips (plain and encrypted), verification failures, retention, incremental chains, locks,
+// notifications and remote copies.
+#include "HostProject.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace dr::test;
+
+namespace {
+
+constexpr qint64 day = 86400;
+
+QJsonObject parseObject(const QByteArray& json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+class tst_HostTool : public QObject
+{
+    Q_OBJECT
+
+private:
+    /// A project with a SQLite database of @p rows rows and some app data.
+    void makeProject(HostProject& project, int rows = 50)
+    {
+        QVERIFY(project.isValid());
+        QString sql = QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE reminders (id INTEGER PRIMARY KEY, text TEXT);");
+        for (int i = 1; i <= rows; ++i)
+            sql += QStringLiteral("INSERT INTO reminders VALUES (%1, 'reminder %1');").arg(i);
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), {});
+        QDir().mkpath(project.file(QStringLiteral("data")));
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), sql);
+        QVERIFY(project.writeFile(QStringLiteral("logs/bot.log"), "line 1\nline 2\n"));
+        QVERIFY(project.writeFile(QStringLiteral("uploads/a.txt"), "first upload\n"));
+        QVERIFY(project.writeFile(QStringLiteral("data/settings.json"), "{\"prefix\":\"!\"}\n"));
+    }
+    QByteArray rows(const HostProject& project)
+    {
+        return project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("SELECT * FROM reminders ORDER BY id;"));
+    }
+    void useKey(HostProject& project, const QString& how)
+    {
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("true"));
+        if (how == QLatin1String("env")) {
+            project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("s3cret-env-key-Zq9"));
+        } else {
+            QVERIFY(project.writeFile(QStringLiteral("keys/backup.key"), "s3cret-file-key-Xw4\n"));
+            project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY_FILE"), project.file(QStringLiteral("keys/backup.key")));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        for (const char* program : { "bash", "sqlite3", "tar", "gzip", "openssl", "sha256sum", "flock", "rsync", "curl" })
+            QVERIFY2(!findProgram(QString::fromLatin1(program)).isEmpty(), program);
+    }
+
+    void versionAndHelp()
+    {
+        HostProject project;
+        ToolResult result = project.run({ QStringLiteral("version") });
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out, QByteArray("backup-system.sh 0.1.0\n"));
+        result = project.run({ QStringLiteral("version"), QStringLiteral("--json") });
+        const QJsonObject version = parseObject(result.out);
+        QCOMPARE(version.value(QStringLiteral("tool")).toString(), QStringLiteral("backup-system.sh"));
+        QCOMPARE(version.value(QStringLiteral("version")).toString(), QStringLiteral("0.1.0"));
+        QCOMPARE(version.value(QStringLiteral("protocol")).toInt(), 1);
+        for (const QString& command : { QStringLiteral("backup"), QStringLiteral("verify"), QStringLiteral("list"),
+                 QStringLiteral("status"), QStringLiteral("cleanup"), QStringLiteral("restore-postgres"),
+                 QStringLiteral("restore-sqlite"), QStringLiteral("restore-app"), QStringLiteral("job"),
+                 QStringLiteral("health"), QStringLiteral("copy-remote"), QStringLiteral("version") }) {
+            result = project.run({ QStringLiteral("help"), command });
+            QVERIFY2(result.exitCode == 0 && result.out.contains(command.toUtf8()), qPrintable(command + result.describe()));
+        }
+        result = project.run({ QStringLiteral("help") });
+        QCOMPARE(result.exitCode, 0);
+        for (const char* variable : { "BACKUP_RETENTION_DAYS", "BACKUP_ENCRYPTION_KEY_FILE", "BACKUP_CONFIG", "SQLITE_DB",
+                 "APP_DATA_PATHS", "SERVICE_STOP_COMMAND", "HEALTH_CHECK_COMMAND", "BACKUP_RSYNC_DESTINATION",
+                 "BACKUP_NOTIFY_WEBHOOK", "BACKUP_S3_BUCKET", "BACKUP_GCS_BUCKET" })
+            QVERIFY2(result.out.contains(variable), variable);
+    }
+
+    void badUsageExitsTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") } << QStringLiteral("unknown command");
+        QTest::newRow("unknown kind") << QStringList { QStringLiteral("backup"), QStringLiteral("weekly") } << QStringLiteral("weekly");
+        QTest::newRow("unknown component") << QStringList { QStringLiteral("backup"), QStringLiteral("--component"), QStringLiteral("mysql") }
+                                           << QStringLiteral("mysql");
+        QTest::newRow("verify nothing") << QStringList { QStringLiteral("verify") } << QStringLiteral("latest");
+        QTest::newRow("verify bad type") << QStringList { QStringLiteral("verify"), QStringLiteral("x.gz"), QStringLiteral("oracle") }
+                                         << QStringLiteral("oracle");
+        QTest::newRow("restore no file") << QStringList { QStringLiteral("restore-sqlite") } << QStringLiteral("FILE");
+        QTest::newRow("restore missing file") << QStringList { QStringLiteral("restore-sqlite"), QStringLiteral("nope.db.gz"), QStringLiteral("--yes") }
+                                              << QStringLiteral("nope.db.gz");
+        QTest::newRow("list option") << QStringList { QStringLiteral("list"), QStringLiteral("--xml") } << QStringLiteral("--xml");
+        QTest::newRow("job id") << QStringList { QStringLiteral("job"), QStringLiteral("status"), QStringLiteral("../etc") }
+                                << QStringLiteral("invalid job id");
+        QTest::newRow("job command") << QStringList { QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("rm") }
+                                     << QStringLiteral("rm");
+        QTest::newRow("help topic") << QStringList { QStringLiteral("help"), QStringLiteral("nothing") } << QStringLiteral("nothing");
+    }
+    void badUsageExitsTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        HostProject project;
+        const ToolResult result = project.run(arguments);
+        QVERIFY2(result.exitCode == 2, qPrintable(result.describe()));
+        QVERIFY2(result.err.contains(message.toUtf8()), qPrintable(result.describe()));
+    }
+
+    void configurationErrorsExitTwo()
+    {
+        HostProject project;
+        makeProject(project);
+        project.env.insert(QStringLiteral("BACKUP_CONFIG"), project.file(QStringLiteral("missing.env")));
+        ToolResult result = project.run({ QStringLiteral("backup") });
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("missing.env"));
+
+        project.env.insert(QStringLiteral("BACKUP_CONFIG"), project.file(QStringLiteral("empty.env")));
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("true"));
+        result = project.run({ QStringLiteral("backup") });
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("BACKUP_ENCRYPTION_KEY"));
+        QVERIFY2(!QFile::exists(project.file(QStringLiteral("backups/database"))), "nothing may be written without a key");
+
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("false"));
+        project.env.insert(QStringLiteral("BACKUP_RETENTION_DAYS"), QStringLiteral("thirty"));
+        result = project.run({ QStringLiteral("cleanup") });
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("BACKUP_RETENTION_DAYS"));
+    }
+
+    void configFileIsParsedNeverSourced()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.writeFile(QStringLiteral("other.db"), {}));
+        project.sqlite(project.file(QStringLiteral("other.db")), QStringLiteral("CREATE TABLE t(a); INSERT INTO t VALUES (7);"));
+        QVERIFY(project.writeFile(QStringLiteral("backup.env"),
+            "# a comment\n"
+            "export SQLITE_DB=\"other.db\"\n"
+            "APP_DATA_PATHS='uploads'\n"
+            "BACKUP_RETENTION_DAYS=$(touch pwned)\n"
+            "PATH=/nowhere\n"
+            "BACKUP_DIR=store # trailing comment\n"));
+        project.env.insert(QStringLiteral("BACKUP_CONFIG"), project.file(QStringLiteral("backup.env")));
+        project.env.insert(QStringLiteral("BACKUP_DIR"), QStringLiteral("backups")); // the environment wins
+        ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("full") });
+        // The retention value is taken literally (and refused), never run.
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("BACKUP_RETENTION_DAYS"));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("pwned"))));
+
+        QVERIFY(project.writeFile(QStringLiteral("backup.env"),
+            "export SQLITE_DB=\"other.db\"\nAPP_DATA_PATHS='uploads'\nPATH=/nowhere\nBACKUP_DIR=store # comment\n"));
+        result = project.run({ QStringLiteral("backup"), QStringLiteral("full") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY(result.err.contains("unknown setting PATH ignored"));
+        const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
+        QVERIFY2(sqliteFile.startsWith(QLatin1String("backups/database/sqlite-")), qPrintable(sqliteFile));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("store"))));
+        // The backup is of other.db (from the file), and app-data holds only uploads.
+        QVERIFY(project.sh(QStringLiteral("gzip -dc %1 > restored.db").arg(sqliteFile)).exitCode == 0);
+        QCOMPARE(project.sqlite(project.file(QStringLiteral("restored.db")), QStringLiteral("SELECT a FROM t;")), QByteArray("7\n"));
+        const ToolResult listing = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
+        QVERIFY(listing.out.contains("uploads/a.txt"));
+        QVERIFY(!listing.out.contains("logs/"));
+    }
+
+    void unconfiguredComponentsAreSkipped()
+    {
+        HostProject project;
+        makeProject(project);
+        const ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("full") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY(result.out.contains("postgres: skipped, not configured (PGDATABASE is not set)"));
+        QVERIFY(result.out.contains("redis: skipped"));
+        QStringList skipped;
+        for (const QJsonObject& event : project.events(QStringLiteral("backup_skipped")))
+            skipped << event.value(QStringLiteral("component")).toString();
+        QVERIFY(skipped.contains(QStringLiteral("postgres")));
+        QVERIFY(skipped.contains(QStringLiteral("redis")));
+        QVERIFY(skipped.contains(QStringLiteral("docker-volumes")));
+        QVERIFY(!project.lastBackup(QStringLiteral("sqlite")).isEmpty());
+        QVERIFY(!project.lastBackup(QStringLiteral("app-data")).isEmpty());
+        // The live database never goes into the app-data archive: it has its own consistent backup.
+        const ToolResult listing = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
+        QVERIFY(listing.out.contains("data/settings.json"));
+        QVERIFY(!listing.out.contains("discord_bot.db"));
+    }
+
+    void configuredComponentFailureFailsTheRun()
+    {
+        HostProject project;
+        makeProject(project);
+        project.env.insert(QStringLiteral("SQLITE_DB"), QStringLiteral("data/missing.db"));
+        const ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains("missing.db"));
+        const auto failed = project.events(QStringLiteral("backup_failed"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().value(QStringLiteral("error")).toString().contains(QStringLiteral("missing.db")));
+        QVERIFY(failed.first().contains(QStringLiteral("duration_ms")));
+        // No half-written file is left under a backup's name.
+        QVERIFY(QDir(project.file(QStringLiteral("backups/database"))).entryList(QDir::Files).isEmpty());
+    }
+
+    void sqliteRoundTrip_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("plain") << QString();
+        QTest::newRow("encrypted, key from the environment") << QStringLiteral("env");
+        QTest::newRow("encrypted, key file") << QStringLiteral("file");
+    }
+    void sqliteRoundTrip()
+    {
+        QFETCH(QString, key);
+        HostProject project;
+        makeProject(project, 120);
+        if (!key.isEmpty())
+            useKey(project, key);
+        const QByteArray original = rows(project);
+        QCOMPARE(original.count('\n'), 120);
+
+        ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^backups/database/sqlite-\\d{8}-\\d{6}\\.db\\.gz%1$")
+                                        .arg(key.isEmpty() ? QString() : QStringLiteral("\\.enc")))
+                     .match(backup)
+                     .hasMatch(),
+            qPrintable(backup));
+        // Sidecar in sha256sum format, matching the catalog and the file.
+        const QByteArray sidecar = project.readFile(backup + QStringLiteral(".sha256"));
+        const QJsonObject finished = project.events(QStringLiteral("backup_finished")).last();
+        QCOMPARE(sidecar, finished.value(QStringLiteral("sha256")).toString().toUtf8() + "  " + backup.section(u'/', -1).toUtf8() + "\n");
+        QCOMPARE(finished.value(QStringLiteral("size")).toInteger(), QFileInfo(project.file(backup)).size());
+        QCOMPARE(finished.value(QStringLiteral("encrypted")).toBool(), !key.isEmpty());
+        QCOMPARE(finished.value(QStringLiteral("kind")).toString(), QStringLiteral("critical"));
+        QCOMPARE(project.sh(QStringLiteral("cd backups/database && sha256sum -c --quiet %1.sha256").arg(backup.section(u'/', -1))).exitCode, 0);
+        QCOMPARE(project.events(QStringLiteral("backup_started")).last().value(QStringLiteral("file")).toString(), backup);
+
+        result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("--json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(parseObject(result.out).value(QStringLiteral("result")).toString(), QStringLiteral("passed"));
+        QVERIFY(parseObject(result.out).value(QStringLiteral("method")).toString().contains(QStringLiteral("sqlite-integrity")));
+
+        // Damage the database, then restore.
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("DELETE FROM reminders WHERE id > 10; INSERT INTO reminders VALUES (999, 'after');"));
+        const QByteArray damaged = rows(project);
+        QVERIFY(damaged != original);
+
+        result = project.run({ QStringLiteral("restore-sqlite"), backup });
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("--yes"));
+        QCOMPARE(rows(project), damaged);
+        QVERIFY(project.events(QStringLiteral("restore_started")).isEmpty());
+
+        result = project.run({ QStringLiteral("restore-sqlite"), backup, QStringLiteral("--yes") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(rows(project), original);
+        QVERIFY(result.out.contains("##step emergency-backup"));
+        QVERIFY(result.out.contains("##result rto_seconds="));
+        QCOMPARE(project.readFile(QStringLiteral("service.log")), QByteArray("stop\nstart\n"));
+        const QJsonObject restored = project.events(QStringLiteral("restore_finished")).last();
+        QCOMPARE(restored.value(QStringLiteral("file")).toString(), backup);
+        QCOMPARE(restored.value(QStringLiteral("scenario")).toString(), QStringLiteral("database-corruption"));
+        // The emergency backup holds the damaged state.
+        const QString emergency = restored.value(QStringLiteral("emergency_backup")).toString();
+        QVERIFY2(emergency.startsWith(QLatin1String("backups/emergency/emergency-sqlite-")), qPrintable(emergency));
+        result = project.run({ QStringLiteral("verify"), emergency });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+
+        // The key never reaches the catalog or the output.
+        const QByteArray secret = key == QLatin1String("env") ? "s3cret-env-key-Zq9" : "s3cret-file-key-Xw4";
+        QVERIFY(!project.readFile(QStringLiteral("backups/catalog.jsonl")).contains(secret));
+        QVERIFY(!result.out.contains(secret) && !result.err.contains(secret));
+    }
+
+    void restoreRefusesABackupThatDoesNotVerify()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+        QVERIFY(project.sh(QStringLiteral("truncate -s 100 %1").arg(backup)).exitCode == 0);
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("INSERT INTO reminders VALUES (5000, 'kept');"));
+        const QByteArray before = rows(project);
+        const ToolResult result = project.run({ QStringLiteral("restore-sqlite"), backup, QStringLiteral("--yes") });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains("does not verify"));
+        QCOMPARE(rows(project), before);
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("service.log"))));
+        QVERIFY(project.events(QStringLiteral("restore_failed")).size() == 1);
+    }
+
+    void verifyFailuresSayWhy()
+    {
+        HostProject project;
+        makeProject(project);
+        useKey(project, QStringLiteral("env"));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+
+        // Wrong key.
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("not-the-key"));
+        ToolResult result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        QJsonObject verdict = parseObject(result.out);
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("wrong key")), qPrintable(result.describe()));
+        QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+
+        // No key at all.
+        project.env.remove(QStringLiteral("BACKUP_ENCRYPTION_KEY"));
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("false"));
+        result = project.run({ QStringLiteral("verify"), backup });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("no key is configured"), qPrintable(result.describe()));
+
+        // A plain backup, damaged: checksum mismatch with the sidecar; truncated without one.
+        project.env.remove(QStringLiteral("BACKUP_ENCRYPTION"));
+        HostProject plain;
+        makeProject(plain);
+        QVERIFY(plain.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString file = plain.lastBackup(QStringLiteral("sqlite"));
+        const qint64 size = QFileInfo(plain.file(file)).size();
+        QVERIFY(plain.sh(QStringLiteral("truncate -s %1 %2").arg(size / 2).arg(file)).exitCode == 0);
+        result = plain.run({ QStringLiteral("verify"), file });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("checksum mismatch"), qPrintable(result.describe()));
+        QVERIFY(QFile::remove(plain.file(file + QStringLiteral(".sha256"))));
+        result = plain.run({ QStringLiteral("verify"), file, QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        verdict = parseObject(result.out);
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("truncated")), qPrintable(result.describe()));
+        // A database whose pages are damaged inside a valid gzip stream fails the integrity check.
+        QVERIFY(plain.sh(QStringLiteral("cp data/discord_bot.db bad.db && printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | dd of=bad.db bs=1 seek=4200 conv=notrunc status=none && gzip bad.db")).exitCode == 0);
+        result = plain.run({ QStringLiteral("verify"), QStringLiteral("bad.db.gz"), QStringLiteral("sqlite") });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("integrity_check") || result.out.contains("not an SQLite"), qPrintable(result.describe()));
+        // verify latest: exit 1 when the newest of a component fails, and the catalog has the event.
+        result = plain.run({ QStringLiteral("verify"), QStringLiteral("latest") });
+        QCOMPARE(result.exitCode, 1);
+    }
+
+    void appDataRoundTripWithIncrementalChain_data()
+    {
+        QTest::addColumn<bool>("encrypted");
+        QTest::newRow("plain") << false;
+        QTest::newRow("encrypted") << true;
+    }
+    void appDataRoundTripWithIncrementalChain()
+    {
+        QFETCH(bool, encrypted);
+        HostProject project;
+        makeProject(project);
+        if (encrypted)
+            useKey(project, QStringLiteral("file"));
+        const qint64 start = QDateTime::currentSecsSinceEpoch() - 2 * day;
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(start));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        const QString full = project.lastBackup(QStringLiteral("app-data"));
+
+        // Six hours later: a file added, one changed, one deleted.
+        QVERIFY(project.writeFile(QStringLiteral("uploads/b.txt"), "second upload\n"));
+        QVERIFY(project.writeFile(QStringLiteral("logs/bot.log"), "line 1\nline 2\nline 3\n"));
+        QVERIFY(QFile::remove(project.file(QStringLiteral("uploads/a.txt"))));
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(start + 6 * 3600));
+        ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("incremental") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QString first = project.lastBackup(QStringLiteral("app-data"));
+        QVERIFY2(first.contains(QStringLiteral("app-data-incremental-")), qPrintable(first));
+        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("kind")).toString(), QStringLiteral("incremental"));
+        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("base")).toString(), full);
+
+        QVERIFY(project.writeFile(QStringLiteral("uploads/c.txt"), "third upload\n"));
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(start + 12 * 3600));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("incremental") }).exitCode == 0);
+        const QString second = project.lastBackup(QStringLiteral("app-data"));
+        const QByteArray expectedTree = project.sh(QStringLiteral("find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | xargs -0 sha256sum")).out;
+        const QByteArray databaseRows = rows(project);
+        project.env.remove(QStringLiteral("BACKUP_NOW"));
+
+        // Disaster: the app data is gone or wrong.
+        QVERIFY(project.sh(QStringLiteral("rm -rf logs uploads && echo junk > data/settings.json")).exitCode == 0);
+        result = project.run({ QStringLiteral("restore-app"), second, QStringLiteral("--yes") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(project.sh(QStringLiteral("find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | xargs -0 sha256sum")).out, expectedTree);
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("uploads/a.txt"))));
+        QCOMPARE(rows(project), databaseRows); // the live database was carried over, not lost
+        QVERIFY(result.out.contains(full.toUtf8()) && result.out.contains(first.toUtf8()));
+        QVERIFY(project.events(QStringLiteral("restore_finished")).last().value(QStringLiteral("emergency_backup")).toString().startsWith(QLatin1String("backups/emergency/emergency-app-data-")));
+        QVERIFY(QDir(project.path()).entryList({ QStringLiteral(".drconsole-*") }, QDir::AllEntries | QDir::Hidden).isEmpty());
+
+        // The full archive alone brings back the first state.
+        result = project.run({ QStringLiteral("restore-app"), full, QStringLiteral("--yes") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(project.readFile(QStringLiteral("uploads/a.txt")), QByteArray("first upload\n"));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("uploads/b.txt"))));
+    }
+
+    void retentionKeepsTheNewestGoodBackup()
+    {
+        HostProject project;
+        makeProject(project);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QStringList files;
+        for (qint64 age : { 50, 45, 40, 2 }) {
+            project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - age * day));
+            QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+            files << project.lastBackup(QStringLiteral("sqlite"));
+        }
+        // app-data: only old archives (a full and an incremental on it); config: one recent.
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - 60 * day));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full"), QStringLiteral("--component"), QStringLiteral("app-data") }).exitCode == 0);
+        const QString oldFull = project.lastBackup(QStringLiteral("app-data"));
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - 59 * day));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("incremental") }).exitCode == 0);
+        const QString oldIncremental = project.lastBackup(QStringLiteral("app-data"));
+        project.env.remove(QStringLiteral("BACKUP_NOW"));
+
+        const ToolResult result = project.run({ QStringLiteral("cleanup") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY(!QFile::exists(project.file(files[0])));
+        QVERIFY(!QFile::exists(project.file(files[0] + QStringLiteral(".sha256"))));
+        QVERIFY(!QFile::exists(project.file(files[1])));
+        QVERIFY(!QFile::exists(project.file(files[2])));
+        QVERIFY(QFile::exists(project.file(files[3])));
+        // The newest app-data archive is kept although old, and with it the full archive it needs.
+        QVERIFY(QFile::exists(project.file(oldIncremental)));
+        QVERIFY(QFile::exists(project.file(oldFull)));
+        QStringList removed;
+        for (const QJsonObject& event : project.events(QStringLiteral("cleanup_removed"))) {
+            removed << event.value(QStringLiteral("file")).toString();
+            QVERIFY(event.value(QStringLiteral("age_days")).toInt() >= 30);
+        }
+        QCOMPARE(removed.size(), 3);
+
+        // The newest sqlite backup fails verification and everything else is old: the newest good one stays.
+        HostProject second;
+        makeProject(second);
+        files.clear();
+        for (qint64 age : { 50, 45, 40 }) {
+            second.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - age * day));
+            QVERIFY(second.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+            files << second.lastBackup(QStringLiteral("sqlite"));
+        }
+        second.env.remove(QStringLiteral("BACKUP_NOW"));
+        QVERIFY(second.sh(QStringLiteral("printf XXXX | dd of=%1 bs=1 seek=30 conv=notrunc status=none").arg(files[2])).exitCode == 0);
+        QCOMPARE(second.run({ QStringLiteral("verify"), files[2] }).exitCode, 1);
+        QVERIFY(second.run({ QStringLiteral("cleanup") }).exitCode == 0);
+        QVERIFY(!QFile::exists(second.file(files[0])));
+        QVERIFY(QFile::exists(second.file(files[1])));
+        QVERIFY(!QFile::exists(second.file(files[2])));
+    }
+
+    void lockKeepsTwoBackupsOfOneComponentApart()
+    {
+        HostProject project;
+        makeProject(project);
+        QDir().mkpath(project.file(QStringLiteral("backups/locks")));
+        QProcess holder;
+        holder.setWorkingDirectory(project.path());
+        // The holder execs into sleep, which keeps the locked descriptor: killing it releases the lock.
+        holder.start(QStringLiteral("bash"), { QStringLiteral("-c"), QStringLiteral("exec 9>>backups/locks/sqlite.lock && flock 9 && exec sleep 30") });
+        QVERIFY(holder.waitForStarted());
+        QTRY_VERIFY(project.sh(QStringLiteral("! flock -n backups/locks/sqlite.lock true")).exitCode == 0);
+        const ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        holder.kill();
+        holder.waitForFinished();
+        QCOMPARE(result.exitCode, 1);
+        const auto failed = project.events(QStringLiteral("backup_failed"));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().value(QStringLiteral("error")).toString().contains(QStringLiteral("another backup of sqlite is running")));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+    }
+
+    void listAndStatusJson()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        // A file made by hand (no catalog line, no sidecar) is listed as unmanaged.
+        QVERIFY(project.sh(QStringLiteral("cp data/discord_bot.db backups/database/sqlite-20240909-020000.db && gzip backups/database/sqlite-20240909-020000.db")).exitCode == 0);
+        ToolResult result = project.run({ QStringLiteral("list"), QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(result.out).array();
+        QCOMPARE(list.size(), 3);
+        int managed = 0;
+        for (const QJsonValue& value : list) {
+            const QJsonObject entry = value.toObject();
+            QVERIFY(entry.value(QStringLiteral("path")).toString().startsWith(QLatin1String("backups/")));
+            QVERIFY(entry.value(QStringLiteral("time")).toString().endsWith(u'Z'));
+            QVERIFY(entry.value(QStringLiteral("size")).toInteger() > 0);
+            if (entry.value(QStringLiteral("managed")).toBool()) {
+                ++managed;
+                QCOMPARE(entry.value(QStringLiteral("sha256")).toString().size(), 64);
+            } else {
+                QCOMPARE(entry.value(QStringLiteral("path")).toString(), QStringLiteral("backups/database/sqlite-20240909-020000.db.gz"));
+                QVERIFY(entry.value(QStringLiteral("sha256")).isNull());
+                QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("full"));
+            }
+        }
+        QCOMPARE(managed, 2);
+        result = project.run({ QStringLiteral("list") });
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("sqlite-20240909-020000.db.gz"));
+
+        result = project.run({ QStringLiteral("status"), QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject status = parseObject(result.out);
+        QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.1.0"));
+        QVERIFY(status.value(QStringLiteral("disk")).toObject().value(QStringLiteral("free_bytes")).toInteger() > 0);
+        QVERIFY(!status.value(QStringLiteral("versions")).toObject().value(QStringLiteral("sqlite3")).toString().isEmpty());
+        const QJsonObject sqlite = status.value(QStringLiteral("components")).toObject().value(QStringLiteral("sqlite")).toObject();
+        QVERIFY(sqlite.value(QStringLiteral("configured")).toBool());
+        QCOMPARE(sqlite.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("file")).toString(), project.lastBackup(QStringLiteral("sqlite")));
+        QCOMPARE(status.value(QStringLiteral("components")).toObject().value(QStringLiteral("postgres")).toObject().value(QStringLiteral("configured")).toBool(), false);
+        QCOMPARE(status.value(QStringLiteral("service")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("unknown"));
+    }
+
+    void healthCheck()
+    {
+        HostProject project;
+        makeProject(project);
+        const QString healthCheck = sourceDir() + QStringLiteral("/src/host/health-check.sh");
+        project.env.insert(QStringLiteral("HEALTH_CHECK_COMMAND"), QStringLiteral("test -f service.up"));
+        ToolResult result = project.runProgram(healthCheck, { QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1); // no backups yet, service down
+        QJsonObject health = parseObject(result.out);
+        QCOMPARE(health.value(QStringLiteral("healthy")).toBool(true), false);
+
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        QVERIFY(project.writeFile(QStringLiteral("service.up"), {}));
+        result = project.runProgram(healthCheck, { QStringLiteral("--json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        health = parseObject(result.out);
+        QVERIFY(health.value(QStringLiteral("healthy")).toBool());
+        QMap<QString, QString> checks;
+        for (const QJsonValue& check : health.value(QStringLiteral("checks")).toArray())
+            checks.insert(check.toObject().value(QStringLiteral("name")).toString(), check.toObject().value(QStringLiteral("status")).toString());
+        QCOMPARE(checks.value(QStringLiteral("database:sqlite")), QStringLiteral("ok"));
+        QCOMPARE(checks.value(QStringLiteral("database:postgres")), QStringLiteral("skipped"));
+        QCOMPARE(checks.value(QStringLiteral("backup:sqlite")), QStringLiteral("ok"));
+        QCOMPARE(checks.value(QStringLiteral("disk")), QStringLiteral("ok"));
+        QCOMPARE(checks.value(QStringLiteral("service")), QStringLiteral("ok"));
+
+        // A backup older than the limit makes the host unhealthy.
+        project.env.insert(QStringLiteral("HEALTH_MAX_BACKUP_AGE_HOURS"), QStringLiteral("26"));
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(QDateTime::currentSecsSinceEpoch() + 2 * day));
+        result = project.runProgram(healthCheck, {});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.out.contains("FAILED   backup:sqlite"));
+        QCOMPARE(project.runProgram(healthCheck, { QStringLiteral("--nonsense") }).exitCode, 2);
+    }
+
+    void failureNotifiesTheWebhook()
+    {
+        HostProject project;
+        makeProject(project);
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QByteArray request;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket* socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &request] {
+                request += socket->readAll();
+                if (request.contains("\r\n\r\n") && request.contains("}")) {
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                }
+            });
+        });
+        project.env.insert(QStringLiteral("BACKUP_NOTIFY_WEBHOOK"), QStringLiteral("http://127.0.0.1:%1/hook").arg(server.serverPort()));
+        project.env.insert(QStringLiteral("SQLITE_DB"), QStringLiteral("data/gone.db"));
+        QProcess process;
+        process.setWorkingDirectory(project.path());
+        process.setProcessEnvironment(project.env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(hostToolPath(), { QStringLiteral("backup"), QStringLiteral("critical") });
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(request.startsWith("POST /hook"), request.constData());
+        const QJsonObject body = parseObject(request.mid(request.indexOf("\r\n\r\n") + 4));
+        QCOMPARE(body.value(QStringLiteral("level")).toString(), QStringLiteral("failure"));
+        QVERIFY(body.value(QStringLiteral("text")).toString().contains(QStringLiteral("gone.db")));
+
+        // Success is not notified by default.
+        request.clear();
+        project.env.remove(QStringLiteral("SQLITE_DB"));
+        process.setProcessEnvironment(project.env);
+        process.start(hostToolPath(), { QStringLiteral("backup"), QStringLiteral("critical") });
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(request.isEmpty());
+    }
+
+    void remoteCopyByRsync()
+    {
+        HostProject project;
+        makeProject(project);
+        QTemporaryDir remote;
+        project.env.insert(QStringLiteral("BACKUP_REMOTE_ENABLED"), QStringLiteral("true"));
+        project.env.insert(QStringLiteral("BACKUP_REMOTE_TYPE"), QStringLiteral("rsync"));
+        project.env.insert(QStringLiteral("BACKUP_RSYNC_DESTINATION"), remote.path());
+        ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+        const QString relative = backup.mid(QStringLiteral("backups/").size());
+        QCOMPARE(project.readFile(remote.filePath(relative)), project.readFile(backup));
+        QVERIFY(QFile::exists(remote.filePath(relative + QStringLiteral(".sha256"))));
+        const QJsonObject copy = project.events(QStringLiteral("remote_copy")).last();
+        QCOMPARE(copy.value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+        QCOMPARE(copy.value(QStringLiteral("destination")).toString(), QStringLiteral("rsync:") + remote.path());
+
+        // An unreachable destination: the copy fails, the run fails, the catalog says why.
+        project.env.insert(QStringLiteral("BACKUP_RSYNC_DESTINATION"), QStringLiteral("/proc/no-such-dir/backups"));
+        project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(QDateTime::currentSecsSinceEpoch() + 60));
+        result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        QCOMPARE(result.exitCode, 1);
+        const QJsonObject failed = project.events(QStringLiteral("remote_copy")).last();
+        QCOMPARE(failed.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QVERIFY(!failed.value(QStringLiteral("error")).toString().isEmpty());
+
+        // S3 without the aws command: a clear failure, not a silent skip.
+        project.env.insert(QStringLiteral("BACKUP_REMOTE_TYPE"), QStringLiteral("s3"));
+        project.env.insert(QStringLiteral("BACKUP_S3_BUCKET"), QStringLiteral("bucket"));
+        project.env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+        if (findProgram(QStringLiteral("aws")).isEmpty()) {
+            result = project.run({ QStringLiteral("copy-remote"), backup });
+            QCOMPARE(result.exitCode, 1);
+            QVERIFY(project.events(QStringLiteral("remote_copy")).last().value(QStringLiteral("error")).toString().contains(QStringLiteral("aws")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HostTool)
+#include "tst_HostTool.moc"
