@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace dr;
 
@@ -267,6 +268,50 @@ private slots:
     {
         QFETCH(QString, crontab);
         QTEST(checkSchedule(crontab).ok(), "ok");
+    }
+
+    void daylightSavingChangesDoNotBendExposure()
+    {
+        // Daily backups at 03:30 Berlin time across the spring change (29 March 2026): 02:30 UTC before,
+        // 01:30 UTC after. Inside, everything is UTC: the interval across the change is 23 h, not 24 h, and
+        // the local clock's jump never shows up as a gap or an overlap.
+        const QTimeZone berlin("Europe/Berlin");
+        QList<QDateTime> times;
+        for (int day = 25; day <= 31; ++day)
+            times.append(QDateTime(QDate(2026, 3, day), QTime(3, 30), berlin).toUTC());
+        const RpoAnalysis rpo = analyzeRpo(times, 23 * hour + 30 * 60, times.first(), times.last(), times.last());
+        // 24 h gaps exceed a 23.5 h target by 30 min each (5 of them); the 23 h gap across the change does not.
+        QCOMPARE(rpo.violations.size(), 5);
+        for (const RpoViolation& violation : rpo.violations) {
+            QCOMPARE(violation.worstExposureSeconds, 24 * hour);
+            QCOMPARE(violation.start.timeSpec(), Qt::UTC);
+        }
+        QCOMPARE(times[4].toMSecsSinceEpoch() - times[3].toMSecsSinceEpoch(), 23 * hour * 1000); // 28th -> 29th
+        QCOMPARE(rpo.compliance, 1.0 - (5 * 1800.0) / double(times.first().secsTo(times.last())));
+    }
+
+    void thousandsOfHosts()
+    {
+        // 3,000 hosts with a month of daily backups of three components each, judged one after another.
+        QList<BackupRecord> backups;
+        for (int day = 0; day < 30; ++day) {
+            for (const QString& component :
+                { QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("app-data") })
+                backups.append(backup(component, at(day * 24 + 2)));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        int nonCompliant = 0;
+        for (int i = 0; i < 3000; ++i) {
+            HostProfile host;
+            host.name = QStringLiteral("h%1").arg(i);
+            nonCompliant
+                += evaluateHost(host, backups, {}, std::nullopt, ComplianceSettings::lastDays(at(30 * 24), 30)).verdict
+                == HostCompliance::Verdict::NonCompliant;
+        }
+        qInfo("3,000 hosts judged in %lld ms", timer.elapsed());
+        QCOMPARE(nonCompliant, 3000); // the seed's 1 h database RPO against daily backups
+        QVERIFY(timer.elapsed() < 10'000);
     }
 
     void scalesToAYearOfHourlyBackups()

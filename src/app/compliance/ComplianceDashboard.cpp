@@ -76,11 +76,11 @@ ComplianceDashboard::ComplianceDashboard(Catalog* catalog, QWidget* parent)
             compliant += verdict.verdict == HostCompliance::Verdict::Compliant;
             atRisk += verdict.verdict == HostCompliance::Verdict::AtRisk;
         }
-        m_summaryLabel->setText(tr("%1 hosts: %2 compliant, %3 at risk, %4 not compliant")
-                                    .arg(verdicts.size())
-                                    .arg(compliant)
-                                    .arg(atRisk)
-                                    .arg(verdicts.size() - compliant - atRisk));
+        m_summaryLabel->setText(
+            tr("%n host(s): %1 compliant, %2 at risk, %3 not compliant", nullptr, int(verdicts.size()))
+                .arg(compliant)
+                .arg(atRisk)
+                .arg(verdicts.size() - compliant - atRisk));
         m_table->resizeColumnsToContents();
         emit refreshed(int(verdicts.size()));
     });
