@@ -1,5 +1,6 @@
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -263,6 +264,49 @@ private slots:
         // A backup that is gone is not restorable: reported as bad, naming the file.
         QCOMPARE(vanished.exitCode, 1);
         QVERIFY2(vanished.err.contains("postgres-20261122-020000.sql.gz"), vanished.err.constData());
+    }
+
+    void installToolThenSyncShowsItsVersion()
+    {
+        // The tool goes to ~/drconsole/bin of the host's login: here a private HOME for a local host.
+        const QString home = m_dir.filePath(QStringLiteral("tool-home"));
+        const QString project = m_dir.filePath(QStringLiteral("tool-project"));
+        QDir().mkpath(home);
+        QDir().mkpath(project + QStringLiteral("/backups/database"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home);
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("tooled"),
+                         QStringLiteral("--local"), project },
+                     environment)
+                     .exitCode,
+            0);
+        const Run installed
+            = cli({ QStringLiteral("host"), QStringLiteral("install-tool"), QStringLiteral("tooled") }, environment);
+        QVERIFY2(installed.exitCode == 0, installed.err.constData());
+        QVERIFY2(installed.out.contains("backup-system.sh 0."), installed.out.constData());
+        const QString tool = home + QStringLiteral("/drconsole/bin/backup-system.sh");
+        QVERIFY(QFileInfo(tool).isExecutable());
+        QVERIFY(QFileInfo(home + QStringLiteral("/drconsole/bin/health-check.sh")).isExecutable());
+        QFile shipped(QStringLiteral(DRCONSOLE_HOST_DIR "/backup-system.sh"));
+        QFile copy(tool);
+        QVERIFY(shipped.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), shipped.readAll());
+
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("tooled") }, environment).exitCode, 0);
+        const Run hosts
+            = cli({ QStringLiteral("host"), QStringLiteral("list"), QStringLiteral("--json") }, environment);
+        bool found = false;
+        for (const auto& value : QJsonDocument::fromJson(hosts.out).array()) {
+            const QJsonObject host = value.toObject();
+            if (host.value(QStringLiteral("name")).toString() == QLatin1String("tooled")) {
+                found = true;
+                QVERIFY2(host.value(QStringLiteral("tool_version"))
+                             .toString()
+                             .startsWith(QLatin1String("backup-system.sh 0.")),
+                    qPrintable(host.value(QStringLiteral("tool_version")).toString()));
+            }
+        }
+        QVERIFY(found);
     }
 
     void environmentNamesTheCatalog()
