@@ -293,6 +293,15 @@ list_backup_files() {
         LC_ALL=C sort -t $'\t' -k3,3
 }
 
+# One scratch file per run for the stderr of a step's commands (emptied by each step, removed at exit).
+run_err_file() {
+    if [[ -z ${RUN_ERR:-} ]]; then
+        RUN_ERR=$(mktemp "${TMPDIR:-/tmp}/backup-system.XXXXXX") || die_config "cannot create a temporary file in ${TMPDIR:-/tmp}"
+        TEMP_FILES+=("$RUN_ERR")
+    fi
+    : >"$RUN_ERR"
+}
+
 # ----------------------------------------------------------------------------------------------------------
 # Components
 
@@ -408,25 +417,40 @@ produce_and_store() {
         mode+=-enc
         openssl_pass
     fi
+    # The output is opened here and shared with the pipeline, so that its final offset (/proc fdinfo, read
+    # without starting a process) is the file's size.
+    local out_fd
+    exec {out_fd}>"$out" || {
+        STATUS=(0 1)
+        return
+    }
     local -a st
     if [[ -n $SNAPSHOT ]]; then
         case $mode in
-        gz-enc) gzip -c "$level" <"$SNAPSHOT_FILE" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" >"$out" 2>>"$err" ;;
-        gz) gzip -c "$level" <"$SNAPSHOT_FILE" >"$out" 2>>"$err" ;;
-        plain-enc) openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" <"$SNAPSHOT_FILE" >"$out" 2>>"$err" ;;
-        *) cp -- "$SNAPSHOT_FILE" "$out" 2>>"$err" ;;
+        gz-enc) gzip -c "$level" <"$SNAPSHOT_FILE" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
+        gz) gzip -c "$level" <"$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
+        plain-enc) openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" <"$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
+        *) cat -- "$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
         esac
         st=(0 "${PIPESTATUS[@]}")
     else
         case $mode in
-        gz-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" >"$out" 2>>"$err" ;;
-        gz) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" >"$out" 2>>"$err" ;;
-        plain-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" >"$out" 2>>"$err" ;;
-        *) "${PRODUCER[@]}" >"$out" 2>>"$err" </dev/null ;;
+        gz-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
+        gz) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" 1>&"$out_fd" 2>>"$err" ;;
+        plain-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
+        *) "${PRODUCER[@]}" 1>&"$out_fd" 2>>"$err" </dev/null ;;
         esac
         st=("${PIPESTATUS[@]}")
         ((${#st[@]} == 1)) && st+=(0)
     fi
+    STORED_SIZE=""
+    local key value
+    if [[ -r /proc/self/fdinfo/$out_fd ]]; then
+        while read -r key value; do
+            [[ $key == pos: ]] && STORED_SIZE=$value
+        done <"/proc/self/fdinfo/$out_fd"
+    fi
+    exec {out_fd}>&-
     local producer_status=${st[0]} store_status=0 code
     ((producer_status <= PRODUCER_MAX_OK)) && producer_status=0
     for code in "${st[@]:1}"; do ((code > store_status)) && store_status=$code; done
@@ -461,6 +485,16 @@ backup_one() {
         backup_failed "$kind" "$component" "" "another backup of $component is running (lock $LOCK_DIR/$component.lock)" "$started_ms"
         return 1
     fi
+    # Names have one-second resolution: a second run within the same second waits for the next one.
+    local waited=0
+    while [[ -e $path && -z ${BACKUP_NOW:-} && waited -lt 2 ]]; do
+        sleep 1
+        waited=$((waited + 1))
+        local_stamp "$EPOCHSECONDS"
+        RUN_STAMP=$REPLY
+        name=${name/-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]./-$RUN_STAMP.}
+        path="$dir/$name" tmp="$dir/.$name.tmp"
+    done
     if [[ -e $path ]]; then
         exec {lock_fd}>&-
         backup_failed "$kind" "$component" "$path" "$path already exists" "$started_ms"
@@ -496,7 +530,8 @@ backup_one() {
     [[ -s $err ]] && cat -- "$err" >&2
     local sha size
     read -r sha _ < <(sha256sum -- "$tmp")
-    size=$(stat -c %s -- "$tmp")
+    size=$STORED_SIZE
+    [[ $size =~ ^[0-9]+$ ]] || size=$(stat -c %s -- "$tmp")
     # The sidecar is one short write; the backup appears under its name only when complete.
     if ! printf '%s  %s\n' "$sha" "$name" >"$path.sha256" || ! mv -f -- "$tmp" "$path"; then
         rm -f -- "$tmp" "$path.sha256"
@@ -902,7 +937,8 @@ decode_reason() { # ERRFILE FILE
 
 verify_postgres() {
     local file=$1 err verdict
-    err=$(mktemp) && TEMP_FILES+=("$err")
+    run_err_file
+    err=$RUN_ERR
     # Header in the first lines; after the completion footer only blank lines, comments and \unrestrict.
     verdict=$(decode_stream "$file" 2>"$err" | LC_ALL=C awk '
         NR <= 40 && /^-- PostgreSQL database dump$/ { header = 1 }
@@ -922,20 +958,21 @@ verify_postgres() {
         V_RESULT=failed V_REASON="the dump is cut short: no \"-- PostgreSQL database dump complete\" footer at its end"
     fi
     V_PLAIN_SIZE=${bytes:-}
-    rm -f -- "$err"
 }
 
 verify_sqlite() {
     local file=$1 err copy
-    err=$(mktemp) && TEMP_FILES+=("$err")
-    copy=$(mktemp "${TMPDIR:-/tmp}/verify-sqlite.XXXXXX") && TEMP_FILES+=("$copy")
+    run_err_file
+    err=$RUN_ERR
+    copy="$RUN_ERR.sqlite"
+    TEMP_FILES+=("$copy")
     if ! decode_stream "$file" >"$copy" 2>"$err"; then
         decode_reason "$err" "$file"
         V_RESULT=failed V_REASON=$REPLY
     else
-        V_PLAIN_SIZE=$(stat -c %s -- "$copy")
-        local magic
-        magic=$(head -c 15 -- "$copy")
+        local magic=""
+        IFS= read -r -N 15 magic <"$copy"
+        [[ $magic == "SQLite format 3" ]] && V_PLAIN_SIZE=$(stat -c %s -- "$copy")
         if [[ $magic != "SQLite format 3" ]]; then
             V_RESULT=failed V_REASON="not an SQLite database (no \"SQLite format 3\" header)"
         else
@@ -947,13 +984,14 @@ verify_sqlite() {
             fi
         fi
     fi
-    rm -f -- "$err" "$copy"
+    : >"$copy"
 }
 
 verify_tar() {
     local file=$1 err terr count
-    err=$(mktemp) && TEMP_FILES+=("$err")
-    terr=$(mktemp) && TEMP_FILES+=("$terr")
+    run_err_file
+    err=$RUN_ERR terr="$RUN_ERR.tar"
+    TEMP_FILES+=("$terr")
     # tar may stop at the end-of-archive blocks: drain the rest so that a damaged tail still fails decoding.
     count=$(decode_stream "$file" 2>"$err" | {
         tar -tf - 2>"$terr"
@@ -971,12 +1009,12 @@ verify_tar() {
     else
         V_ENTRIES=$count
     fi
-    rm -f -- "$err" "$terr"
 }
 
 verify_redis() {
     local file=$1 err magic
-    err=$(mktemp) && TEMP_FILES+=("$err")
+    run_err_file
+    err=$RUN_ERR
     magic=$(decode_stream "$file" 2>"$err" | head -c 5)
     if [[ $magic != REDIS ]]; then
         if [[ -s $err ]]; then
@@ -992,7 +1030,6 @@ verify_redis() {
             V_RESULT=failed V_REASON=$REPLY
         fi
     fi
-    rm -f -- "$err"
 }
 
 verify_json() {

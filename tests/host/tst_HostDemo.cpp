@@ -61,12 +61,15 @@ private slots:
             if (!file.isEmpty())
                 QVERIFY2(file.startsWith(QLatin1String("backups/")), qPrintable(file));
             if (name == QLatin1String("backup_finished")) {
-                const QString key = event.value(QStringLiteral("component")).toString() + u'/' + event.value(QStringLiteral("kind")).toString();
+                const QString key = event.value(QStringLiteral("component")).toString() + u'/'
+                    + event.value(QStringLiteral("kind")).toString();
                 ++finished[key];
                 if (key == QLatin1String("sqlite/full"))
                     fullDays.insert(event.value(QStringLiteral("ts")).toString().left(10));
                 if (event.value(QStringLiteral("component")).toString() == QLatin1String("app-data"))
-                    QVERIFY2(event.value(QStringLiteral("encrypted")).toBool() && file.endsWith(QLatin1String(".tar.gz.enc")), qPrintable(file));
+                    QVERIFY2(event.value(QStringLiteral("encrypted")).toBool()
+                            && file.endsWith(QLatin1String(".tar.gz.enc")),
+                        qPrintable(file));
                 else
                     QVERIFY(!event.value(QStringLiteral("encrypted")).toBool());
             } else if (name == QLatin1String("backup_failed")) {
@@ -97,18 +100,26 @@ private slots:
 
         // The SQLite database is real and grew; a dump is plain-format text with its header and footer.
         QProcess count;
-        count.start(QStringLiteral("sqlite3"), { demo + QStringLiteral("/data/discord_bot.db"), QStringLiteral("SELECT count(*) FROM reminders;") });
+        count.start(QStringLiteral("sqlite3"),
+            { demo + QStringLiteral("/data/discord_bot.db"), QStringLiteral("SELECT count(*) FROM reminders;") });
         QVERIFY(count.waitForFinished(30'000));
         QVERIFY(count.readAllStandardOutput().trimmed().toInt() > days * 12);
-        auto [verifyExit, verifyOut] = inDemo({ QStringLiteral("verify"), QStringLiteral("latest"), QStringLiteral("--json") });
+        auto [verifyExit, verifyOut]
+            = inDemo({ QStringLiteral("verify"), QStringLiteral("latest"), QStringLiteral("--json") });
         QVERIFY2(verifyExit == 0, verifyOut.constData());
         QVERIFY(QJsonDocument::fromJson(verifyOut).array().size() >= 4);
         auto [listExit, listOut] = inDemo({ QStringLiteral("list"), QStringLiteral("--json") });
         QCOMPARE(listExit, 0);
         const QJsonArray list = QJsonDocument::fromJson(listOut).array();
         QVERIFY(list.size() > days * 4);
-        QVERIFY(QRegularExpression(QStringLiteral("^backups/database/sqlite-\\d{8}-\\d{6}\\.db\\.gz$")).match(list.first().toObject().value(QStringLiteral("path")).toString()).hasMatch()
-            || list.first().toObject().value(QStringLiteral("path")).toString().startsWith(QLatin1String("backups/application/")));
+        QVERIFY(QRegularExpression(QStringLiteral("^backups/database/sqlite-\\d{8}-\\d{6}\\.db\\.gz$"))
+                    .match(list.first().toObject().value(QStringLiteral("path")).toString())
+                    .hasMatch()
+            || list.first()
+                   .toObject()
+                   .value(QStringLiteral("path"))
+                   .toString()
+                   .startsWith(QLatin1String("backups/application/")));
 
         // Not over a folder with something in it, unless --force; --force rebuilds.
         result = workspace.runProgram(script, { demo, QStringLiteral("3") });
@@ -118,7 +129,8 @@ private slots:
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         QVERIFY(result.out.contains("demo: day 3/3\n"));
         QVERIFY(workspace.writeFile(QStringLiteral("other/keep.txt"), "mine"));
-        result = workspace.runProgram(script, { workspace.file(QStringLiteral("other")), QStringLiteral("3"), QStringLiteral("--force") });
+        result = workspace.runProgram(
+            script, { workspace.file(QStringLiteral("other")), QStringLiteral("3"), QStringLiteral("--force") });
         QCOMPARE(result.exitCode, 2);
         QCOMPARE(workspace.readFile(QStringLiteral("other/keep.txt")), QByteArray("mine"));
         QCOMPARE(workspace.runProgram(script, { demo, QStringLiteral("many") }).exitCode, 2);

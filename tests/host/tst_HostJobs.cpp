@@ -15,7 +15,8 @@ namespace {
 
 QJsonObject jobStatus(const HostProject& project, const QString& id)
 {
-    return QJsonDocument::fromJson(project.run({ QStringLiteral("job"), QStringLiteral("status"), id, QStringLiteral("--json") }).out)
+    return QJsonDocument::fromJson(
+        project.run({ QStringLiteral("job"), QStringLiteral("status"), id, QStringLiteral("--json") }).out)
         .object();
 }
 
@@ -41,7 +42,8 @@ private:
     {
         QVERIFY(project.isValid());
         QVERIFY(project.writeFile(QStringLiteral("slow-pg-dump"), slowDump));
-        QVERIFY(QFile::setPermissions(project.file(QStringLiteral("slow-pg-dump")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(QFile::setPermissions(
+            project.file(QStringLiteral("slow-pg-dump")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         project.env.insert(QStringLiteral("PG_DUMP"), project.file(QStringLiteral("slow-pg-dump")));
         project.env.insert(QStringLiteral("PGDATABASE"), QStringLiteral("bot"));
     }
@@ -58,15 +60,21 @@ private slots:
         starter.setProcessEnvironment(project.env);
         starter.setChildProcessModifier([] { ::setpgid(0, 0); });
         starter.start(QStringLiteral("bash"),
-            { QStringLiteral("-c"), QStringLiteral("\"$0\" job start --id survivor -- backup critical --component postgres; sleep 60"), hostToolPath() });
+            { QStringLiteral("-c"),
+                QStringLiteral("\"$0\" job start --id survivor -- backup critical --component postgres; sleep 60"),
+                hostToolPath() });
         QVERIFY(starter.waitForStarted());
         const qint64 group = starter.processId();
-        QTRY_VERIFY_WITH_TIMEOUT(project.readFile(QStringLiteral("backups/jobs/survivor.log")).contains("##step backup-postgres"), 20'000);
-        QCOMPARE(jobStatus(project, QStringLiteral("survivor")).value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            project.readFile(QStringLiteral("backups/jobs/survivor.log")).contains("##step backup-postgres"), 20'000);
+        QCOMPARE(jobStatus(project, QStringLiteral("survivor")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("running"));
         QCOMPARE(::kill(-static_cast<pid_t>(group), SIGKILL), 0);
         QVERIFY(starter.waitForFinished(10'000));
 
-        QTRY_COMPARE_WITH_TIMEOUT(jobStatus(project, QStringLiteral("survivor")).value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"), 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jobStatus(project, QStringLiteral("survivor")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("succeeded"), 60'000);
         const QJsonObject status = jobStatus(project, QStringLiteral("survivor"));
         QCOMPARE(status.value(QStringLiteral("exit_code")).toInt(-1), 0);
         QVERIFY(status.value(QStringLiteral("finished")).toString().endsWith(u'Z'));
@@ -75,48 +83,71 @@ private slots:
         QVERIFY2(log.startsWith("# job survivor started"), log.constData());
         QVERIFY(log.contains("##step backup-postgres\n"));
         QVERIFY(log.contains("##result status=succeeded\n"));
-        const QByteArray lastLine = QByteArray("# job survivor succeeded ") + status.value(QStringLiteral("finished")).toString().toUtf8() + QByteArray(": exit code 0\n");
+        const QByteArray lastLine = QByteArray("# job survivor succeeded ")
+            + status.value(QStringLiteral("finished")).toString().toUtf8() + QByteArray(": exit code 0\n");
         QVERIFY2(log.endsWith(lastLine), log.constData());
         // The work itself is complete, and the catalog names the job.
         const QString backup = project.lastBackup(QStringLiteral("postgres"));
         QVERIFY(!backup.isEmpty());
         QCOMPARE(project.run({ QStringLiteral("verify"), backup }).exitCode, 0);
-        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("job")).toString(), QStringLiteral("survivor"));
+        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("job")).toString(),
+            QStringLiteral("survivor"));
     }
 
     void tailFromAnOffsetAndFollow()
     {
         HostProject project;
         makeProject(project);
-        ToolResult started = project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("backup"), QStringLiteral("critical") });
+        ToolResult started = project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--"),
+            QStringLiteral("backup"), QStringLiteral("critical") });
         QVERIFY2(started.exitCode == 0, qPrintable(started.describe()));
         const QString id = QString::fromUtf8(started.out.trimmed());
-        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{8}-\\d{6}-[a-z0-9]{6}$")).match(id).hasMatch(), qPrintable(id));
-        QCOMPARE(project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"), id, QStringLiteral("--"), QStringLiteral("list") }).exitCode, 2);
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^\\d{8}-\\d{6}-[a-z0-9]{6}$")).match(id).hasMatch(), qPrintable(id));
+        QCOMPARE(project
+                     .run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"), id,
+                         QStringLiteral("--"), QStringLiteral("list") })
+                     .exitCode,
+            2);
 
         // Follow from byte 0 while the job runs: returns when the job has ended, with the whole log.
-        ToolResult followed = project.run({ QStringLiteral("job"), QStringLiteral("tail"), id, QStringLiteral("--from"), QStringLiteral("0"), QStringLiteral("--follow") }, 60'000);
+        ToolResult followed = project.run({ QStringLiteral("job"), QStringLiteral("tail"), id, QStringLiteral("--from"),
+                                              QStringLiteral("0"), QStringLiteral("--follow") },
+            60'000);
         QCOMPARE(followed.exitCode, 0);
         QCOMPARE(jobStatus(project, id).value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
         const QByteArray log = project.readFile(QStringLiteral("backups/jobs/") + id + QStringLiteral(".log"));
         QCOMPARE(followed.out, log);
         // A reattach from any offset gets exactly the rest.
         for (const qsizetype offset : { qsizetype(0), qsizetype(1), log.size() / 2, log.size() - 1, log.size() }) {
-            const ToolResult rest = project.run({ QStringLiteral("job"), QStringLiteral("tail"), id, QStringLiteral("--from"), QString::number(offset) });
+            const ToolResult rest = project.run({ QStringLiteral("job"), QStringLiteral("tail"), id,
+                QStringLiteral("--from"), QString::number(offset) });
             QCOMPARE(rest.exitCode, 0);
             QCOMPARE(rest.out, log.mid(offset));
         }
-        QCOMPARE(project.run({ QStringLiteral("job"), QStringLiteral("tail"), id, QStringLiteral("--from"), QStringLiteral("-5") }).exitCode, 2);
-        QCOMPARE(project.run({ QStringLiteral("job"), QStringLiteral("tail"), QStringLiteral("nosuchjob"), QStringLiteral("--from"), QStringLiteral("0") }).exitCode, 2);
+        QCOMPARE(project
+                     .run({ QStringLiteral("job"), QStringLiteral("tail"), id, QStringLiteral("--from"),
+                         QStringLiteral("-5") })
+                     .exitCode,
+            2);
+        QCOMPARE(project
+                     .run({ QStringLiteral("job"), QStringLiteral("tail"), QStringLiteral("nosuchjob"),
+                         QStringLiteral("--from"), QStringLiteral("0") })
+                     .exitCode,
+            2);
 
         // A failing job: state failed with the command's exit code.
         project.env.insert(QStringLiteral("PG_DUMP"), QStringLiteral("/bin/false"));
-        started = project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"), QStringLiteral("failing"), QStringLiteral("--"), QStringLiteral("backup"), QStringLiteral("critical") });
+        started = project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"),
+            QStringLiteral("failing"), QStringLiteral("--"), QStringLiteral("backup"), QStringLiteral("critical") });
         QCOMPARE(started.out, QByteArray("failing\n"));
-        QTRY_COMPARE_WITH_TIMEOUT(jobStatus(project, QStringLiteral("failing")).value(QStringLiteral("state")).toString(), QStringLiteral("failed"), 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jobStatus(project, QStringLiteral("failing")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("failed"), 30'000);
         QCOMPARE(jobStatus(project, QStringLiteral("failing")).value(QStringLiteral("exit_code")).toInt(), 1);
 
-        const ToolResult list = project.run({ QStringLiteral("job"), QStringLiteral("list"), QStringLiteral("--json") });
+        const ToolResult list
+            = project.run({ QStringLiteral("job"), QStringLiteral("list"), QStringLiteral("--json") });
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2);
     }
 };

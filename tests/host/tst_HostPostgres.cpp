@@ -19,12 +19,18 @@ private:
     void makeDatabase(const QString& name, int rows)
     {
         QString error;
-        QVERIFY2(m_server.psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name), nullptr, &error), qPrintable(error));
-        QVERIFY2(m_server.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(name), nullptr, &error), qPrintable(error));
+        QVERIFY2(m_server.psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name),
+                     nullptr, &error),
+            qPrintable(error));
+        QVERIFY2(
+            m_server.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(name), nullptr, &error),
+            qPrintable(error));
         QVERIFY2(m_server.psql(name,
-                     QStringLiteral("CREATE TABLE events (id integer PRIMARY KEY, guild bigint NOT NULL, message text NOT NULL);"
-                                    "CREATE INDEX events_guild ON events (guild);"
-                                    "INSERT INTO events SELECT i, i %% 7, 'event ' || i || E'\\twith tab' FROM generate_series(1, %1) i;")
+                     QStringLiteral(
+                         "CREATE TABLE events (id integer PRIMARY KEY, guild bigint NOT NULL, message text NOT NULL);"
+                         "CREATE INDEX events_guild ON events (guild);"
+                         "INSERT INTO events SELECT i, i %% 7, 'event ' || i || E'\\twith tab' FROM generate_series(1, "
+                         "%1) i;")
                          .arg(rows)
                          .replace(QStringLiteral("%%"), QStringLiteral("%")),
                      nullptr, &error),
@@ -77,14 +83,24 @@ private slots:
         ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         const QString backup = project.lastBackup(QStringLiteral("postgres"));
-        QVERIFY2(backup.startsWith(QLatin1String("backups/database/postgres-")) && backup.endsWith(encrypted ? QLatin1String(".sql.gz.enc") : QLatin1String(".sql.gz")),
+        QVERIFY2(backup.startsWith(QLatin1String("backups/database/postgres-"))
+                && backup.endsWith(encrypted ? QLatin1String(".sql.gz.enc") : QLatin1String(".sql.gz")),
             qPrintable(backup));
-        result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("postgres"), QStringLiteral("--json") });
+        result
+            = project.run({ QStringLiteral("verify"), backup, QStringLiteral("postgres"), QStringLiteral("--json") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-        QVERIFY(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("method")).toString().contains(QStringLiteral("pg-dump-header-footer")));
+        QVERIFY(QJsonDocument::fromJson(result.out)
+                    .object()
+                    .value(QStringLiteral("method"))
+                    .toString()
+                    .contains(QStringLiteral("pg-dump-header-footer")));
 
         QString error;
-        QVERIFY(m_server.psql(database, QStringLiteral("DELETE FROM events WHERE id %% 3 = 0; UPDATE events SET message = 'x' WHERE id < 5; DROP INDEX events_guild;").replace(QStringLiteral("%%"), QStringLiteral("%")), nullptr, &error));
+        QVERIFY(m_server.psql(database,
+            QStringLiteral("DELETE FROM events WHERE id %% 3 = 0; UPDATE events SET message = 'x' WHERE id < 5; DROP "
+                           "INDEX events_guild;")
+                .replace(QStringLiteral("%%"), QStringLiteral("%")),
+            nullptr, &error));
         QVERIFY(contents(database) != original);
 
         QCOMPARE(project.run({ QStringLiteral("restore-postgres"), backup }).exitCode, 2);
@@ -92,7 +108,8 @@ private slots:
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         QCOMPARE(contents(database), original);
         QByteArray index;
-        QVERIFY(m_server.psql(database, QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY 1"), &index));
+        QVERIFY(m_server.psql(database,
+            QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY 1"), &index));
         QCOMPARE(index, QByteArray("events_guild\nevents_pkey\n"));
         const QJsonObject finished = project.events(QStringLiteral("restore_finished")).last();
         QCOMPARE(finished.value(QStringLiteral("component")).toString(), QStringLiteral("postgres"));
@@ -111,24 +128,29 @@ private slots:
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
         const QString good = project.lastBackup(QStringLiteral("postgres"));
         // A dump that passes the format checks but fails half-way: after its DROP and COPY, before its end.
-        const ToolResult made = project.sh(QStringLiteral(
-            "gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print \"INSERT INTO no_such_table VALUES (1);\"; done = 1 } { print }' | gzip > broken.sql.gz")
-                                               .arg(good));
+        const ToolResult made = project.sh(
+            QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print \"INSERT INTO "
+                           "no_such_table VALUES (1);\"; done = 1 } { print }' | gzip > broken.sql.gz")
+                .arg(good));
         QVERIFY(made.exitCode == 0);
         QCOMPARE(project.run({ QStringLiteral("verify"), QStringLiteral("broken.sql.gz") }).exitCode, 0);
 
         QString error;
-        QVERIFY(m_server.psql(database, QStringLiteral("INSERT INTO events VALUES (9001, 1, 'written after the backup')"), nullptr, &error));
+        QVERIFY(m_server.psql(database,
+            QStringLiteral("INSERT INTO events VALUES (9001, 1, 'written after the backup')"), nullptr, &error));
         const QByteArray before = contents(database);
-        const ToolResult result = project.run({ QStringLiteral("restore-postgres"), QStringLiteral("broken.sql.gz"), QStringLiteral("--yes") });
+        const ToolResult result = project.run(
+            { QStringLiteral("restore-postgres"), QStringLiteral("broken.sql.gz"), QStringLiteral("--yes") });
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(result.err.contains("no_such_table") && result.err.contains("rolled back"), qPrintable(result.describe()));
+        QVERIFY2(
+            result.err.contains("no_such_table") && result.err.contains("rolled back"), qPrintable(result.describe()));
         QCOMPARE(contents(database), before);
         const QJsonObject failed = project.events(QStringLiteral("restore_failed")).last();
         const QString emergency = failed.value(QStringLiteral("emergency_backup")).toString();
         QVERIFY2(QFile::exists(project.file(emergency)), qPrintable(emergency));
         QVERIFY(project.readFile(emergency).size() > 0);
-        QCOMPARE(project.readFile(QStringLiteral("service.log")), QByteArray("stop\nstart\n")); // started again after the failure
+        QCOMPARE(project.readFile(QStringLiteral("service.log")),
+            QByteArray("stop\nstart\n")); // started again after the failure
     }
 
     void cutShortDumpFailsVerifyAndIsNotRestored()
@@ -139,10 +161,21 @@ private slots:
         configure(project, database);
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
         const QString good = project.lastBackup(QStringLiteral("postgres"));
-        QVERIFY(project.sh(QStringLiteral("gzip -dc %1 | head -c 9000 | gzip > backups/database/postgres-20200101-000000.sql.gz").arg(good)).exitCode == 0);
-        ToolResult result = project.run({ QStringLiteral("verify"), QStringLiteral("backups/database/postgres-20200101-000000.sql.gz"), QStringLiteral("--json") });
+        QVERIFY(project
+                    .sh(QStringLiteral(
+                        "gzip -dc %1 | head -c 9000 | gzip > backups/database/postgres-20200101-000000.sql.gz")
+                            .arg(good))
+                    .exitCode
+            == 0);
+        ToolResult result = project.run({ QStringLiteral("verify"),
+            QStringLiteral("backups/database/postgres-20200101-000000.sql.gz"), QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("reason")).toString().contains(QStringLiteral("cut short")), qPrintable(result.describe()));
+        QVERIFY2(QJsonDocument::fromJson(result.out)
+                     .object()
+                     .value(QStringLiteral("reason"))
+                     .toString()
+                     .contains(QStringLiteral("cut short")),
+            qPrintable(result.describe()));
 
         // Not a dump at all.
         QVERIFY(project.sh(QStringLiteral("echo 'SELECT 1;' | gzip > notadump.sql.gz")).exitCode == 0);
@@ -151,7 +184,8 @@ private slots:
         QVERIFY(result.out.contains("header"));
 
         const QByteArray before = contents(database);
-        result = project.run({ QStringLiteral("restore-postgres"), QStringLiteral("backups/database/postgres-20200101-000000.sql.gz"), QStringLiteral("--yes") });
+        result = project.run({ QStringLiteral("restore-postgres"),
+            QStringLiteral("backups/database/postgres-20200101-000000.sql.gz"), QStringLiteral("--yes") });
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(contents(database), before);
         QVERIFY(!QFile::exists(project.file(QStringLiteral("service.log"))));
@@ -164,8 +198,10 @@ private slots:
         HostProject project;
         configure(project, database);
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
-        ToolResult result = project.runProgram(sourceDir() + QStringLiteral("/src/host/health-check.sh"), { QStringLiteral("--json") });
-        const QJsonArray checks = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("checks")).toArray();
+        ToolResult result = project.runProgram(
+            sourceDir() + QStringLiteral("/src/host/health-check.sh"), { QStringLiteral("--json") });
+        const QJsonArray checks
+            = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("checks")).toArray();
         bool answered = false;
         for (const QJsonValue& check : checks) {
             if (check.toObject().value(QStringLiteral("name")).toString() == QLatin1String("database:postgres"))
@@ -180,7 +216,9 @@ private slots:
         QVERIFY(result.out.contains("FAILED   database:postgres"));
         result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
         QCOMPARE(result.exitCode, 1);
-        QVERIFY(project.events(QStringLiteral("backup_failed")).last().value(QStringLiteral("error")).toString().contains(QStringLiteral("no_such_database")));
+        const QString why
+            = project.events(QStringLiteral("backup_failed")).last().value(QStringLiteral("error")).toString();
+        QVERIFY2(why.contains(QStringLiteral("no_such_database")), qPrintable(why + result.describe()));
     }
 };
 

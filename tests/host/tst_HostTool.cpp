@@ -31,7 +31,8 @@ private:
     void makeProject(HostProject& project, int rows = 50)
     {
         QVERIFY(project.isValid());
-        QString sql = QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE reminders (id INTEGER PRIMARY KEY, text TEXT);");
+        QString sql
+            = QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE reminders (id INTEGER PRIMARY KEY, text TEXT);");
         for (int i = 1; i <= rows; ++i)
             sql += QStringLiteral("INSERT INTO reminders VALUES (%1, 'reminder %1');").arg(i);
         project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), {});
@@ -43,7 +44,8 @@ private:
     }
     QByteArray rows(const HostProject& project)
     {
-        return project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("SELECT * FROM reminders ORDER BY id;"));
+        return project.sqlite(project.file(QStringLiteral("data/discord_bot.db")),
+            QStringLiteral("SELECT * FROM reminders ORDER BY id;"));
     }
     void useKey(HostProject& project, const QString& how)
     {
@@ -52,14 +54,16 @@ private:
             project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("s3cret-env-key-Zq9"));
         } else {
             QVERIFY(project.writeFile(QStringLiteral("keys/backup.key"), "s3cret-file-key-Xw4\n"));
-            project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY_FILE"), project.file(QStringLiteral("keys/backup.key")));
+            project.env.insert(
+                QStringLiteral("BACKUP_ENCRYPTION_KEY_FILE"), project.file(QStringLiteral("keys/backup.key")));
         }
     }
 
 private slots:
     void initTestCase()
     {
-        for (const char* program : { "bash", "sqlite3", "tar", "gzip", "openssl", "sha256sum", "flock", "rsync", "curl" })
+        for (const char* program :
+            { "bash", "sqlite3", "tar", "gzip", "openssl", "sha256sum", "flock", "rsync", "curl" })
             QVERIFY2(!findProgram(QString::fromLatin1(program)).isEmpty(), program);
     }
 
@@ -79,13 +83,14 @@ private slots:
                  QStringLiteral("restore-sqlite"), QStringLiteral("restore-app"), QStringLiteral("job"),
                  QStringLiteral("health"), QStringLiteral("copy-remote"), QStringLiteral("version") }) {
             result = project.run({ QStringLiteral("help"), command });
-            QVERIFY2(result.exitCode == 0 && result.out.contains(command.toUtf8()), qPrintable(command + result.describe()));
+            QVERIFY2(
+                result.exitCode == 0 && result.out.contains(command.toUtf8()), qPrintable(command + result.describe()));
         }
         result = project.run({ QStringLiteral("help") });
         QCOMPARE(result.exitCode, 0);
-        for (const char* variable : { "BACKUP_RETENTION_DAYS", "BACKUP_ENCRYPTION_KEY_FILE", "BACKUP_CONFIG", "SQLITE_DB",
-                 "APP_DATA_PATHS", "SERVICE_STOP_COMMAND", "HEALTH_CHECK_COMMAND", "BACKUP_RSYNC_DESTINATION",
-                 "BACKUP_NOTIFY_WEBHOOK", "BACKUP_S3_BUCKET", "BACKUP_GCS_BUCKET" })
+        for (const char* variable : { "BACKUP_RETENTION_DAYS", "BACKUP_ENCRYPTION_KEY_FILE", "BACKUP_CONFIG",
+                 "SQLITE_DB", "APP_DATA_PATHS", "SERVICE_STOP_COMMAND", "HEALTH_CHECK_COMMAND",
+                 "BACKUP_RSYNC_DESTINATION", "BACKUP_NOTIFY_WEBHOOK", "BACKUP_S3_BUCKET", "BACKUP_GCS_BUCKET" })
             QVERIFY2(result.out.contains(variable), variable);
     }
 
@@ -93,22 +98,29 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") } << QStringLiteral("unknown command");
-        QTest::newRow("unknown kind") << QStringList { QStringLiteral("backup"), QStringLiteral("weekly") } << QStringLiteral("weekly");
-        QTest::newRow("unknown component") << QStringList { QStringLiteral("backup"), QStringLiteral("--component"), QStringLiteral("mysql") }
-                                           << QStringLiteral("mysql");
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") }
+                                         << QStringLiteral("unknown command");
+        QTest::newRow("unknown kind") << QStringList { QStringLiteral("backup"), QStringLiteral("weekly") }
+                                      << QStringLiteral("weekly");
+        QTest::newRow("unknown component") << QStringList { QStringLiteral("backup"), QStringLiteral("--component"),
+            QStringLiteral("mysql") } << QStringLiteral("mysql");
         QTest::newRow("verify nothing") << QStringList { QStringLiteral("verify") } << QStringLiteral("latest");
-        QTest::newRow("verify bad type") << QStringList { QStringLiteral("verify"), QStringLiteral("x.gz"), QStringLiteral("oracle") }
-                                         << QStringLiteral("oracle");
+        QTest::newRow("verify bad type") << QStringList { QStringLiteral("verify"), QStringLiteral("x.gz"),
+            QStringLiteral("oracle") } << QStringLiteral("oracle");
         QTest::newRow("restore no file") << QStringList { QStringLiteral("restore-sqlite") } << QStringLiteral("FILE");
-        QTest::newRow("restore missing file") << QStringList { QStringLiteral("restore-sqlite"), QStringLiteral("nope.db.gz"), QStringLiteral("--yes") }
-                                              << QStringLiteral("nope.db.gz");
-        QTest::newRow("list option") << QStringList { QStringLiteral("list"), QStringLiteral("--xml") } << QStringLiteral("--xml");
-        QTest::newRow("job id") << QStringList { QStringLiteral("job"), QStringLiteral("status"), QStringLiteral("../etc") }
+        QTest::newRow("restore missing file")
+            << QStringList { QStringLiteral("restore-sqlite"), QStringLiteral("nope.db.gz"), QStringLiteral("--yes") }
+            << QStringLiteral("nope.db.gz");
+        QTest::newRow("list option") << QStringList { QStringLiteral("list"), QStringLiteral("--xml") }
+                                     << QStringLiteral("--xml");
+        QTest::newRow("job id") << QStringList { QStringLiteral("job"), QStringLiteral("status"),
+            QStringLiteral("../etc") }
                                 << QStringLiteral("invalid job id");
-        QTest::newRow("job command") << QStringList { QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--"), QStringLiteral("rm") }
+        QTest::newRow("job command") << QStringList { QStringLiteral("job"), QStringLiteral("start"),
+            QStringLiteral("--"), QStringLiteral("rm") }
                                      << QStringLiteral("rm");
-        QTest::newRow("help topic") << QStringList { QStringLiteral("help"), QStringLiteral("nothing") } << QStringLiteral("nothing");
+        QTest::newRow("help topic") << QStringList { QStringLiteral("help"), QStringLiteral("nothing") }
+                                    << QStringLiteral("nothing");
     }
     void badUsageExitsTwo()
     {
@@ -134,7 +146,8 @@ private slots:
         result = project.run({ QStringLiteral("backup") });
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains("BACKUP_ENCRYPTION_KEY"));
-        QVERIFY2(!QFile::exists(project.file(QStringLiteral("backups/database"))), "nothing may be written without a key");
+        QVERIFY2(
+            !QFile::exists(project.file(QStringLiteral("backups/database"))), "nothing may be written without a key");
 
         project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("false"));
         project.env.insert(QStringLiteral("BACKUP_RETENTION_DAYS"), QStringLiteral("thirty"));
@@ -148,7 +161,8 @@ private slots:
         HostProject project;
         makeProject(project);
         QVERIFY(project.writeFile(QStringLiteral("other.db"), {}));
-        project.sqlite(project.file(QStringLiteral("other.db")), QStringLiteral("CREATE TABLE t(a); INSERT INTO t VALUES (7);"));
+        project.sqlite(
+            project.file(QStringLiteral("other.db")), QStringLiteral("CREATE TABLE t(a); INSERT INTO t VALUES (7);"));
         QVERIFY(project.writeFile(QStringLiteral("backup.env"),
             "# a comment\n"
             "export SQLITE_DB=\"other.db\"\n"
@@ -174,8 +188,10 @@ private slots:
         QVERIFY(!QFile::exists(project.file(QStringLiteral("store"))));
         // The backup is of other.db (from the file), and app-data holds only uploads.
         QVERIFY(project.sh(QStringLiteral("gzip -dc %1 > restored.db").arg(sqliteFile)).exitCode == 0);
-        QCOMPARE(project.sqlite(project.file(QStringLiteral("restored.db")), QStringLiteral("SELECT a FROM t;")), QByteArray("7\n"));
-        const ToolResult listing = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
+        QCOMPARE(project.sqlite(project.file(QStringLiteral("restored.db")), QStringLiteral("SELECT a FROM t;")),
+            QByteArray("7\n"));
+        const ToolResult listing
+            = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
         QVERIFY(listing.out.contains("uploads/a.txt"));
         QVERIFY(!listing.out.contains("logs/"));
     }
@@ -197,7 +213,8 @@ private slots:
         QVERIFY(!project.lastBackup(QStringLiteral("sqlite")).isEmpty());
         QVERIFY(!project.lastBackup(QStringLiteral("app-data")).isEmpty());
         // The live database never goes into the app-data archive: it has its own consistent backup.
-        const ToolResult listing = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
+        const ToolResult listing
+            = project.sh(QStringLiteral("tar -tzf %1").arg(project.lastBackup(QStringLiteral("app-data"))));
         QVERIFY(listing.out.contains("data/settings.json"));
         QVERIFY(!listing.out.contains("discord_bot.db"));
     }
@@ -246,20 +263,31 @@ private slots:
         // Sidecar in sha256sum format, matching the catalog and the file.
         const QByteArray sidecar = project.readFile(backup + QStringLiteral(".sha256"));
         const QJsonObject finished = project.events(QStringLiteral("backup_finished")).last();
-        QCOMPARE(sidecar, finished.value(QStringLiteral("sha256")).toString().toUtf8() + "  " + backup.section(u'/', -1).toUtf8() + "\n");
+        QCOMPARE(sidecar,
+            finished.value(QStringLiteral("sha256")).toString().toUtf8() + "  " + backup.section(u'/', -1).toUtf8()
+                + "\n");
         QCOMPARE(finished.value(QStringLiteral("size")).toInteger(), QFileInfo(project.file(backup)).size());
         QCOMPARE(finished.value(QStringLiteral("encrypted")).toBool(), !key.isEmpty());
         QCOMPARE(finished.value(QStringLiteral("kind")).toString(), QStringLiteral("critical"));
-        QCOMPARE(project.sh(QStringLiteral("cd backups/database && sha256sum -c --quiet %1.sha256").arg(backup.section(u'/', -1))).exitCode, 0);
-        QCOMPARE(project.events(QStringLiteral("backup_started")).last().value(QStringLiteral("file")).toString(), backup);
+        QCOMPARE(project
+                     .sh(QStringLiteral("cd backups/database && sha256sum -c --quiet %1.sha256")
+                             .arg(backup.section(u'/', -1)))
+                     .exitCode,
+            0);
+        QCOMPARE(
+            project.events(QStringLiteral("backup_started")).last().value(QStringLiteral("file")).toString(), backup);
 
         result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("--json") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         QCOMPARE(parseObject(result.out).value(QStringLiteral("result")).toString(), QStringLiteral("passed"));
-        QVERIFY(parseObject(result.out).value(QStringLiteral("method")).toString().contains(QStringLiteral("sqlite-integrity")));
+        QVERIFY(parseObject(result.out)
+                    .value(QStringLiteral("method"))
+                    .toString()
+                    .contains(QStringLiteral("sqlite-integrity")));
 
         // Damage the database, then restore.
-        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("DELETE FROM reminders WHERE id > 10; INSERT INTO reminders VALUES (999, 'after');"));
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")),
+            QStringLiteral("DELETE FROM reminders WHERE id > 10; INSERT INTO reminders VALUES (999, 'after');"));
         const QByteArray damaged = rows(project);
         QVERIFY(damaged != original);
 
@@ -297,7 +325,8 @@ private slots:
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
         const QString backup = project.lastBackup(QStringLiteral("sqlite"));
         QVERIFY(project.sh(QStringLiteral("truncate -s 100 %1").arg(backup)).exitCode == 0);
-        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")), QStringLiteral("INSERT INTO reminders VALUES (5000, 'kept');"));
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")),
+            QStringLiteral("INSERT INTO reminders VALUES (5000, 'kept');"));
         const QByteArray before = rows(project);
         const ToolResult result = project.run({ QStringLiteral("restore-sqlite"), backup, QStringLiteral("--yes") });
         QCOMPARE(result.exitCode, 1);
@@ -321,8 +350,10 @@ private slots:
         QCOMPARE(result.exitCode, 1);
         QJsonObject verdict = parseObject(result.out);
         QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
-        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("wrong key")), qPrintable(result.describe()));
-        QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("wrong key")),
+            qPrintable(result.describe()));
+        QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(),
+            QStringLiteral("failed"));
 
         // No key at all.
         project.env.remove(QStringLiteral("BACKUP_ENCRYPTION_KEY"));
@@ -346,12 +377,18 @@ private slots:
         result = plain.run({ QStringLiteral("verify"), file, QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 1);
         verdict = parseObject(result.out);
-        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("truncated")), qPrintable(result.describe()));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("truncated")),
+            qPrintable(result.describe()));
         // A database whose pages are damaged inside a valid gzip stream fails the integrity check.
-        QVERIFY(plain.sh(QStringLiteral("cp data/discord_bot.db bad.db && printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | dd of=bad.db bs=1 seek=4200 conv=notrunc status=none && gzip bad.db")).exitCode == 0);
+        QVERIFY(plain
+                    .sh(QStringLiteral("cp data/discord_bot.db bad.db && printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | "
+                                       "dd of=bad.db bs=1 seek=4200 conv=notrunc status=none && gzip bad.db"))
+                    .exitCode
+            == 0);
         result = plain.run({ QStringLiteral("verify"), QStringLiteral("bad.db.gz"), QStringLiteral("sqlite") });
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(result.out.contains("integrity_check") || result.out.contains("not an SQLite"), qPrintable(result.describe()));
+        QVERIFY2(result.out.contains("integrity_check") || result.out.contains("not an SQLite"),
+            qPrintable(result.describe()));
         // verify latest: exit 1 when the newest of a component fails, and the catalog has the event.
         result = plain.run({ QStringLiteral("verify"), QStringLiteral("latest") });
         QCOMPARE(result.exitCode, 1);
@@ -384,14 +421,20 @@ private slots:
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         const QString first = project.lastBackup(QStringLiteral("app-data"));
         QVERIFY2(first.contains(QStringLiteral("app-data-incremental-")), qPrintable(first));
-        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("kind")).toString(), QStringLiteral("incremental"));
-        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("base")).toString(), full);
+        QCOMPARE(project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("incremental"));
+        QCOMPARE(
+            project.events(QStringLiteral("backup_finished")).last().value(QStringLiteral("base")).toString(), full);
 
         QVERIFY(project.writeFile(QStringLiteral("uploads/c.txt"), "third upload\n"));
         project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(start + 12 * 3600));
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("incremental") }).exitCode == 0);
         const QString second = project.lastBackup(QStringLiteral("app-data"));
-        const QByteArray expectedTree = project.sh(QStringLiteral("find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | xargs -0 sha256sum")).out;
+        const QByteArray expectedTree
+            = project
+                  .sh(QStringLiteral("find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | "
+                                     "xargs -0 sha256sum"))
+                  .out;
         const QByteArray databaseRows = rows(project);
         project.env.remove(QStringLiteral("BACKUP_NOW"));
 
@@ -399,12 +442,23 @@ private slots:
         QVERIFY(project.sh(QStringLiteral("rm -rf logs uploads && echo junk > data/settings.json")).exitCode == 0);
         result = project.run({ QStringLiteral("restore-app"), second, QStringLiteral("--yes") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
-        QCOMPARE(project.sh(QStringLiteral("find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | xargs -0 sha256sum")).out, expectedTree);
+        QCOMPARE(
+            project
+                .sh(QStringLiteral(
+                    "find data logs uploads -type f ! -name 'discord_bot.db*' -print0 | sort -z | xargs -0 sha256sum"))
+                .out,
+            expectedTree);
         QVERIFY(!QFile::exists(project.file(QStringLiteral("uploads/a.txt"))));
         QCOMPARE(rows(project), databaseRows); // the live database was carried over, not lost
         QVERIFY(result.out.contains(full.toUtf8()) && result.out.contains(first.toUtf8()));
-        QVERIFY(project.events(QStringLiteral("restore_finished")).last().value(QStringLiteral("emergency_backup")).toString().startsWith(QLatin1String("backups/emergency/emergency-app-data-")));
-        QVERIFY(QDir(project.path()).entryList({ QStringLiteral(".drconsole-*") }, QDir::AllEntries | QDir::Hidden).isEmpty());
+        QVERIFY(project.events(QStringLiteral("restore_finished"))
+                    .last()
+                    .value(QStringLiteral("emergency_backup"))
+                    .toString()
+                    .startsWith(QLatin1String("backups/emergency/emergency-app-data-")));
+        QVERIFY(QDir(project.path())
+                    .entryList({ QStringLiteral(".drconsole-*") }, QDir::AllEntries | QDir::Hidden)
+                    .isEmpty());
 
         // The full archive alone brings back the first state.
         result = project.run({ QStringLiteral("restore-app"), full, QStringLiteral("--yes") });
@@ -426,7 +480,11 @@ private slots:
         }
         // app-data: only old archives (a full and an incremental on it); config: one recent.
         project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - 60 * day));
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full"), QStringLiteral("--component"), QStringLiteral("app-data") }).exitCode == 0);
+        QVERIFY(project
+                    .run({ QStringLiteral("backup"), QStringLiteral("full"), QStringLiteral("--component"),
+                        QStringLiteral("app-data") })
+                    .exitCode
+            == 0);
         const QString oldFull = project.lastBackup(QStringLiteral("app-data"));
         project.env.insert(QStringLiteral("BACKUP_NOW"), QString::number(now - 59 * day));
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("incremental") }).exitCode == 0);
@@ -460,7 +518,9 @@ private slots:
             files << second.lastBackup(QStringLiteral("sqlite"));
         }
         second.env.remove(QStringLiteral("BACKUP_NOW"));
-        QVERIFY(second.sh(QStringLiteral("printf XXXX | dd of=%1 bs=1 seek=30 conv=notrunc status=none").arg(files[2])).exitCode == 0);
+        QVERIFY(second.sh(QStringLiteral("printf XXXX | dd of=%1 bs=1 seek=30 conv=notrunc status=none").arg(files[2]))
+                    .exitCode
+            == 0);
         QCOMPARE(second.run({ QStringLiteral("verify"), files[2] }).exitCode, 1);
         QVERIFY(second.run({ QStringLiteral("cleanup") }).exitCode == 0);
         QVERIFY(!QFile::exists(second.file(files[0])));
@@ -476,7 +536,8 @@ private slots:
         QProcess holder;
         holder.setWorkingDirectory(project.path());
         // The holder execs into sleep, which keeps the locked descriptor: killing it releases the lock.
-        holder.start(QStringLiteral("bash"), { QStringLiteral("-c"), QStringLiteral("exec 9>>backups/locks/sqlite.lock && flock 9 && exec sleep 30") });
+        holder.start(QStringLiteral("bash"),
+            { QStringLiteral("-c"), QStringLiteral("exec 9>>backups/locks/sqlite.lock && flock 9 && exec sleep 30") });
         QVERIFY(holder.waitForStarted());
         QTRY_VERIFY(project.sh(QStringLiteral("! flock -n backups/locks/sqlite.lock true")).exitCode == 0);
         const ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
@@ -485,7 +546,10 @@ private slots:
         QCOMPARE(result.exitCode, 1);
         const auto failed = project.events(QStringLiteral("backup_failed"));
         QCOMPARE(failed.size(), 1);
-        QVERIFY(failed.first().value(QStringLiteral("error")).toString().contains(QStringLiteral("another backup of sqlite is running")));
+        QVERIFY(failed.first()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("another backup of sqlite is running")));
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
     }
 
@@ -495,7 +559,11 @@ private slots:
         makeProject(project);
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
         // A file made by hand (no catalog line, no sidecar) is listed as unmanaged.
-        QVERIFY(project.sh(QStringLiteral("cp data/discord_bot.db backups/database/sqlite-20240909-020000.db && gzip backups/database/sqlite-20240909-020000.db")).exitCode == 0);
+        QVERIFY(project
+                    .sh(QStringLiteral("cp data/discord_bot.db backups/database/sqlite-20240909-020000.db && gzip "
+                                       "backups/database/sqlite-20240909-020000.db"))
+                    .exitCode
+            == 0);
         ToolResult result = project.run({ QStringLiteral("list"), QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 0);
         const QJsonArray list = QJsonDocument::fromJson(result.out).array();
@@ -510,7 +578,8 @@ private slots:
                 ++managed;
                 QCOMPARE(entry.value(QStringLiteral("sha256")).toString().size(), 64);
             } else {
-                QCOMPARE(entry.value(QStringLiteral("path")).toString(), QStringLiteral("backups/database/sqlite-20240909-020000.db.gz"));
+                QCOMPARE(entry.value(QStringLiteral("path")).toString(),
+                    QStringLiteral("backups/database/sqlite-20240909-020000.db.gz"));
                 QVERIFY(entry.value(QStringLiteral("sha256")).isNull());
                 QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("full"));
             }
@@ -525,12 +594,22 @@ private slots:
         const QJsonObject status = parseObject(result.out);
         QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.1.0"));
         QVERIFY(status.value(QStringLiteral("disk")).toObject().value(QStringLiteral("free_bytes")).toInteger() > 0);
-        QVERIFY(!status.value(QStringLiteral("versions")).toObject().value(QStringLiteral("sqlite3")).toString().isEmpty());
-        const QJsonObject sqlite = status.value(QStringLiteral("components")).toObject().value(QStringLiteral("sqlite")).toObject();
+        QVERIFY(
+            !status.value(QStringLiteral("versions")).toObject().value(QStringLiteral("sqlite3")).toString().isEmpty());
+        const QJsonObject sqlite
+            = status.value(QStringLiteral("components")).toObject().value(QStringLiteral("sqlite")).toObject();
         QVERIFY(sqlite.value(QStringLiteral("configured")).toBool());
-        QCOMPARE(sqlite.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("file")).toString(), project.lastBackup(QStringLiteral("sqlite")));
-        QCOMPARE(status.value(QStringLiteral("components")).toObject().value(QStringLiteral("postgres")).toObject().value(QStringLiteral("configured")).toBool(), false);
-        QCOMPARE(status.value(QStringLiteral("service")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("unknown"));
+        QCOMPARE(sqlite.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("file")).toString(),
+            project.lastBackup(QStringLiteral("sqlite")));
+        QCOMPARE(status.value(QStringLiteral("components"))
+                     .toObject()
+                     .value(QStringLiteral("postgres"))
+                     .toObject()
+                     .value(QStringLiteral("configured"))
+                     .toBool(),
+            false);
+        QCOMPARE(status.value(QStringLiteral("service")).toObject().value(QStringLiteral("state")).toString(),
+            QStringLiteral("unknown"));
     }
 
     void healthCheck()
@@ -552,7 +631,8 @@ private slots:
         QVERIFY(health.value(QStringLiteral("healthy")).toBool());
         QMap<QString, QString> checks;
         for (const QJsonValue& check : health.value(QStringLiteral("checks")).toArray())
-            checks.insert(check.toObject().value(QStringLiteral("name")).toString(), check.toObject().value(QStringLiteral("status")).toString());
+            checks.insert(check.toObject().value(QStringLiteral("name")).toString(),
+                check.toObject().value(QStringLiteral("status")).toString());
         QCOMPARE(checks.value(QStringLiteral("database:sqlite")), QStringLiteral("ok"));
         QCOMPARE(checks.value(QStringLiteral("database:postgres")), QStringLiteral("skipped"));
         QCOMPARE(checks.value(QStringLiteral("backup:sqlite")), QStringLiteral("ok"));
@@ -585,7 +665,8 @@ private slots:
                 }
             });
         });
-        project.env.insert(QStringLiteral("BACKUP_NOTIFY_WEBHOOK"), QStringLiteral("http://127.0.0.1:%1/hook").arg(server.serverPort()));
+        project.env.insert(QStringLiteral("BACKUP_NOTIFY_WEBHOOK"),
+            QStringLiteral("http://127.0.0.1:%1/hook").arg(server.serverPort()));
         project.env.insert(QStringLiteral("SQLITE_DB"), QStringLiteral("data/gone.db"));
         QProcess process;
         process.setWorkingDirectory(project.path());
@@ -643,7 +724,11 @@ private slots:
         if (findProgram(QStringLiteral("aws")).isEmpty()) {
             result = project.run({ QStringLiteral("copy-remote"), backup });
             QCOMPARE(result.exitCode, 1);
-            QVERIFY(project.events(QStringLiteral("remote_copy")).last().value(QStringLiteral("error")).toString().contains(QStringLiteral("aws")));
+            QVERIFY(project.events(QStringLiteral("remote_copy"))
+                        .last()
+                        .value(QStringLiteral("error"))
+                        .toString()
+                        .contains(QStringLiteral("aws")));
         }
     }
 };

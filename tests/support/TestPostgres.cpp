@@ -23,8 +23,7 @@ int freeLoopbackPort()
 
 TestPostgres::TestPostgres()
     : m_dir(QDir::tempPath() + QStringLiteral("/drconsole-pg-XXXXXX"))
-{
-}
+{ }
 
 TestPostgres::~TestPostgres()
 {
@@ -52,8 +51,10 @@ bool TestPostgres::runAsPostgres(const QStringList& arguments, QString* error, i
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral("runuser"), QStringList { QStringLiteral("-u"), user(), QStringLiteral("--") } + arguments);
-    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+    process.start(
+        QStringLiteral("runuser"), QStringList { QStringLiteral("-u"), user(), QStringLiteral("--") } + arguments);
+    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
         if (error)
             *error = QStringLiteral("%1 failed (exit %2): %3")
                          .arg(arguments.value(0))
@@ -78,8 +79,9 @@ bool TestPostgres::start(QString* error)
         return false;
     }
     // The server runs as postgres: it must reach its folders.
-    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-            | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+    QFile::setPermissions(m_dir.path(),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup
+            | QFile::ExeGroup);
     const QString data = m_dir.filePath(QStringLiteral("data"));
     QDir().mkpath(data);
     QDir().mkpath(socketDir());
@@ -89,17 +91,19 @@ bool TestPostgres::start(QString* error)
         *error = QStringLiteral("chown of %1 to %2 failed").arg(m_dir.path(), user());
         return false;
     }
-    if (!runAsPostgres({ bin + QStringLiteral("/initdb"), QStringLiteral("-D"), data, QStringLiteral("--username=postgres"),
-                           QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"), QStringLiteral("--no-sync") },
+    if (!runAsPostgres(
+            { bin + QStringLiteral("/initdb"), QStringLiteral("-D"), data, QStringLiteral("--username=postgres"),
+                QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"), QStringLiteral("--no-sync") },
             error, 120'000))
         return false;
     for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(socketDir());
-        m_running = runAsPostgres({ bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data, QStringLiteral("-w"),
-                                      QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
-                                      socketDir() + QStringLiteral("/server.log"), QStringLiteral("-o"), options,
-                                      QStringLiteral("start") },
+        const QString options
+            = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(socketDir());
+        m_running = runAsPostgres(
+            { bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data, QStringLiteral("-w"), QStringLiteral("-t"),
+                QStringLiteral("60"), QStringLiteral("-l"), socketDir() + QStringLiteral("/server.log"),
+                QStringLiteral("-o"), options, QStringLiteral("start") },
             error, 90'000);
     }
     if (!m_running) {
@@ -139,14 +143,15 @@ bool TestPostgres::psql(const QString& database, const QString& sql, QByteArray*
     process.setProcessEnvironment(environment(database));
     process.start(binDir() + QStringLiteral("/psql"),
         { QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-v"),
-            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), database.isEmpty() ? QStringLiteral("postgres") : database,
-            QStringLiteral("-c"), sql });
+            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"),
+            database.isEmpty() ? QStringLiteral("postgres") : database, QStringLiteral("-c"), sql });
     const bool finished = process.waitForFinished(60'000);
     if (output)
         *output = process.readAllStandardOutput();
     if (!finished || process.exitCode() != 0) {
         if (error)
-            *error = QStringLiteral("psql on %1: %2").arg(database, QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+            *error = QStringLiteral("psql on %1: %2")
+                         .arg(database, QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
         return false;
     }
     return true;

@@ -33,7 +33,8 @@ public:
         const QString& database = {}, QProcessEnvironment base = QProcessEnvironment::systemEnvironment()) const;
 
     /// Runs SQL with psql (-X -A -t -v ON_ERROR_STOP=1) on @p database; false with psql's message on error.
-    bool psql(const QString& database, const QString& sql, QByteArray* output = nullptr, QString* error = nullptr) const;
+    bool psql(
+        const QString& database, const QString& sql, QByteArray* output = nullptr, QString* error = nullptr) const;
 
 private:
     bool runAsPostgres(const QStringList& arguments, QString* error, int timeoutMs) const;
