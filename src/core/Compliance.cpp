@@ -1,5 +1,7 @@
 #include "core/Compliance.h"
 
+#include "core/BackupFileName.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -235,11 +237,18 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
     }
     QHash<QString, int> failedByComponent;
     QSet<QString> remotelyCopied;
+    QHash<QString, QSet<QDate>> remoteDaysByComponent;
     for (const CatalogEvent& event : events) {
         if (event.event == QLatin1String("backup_failed") && event.time >= settings.windowStart && event.time <= now)
             ++failedByComponent[event.component];
-        else if (event.event == QLatin1String("remote_copy") && event.result == QLatin1String("ok"))
+        else if (event.event == QLatin1String("remote_copy") && event.result == QLatin1String("ok")) {
             remotelyCopied.insert(event.file);
+            const auto parsed = BackupFileName::parse(event.file.mid(event.file.lastIndexOf(u'/') + 1));
+            const QString component = !event.component.isEmpty() ? event.component
+                : parsed                                         ? parsed->component
+                                                                 : QString();
+            remoteDaysByComponent[component].insert(event.time.date());
+        }
     }
     for (auto it = failedByComponent.cbegin(); it != failedByComponent.cend(); ++it) {
         if (!byComponent.contains(it.key()))
@@ -324,6 +333,17 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
             }
         }
 
+        // Remote retention: every day of the remote period since copies began should have one.
+        const QSet<QDate> remoteDays = remoteDaysByComponent.value(name);
+        if (!remoteDays.isEmpty()) {
+            const QDate firstRemote = *std::min_element(remoteDays.cbegin(), remoteDays.cend());
+            for (int back = settings.retentionRemoteDays; back >= 1; --back) {
+                const QDate day = now.date().addDays(-back);
+                if (day >= firstRemote && !remoteDays.contains(day))
+                    component.missingRemoteDays.append(day);
+            }
+        }
+
         const QString title = name;
         const RpoAnalysis& rpo = component.rpo;
         if (rpo.currentExposureSeconds < 0)
@@ -369,6 +389,10 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
             warnings.append(
                 HostCompliance::tr("%1: %n day(s) without a backup", nullptr, int(component.missingDays.size()))
                     .arg(title));
+        if (!component.missingRemoteDays.isEmpty())
+            warnings.append(HostCompliance::tr(
+                "%1: %n day(s) without a remote copy", nullptr, int(component.missingRemoteDays.size()))
+                                .arg(title));
         if (component.fullBackupsWithoutRemoteCopy > 0)
             warnings.append(HostCompliance::tr(
                 "%1: %n full backup(s) without a remote copy (3-2-1)", nullptr, component.fullBackupsWithoutRemoteCopy)
@@ -503,6 +527,7 @@ QJsonObject HostCompliance::toJson() const
             { QStringLiteral("missing_days"), missingDays },
             { QStringLiteral("kept_past_retention"), component.tooOldLocal },
             { QStringLiteral("full_backups_without_remote_copy"), component.fullBackupsWithoutRemoteCopy },
+            { QStringLiteral("missing_remote_days"), int(component.missingRemoteDays.size()) },
         });
     }
     QJsonArray rtoArray;

@@ -84,6 +84,9 @@ struct ComponentCompliance
     int tooOldLocal = 0; ///< still on the host past local retention
     QList<QDate> missingDays; ///< days of the last retention period without a backup
     int fullBackupsWithoutRemoteCopy = 0;
+    /// Days of the remote retention period (90 days) without a remote copy of this component, counted from
+    /// its first remote copy; empty when nothing was ever copied (the 3-2-1 finding covers that).
+    QList<QDate> missingRemoteDays;
     bool missedBackup = false; ///< the usual cadence says one should have arrived by now
     qint64 usualIntervalSeconds = 0;
 

@@ -232,6 +232,35 @@ private slots:
         QVERIFY(reasons.contains(QLatin1String("crontab: no weekly cleanup")));
     }
 
+    void remoteRetentionCountsMissingDays()
+    {
+        HostProfile host;
+        host.name = QStringLiteral("offsite");
+        QList<BackupRecord> backups;
+        QList<CatalogEvent> events;
+        const QDateTime now = at(10 * 24 + 12);
+        for (int day = 0; day <= 10; ++day) {
+            const BackupRecord record = backup(QStringLiteral("postgres"), at(day * 24 + 2));
+            backups.append(record);
+            if (day != 4 && day != 7) // two days never reached the remote store
+                events.append(event(QStringLiteral("remote_copy"), record.time.addSecs(300),
+                    { { QStringLiteral("file"), record.path },
+                        { QStringLiteral("component"), QStringLiteral("postgres") },
+                        { QStringLiteral("result"), QStringLiteral("ok") } }));
+        }
+        const HostCompliance result
+            = evaluateHost(host, backups, events, std::nullopt, ComplianceSettings::lastDays(now, 30));
+        QCOMPARE(result.components[0].missingRemoteDays, (QList<QDate> { at(4 * 24).date(), at(7 * 24).date() }));
+        QCOMPARE(result.components[0].fullBackupsWithoutRemoteCopy, 2);
+        QCOMPARE(result.toJson()
+                     .value(QStringLiteral("components"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("missing_remote_days"))
+                     .toInt(),
+            2);
+    }
+
     void emptyHost()
     {
         HostProfile host;

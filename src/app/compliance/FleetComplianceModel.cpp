@@ -179,7 +179,25 @@ QVariant FleetComplianceModel::data(const QModelIndex& index, int role) const
                                      durationText(component.rpo.targetSeconds),
                                      component.rpo.inBreach() ? tr(" ✗") : QString()));
             }
-            return parts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
+            if (role == Qt::DisplayRole)
+                return parts.join(QStringLiteral(", "));
+            // The tooltip adds the forecast and how far apart the components' last backups are.
+            QStringList lines;
+            for (const ComponentCompliance& component : row.components) {
+                const RpoAnalysis& rpo = component.rpo;
+                const qint64 left = rpo.breachAt.isValid() ? QDateTime::currentDateTimeUtc().secsTo(rpo.breachAt) : -1;
+                lines.append(rpo.currentExposureSeconds < 0 ? tr("%1: no backup").arg(component.component)
+                        : left > 0 ? tr("%1: exposed %2, breaches its %3 target in %4 unless a backup arrives")
+                                         .arg(component.component, durationText(rpo.currentExposureSeconds),
+                                             durationText(rpo.targetSeconds), durationText(left))
+                                   : tr("%1: exposed %2, over its %3 target since %4")
+                                         .arg(component.component, durationText(rpo.currentExposureSeconds),
+                                             durationText(rpo.targetSeconds), localTime(rpo.breachAt)));
+            }
+            lines.append(
+                tr("Recovery set: the host is only as recoverable as its oldest component; last backups are %1 apart.")
+                    .arg(durationText(row.componentSkewSeconds)));
+            return lines.join(u'\n');
         }
         break;
     }
