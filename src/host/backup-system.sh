@@ -278,7 +278,7 @@ type_of_format() {
 # Path as the catalog writes it: relative to the working directory when it lies below it, no leading ./
 catalog_path() {
     local p=$1
-    [[ $p == "$PWD"/* ]] && p=${p#"$PWD"/}
+    [[ $BACKUP_DIR != /* && $p == "$PWD"/* ]] && p=${p#"$PWD"/}
     while [[ $p == ./* ]]; do p=${p#./}; done
     REPLY=$p
 }
