@@ -244,10 +244,10 @@ INSERT INTO guilds VALUES (1, 'Reminder Squad'), (2, 'Night Owls'), (3, 'Study G
 EOF
 
 # ---------------------------------------------------------------------------------------------------------
-# The history, in two lanes that run at once (process start-up dominates the time on small machines):
-#   databases: SQLite rows growing, sqlite full + hourly critical backups, postgres full, the damaged file,
-#              a restore;
-#   files:     logs and uploads growing, app-data full (encrypted) + incrementals, config.
+# The history, in three lanes that run at once (process start-up dominates the time on small machines):
+#   databases: SQLite rows growing, sqlite full + hourly critical backups, the damaged file, a restore;
+#   server:    postgres (the failed backup) and config full backups;
+#   files:     logs and uploads growing, app-data full (encrypted) + incrementals.
 # Both append to the catalog (one write per line); it is put in time order at the end.
 
 end=$EPOCHSECONDS
@@ -316,11 +316,7 @@ lane_databases() {
         if [[ $gaps != *" $day "* ]]; then
             full_at "$day"
             at=$REPLY
-            if ((day == failed_day)); then
-                DEMO_PG_DUMP_FAIL=1 tool_at "$at" 1 backup full --component postgres,sqlite
-            else
-                tool_at "$at" 0 backup full --component postgres,sqlite
-            fi
+            tool_at "$at" 0 backup full --component sqlite
             printf -v stamp '%(%Y%m%d-%H%M%S)T' "$at"
             if ((day == damaged_day)); then
                 local damaged="backups/database/sqlite-$stamp.db.gz"
@@ -330,7 +326,6 @@ lane_databases() {
                 tool_at $((midnight + 4 * 3600)) 1 verify "$damaged"
             elif ((day % 7 == 3 || day == days - 1)); then
                 tool_at $((midnight + 4 * 3600 + 120)) 0 verify "backups/database/sqlite-$stamp.db.gz"
-                ((day == failed_day)) || tool_at $((midnight + 4 * 3600 + 125)) 0 verify "backups/database/postgres-$stamp.sql.gz"
             fi
             if ((day == restore_day)); then
                 tool_at $((midnight + 10 * 3600)) 0 restore-sqlite "backups/database/sqlite-$stamp.db.gz" --yes
@@ -358,7 +353,7 @@ lane_files() {
         if [[ $gaps != *" $day "* ]]; then
             full_at "$day"
             at=$REPLY
-            tool_at "$at" 0 backup full --component app-data,config
+            tool_at "$at" 0 backup full --component app-data
             if ((day % 7 == 3 || day == days - 1)); then
                 printf -v stamp '%(%Y%m%d-%H%M%S)T' "$at"
                 tool_at $((midnight + 4 * 3600 + 130)) 0 verify "backups/application/app-data-$stamp.tar.gz.enc"
@@ -377,15 +372,37 @@ lane_files() {
     done
 }
 
+lane_server() {
+    local day at stamp
+    for ((day = 0; day < days; day++)); do
+        [[ $gaps == *" $day "* ]] && continue
+        full_at "$day"
+        at=$REPLY
+        if ((day == failed_day)); then
+            DEMO_PG_DUMP_FAIL=1 tool_at "$at" 1 backup full --component postgres,config
+        else
+            tool_at "$at" 0 backup full --component postgres,config
+            if ((day % 7 == 3 || day == days - 1)); then
+                printf -v stamp '%(%Y%m%d-%H%M%S)T' "$at"
+                tool_at $((first_day + day * 86400 + 4 * 3600 + 125)) 0 verify "backups/database/postgres-$stamp.sql.gz"
+            fi
+        fi
+    done
+}
+
 lane_dir=$(mktemp -d) || fail "cannot create a temporary folder"
 trap 'rm -rf -- "$lane_dir"' EXIT
 lane_err="$lane_dir/files.err" lane_files &
 files_pid=$!
+lane_err="$lane_dir/server.err" lane_server &
+server_pid=$!
 lane_err="$lane_dir/databases.err" lane_databases
 databases_status=$?
 wait "$files_pid"
 files_status=$?
-((databases_status == 0 && files_status == 0)) || fail "building the history failed"
+wait "$server_pid"
+server_status=$?
+((databases_status == 0 && files_status == 0 && server_status == 0)) || fail "building the history failed"
 
 # Time order, as a host that lived through it would have written it (stable: same-second lines keep theirs).
 LC_ALL=C sort -s -t '"' -k6,6 backups/catalog.jsonl >"$lane_dir/catalog" && cat -- "$lane_dir/catalog" >backups/catalog.jsonl
