@@ -18,7 +18,15 @@ case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
 if [ -n "$base" ]; then cd -- "$base" 2>/dev/null || { printf 'E\tno such folder: %s\0' "$base"; exit 3; }; fi
 now=$(date '+%z %s')
 printf 'H\t1\t%s\t%s\t%s\0' "${now% *}" "${now#* }" "$PWD"
-if [ -x "$tool" ]; then printf 'V\t%s\0' "$("$tool" version 2>/dev/null | head -n 1)"; fi
+if [ -x "$tool" ]; then
+  # The version line near the top, read by the shell itself: running the tool would cost a bash start-up.
+  n=0 v=
+  while [ $n -lt 40 ] && IFS= read -r line; do
+    n=$((n + 1))
+    case $line in TOOL_VERSION=*) v=${line#TOOL_VERSION=}; v=${v#\"}; v=${v%\"}; break ;; esac
+  done < "$tool"
+  printf 'V\t%s\0' "${tool##*/}${v:+ $v}"
+fi
 printf 'T\t%s\0' "$( { crontab -l; cat /etc/crontab /etc/cron.d/*; } 2>/dev/null | tr -d '\000')"
 fp= n=$#
 for d in "$@"; do
