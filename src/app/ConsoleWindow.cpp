@@ -26,6 +26,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QScrollBar>
 #include <QSplitter>
@@ -53,8 +54,10 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
     buildUi();
     connect(m_sessions, &HostSessions::logLine, m_log, &CommandLogModel::append);
     connect(m_sessions, &HostSessions::started, this, [this](const QString& host, const QString& operation) {
-        m_hosts->setStatus(host, HostListModel::Status::Working,
-            operation == QLatin1String("sync") ? tr("syncing…") : tr("installing the host tool…"));
+        const QString what = operation == QLatin1String("sync") ? tr("syncing…")
+            : operation == QLatin1String("connect")             ? tr("connecting…")
+                                                                : tr("installing the host tool…");
+        m_hosts->setStatus(host, HostListModel::Status::Working, what);
         updateActions();
     });
     connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);
@@ -74,6 +77,9 @@ void ConsoleWindow::buildUi()
     editAction->setObjectName(QStringLiteral("editHostAction"));
     auto* removeAction = new QAction(icon("remove"), tr("&Remove host"), this);
     removeAction->setObjectName(QStringLiteral("removeHostAction"));
+    auto* connectAction = new QAction(icon("host-connected"), tr("C&onnect"), this);
+    connectAction->setObjectName(QStringLiteral("connectAction"));
+    connectAction->setToolTip(tr("Connect to the host: check its key and the credentials, run nothing"));
     auto* syncAction = new QAction(icon("refresh"), tr("&Sync"), this);
     syncAction->setObjectName(QStringLiteral("syncAction"));
     syncAction->setShortcut(QKeySequence::Refresh);
@@ -83,14 +89,24 @@ void ConsoleWindow::buildUi()
     cancelAction->setObjectName(QStringLiteral("cancelAction"));
     auto* installAction = new QAction(icon("install"), tr("&Install host tool"), this);
     installAction->setObjectName(QStringLiteral("installToolAction"));
+    auto* demoAction = new QAction(icon("drconsole"), tr("Open the &demo host"), this);
+    demoAction->setObjectName(QStringLiteral("demoAction"));
+    demoAction->setToolTip(tr("A console of its own on a demo host built on this computer; needs no server"));
     auto* quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
-    m_hostActions = { editAction, removeAction, syncAction, installAction };
+    m_hostActions = { editAction, removeAction, connectAction, syncAction, installAction };
 
     connect(addAction, &QAction::triggered, this, &ConsoleWindow::addHost);
     connect(editAction, &QAction::triggered, this, &ConsoleWindow::editHost);
     connect(removeAction, &QAction::triggered, this, &ConsoleWindow::removeHost);
+    connect(connectAction, &QAction::triggered, this, &ConsoleWindow::connectSelected);
     connect(syncAction, &QAction::triggered, this, &ConsoleWindow::syncSelected);
+    // The demo keeps a catalog of its own, so it opens as a console of its own.
+    connect(demoAction, &QAction::triggered, this, [this] {
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), { QStringLiteral("--demo") }))
+            QMessageBox::warning(
+                this, tr("Demo host"), tr("Cannot start %1 --demo").arg(QCoreApplication::applicationFilePath()));
+    });
     connect(syncAllAction, &QAction::triggered, this, &ConsoleWindow::syncAll);
     connect(cancelAction, &QAction::triggered, this, [this] { m_sessions->cancel(selectedHost()); });
     connect(installAction, &QAction::triggered, this, &ConsoleWindow::installTool);
@@ -99,7 +115,9 @@ void ConsoleWindow::buildUi()
     QMenu* hostMenu = menuBar()->addMenu(tr("&Host"));
     hostMenu->addActions({ addAction, editAction, removeAction });
     hostMenu->addSeparator();
-    hostMenu->addActions({ syncAction, syncAllAction, cancelAction, installAction });
+    hostMenu->addActions({ connectAction, syncAction, syncAllAction, cancelAction, installAction });
+    hostMenu->addSeparator();
+    hostMenu->addAction(demoAction);
     hostMenu->addSeparator();
     hostMenu->addAction(quitAction);
     QToolBar* toolBar = addToolBar(tr("Hosts"));
@@ -107,7 +125,7 @@ void ConsoleWindow::buildUi()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addActions({ addAction, editAction, removeAction });
     toolBar->addSeparator();
-    toolBar->addActions({ syncAction, syncAllAction, cancelAction, installAction });
+    toolBar->addActions({ connectAction, syncAction, syncAllAction, cancelAction, installAction });
 
     // Hosts.
     m_hostListView = new QListView(this);
@@ -424,6 +442,12 @@ void ConsoleWindow::removeHost()
     reloadHosts();
 }
 
+void ConsoleWindow::connectSelected()
+{
+    if (const HostListModel::Entry* entry = m_hosts->entry(selectedHost()))
+        m_sessions->connectHost(entry->profile);
+}
+
 void ConsoleWindow::syncSelected()
 {
     if (const HostListModel::Entry* entry = m_hosts->entry(selectedHost()))
@@ -452,12 +476,10 @@ void ConsoleWindow::installTool()
 void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operation)
 {
     const HostListModel::Entry* entry = m_hosts->entry(outcome.host);
+    if (outcome.state)
+        m_hosts->setState(outcome.host, *outcome.state);
     if (outcome.ok) {
         m_hosts->setStatus(outcome.host, HostListModel::Status::Synced, {});
-        if (entry) {
-            if (auto state = m_catalog->hostState(entry->profile.id))
-                m_hosts->setState(outcome.host, *state);
-        }
         statusBar()->showMessage(tr("%1: %2").arg(outcome.host, outcome.summary), 8000);
         if (operation == QLatin1String("install-tool") && entry)
             m_sessions->sync(entry->profile); // shows the version it now runs
@@ -476,6 +498,8 @@ void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operat
     auto retry = [this, host, operation] {
         if (operation == QLatin1String("install-tool"))
             m_sessions->installTool(host);
+        else if (operation == QLatin1String("connect"))
+            m_sessions->connectHost(host);
         else
             m_sessions->sync(host);
     };
@@ -492,55 +516,116 @@ void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operat
         }
         break;
     }
-    case Error::Code::HostKeyChanged:
-        QMessageBox::critical(this, tr("Host key changed: %1").arg(host.name), error.message);
+    case Error::Code::HostKeyChanged: {
+        // Explained, and nothing to click that would connect anyway: the fix is on the known_hosts file.
+        QMessageBox refusal(QMessageBox::Critical, tr("Host key changed: %1").arg(host.name),
+            tr("The console refused to connect to host %1 because its host key changed.").arg(host.name),
+            QMessageBox::Close, this);
+        refusal.setObjectName(QStringLiteral("hostKeyChangedMessageBox"));
+        refusal.setInformativeText(error.message);
+        refusal.setDefaultButton(QMessageBox::Close);
+        refusal.exec();
+        (void)m_catalog->audit(QStringLiteral("host-key"), host.name, error.detail, QStringLiteral("changed, refused"));
         break;
-    case Error::Code::PassphraseNeeded: {
-        bool ok = false;
-        const bool password = host.auth == HostProfile::Auth::Password;
-        const QString secret = QInputDialog::getText(this, password ? tr("Password") : tr("Key passphrase"),
-            password ? tr("Password of %1 (kept in memory for this session only):").arg(host.displayAddress())
-                     : tr("Passphrase of %1 (kept in memory for this session only):").arg(host.keyFile),
-            QLineEdit::Password, {}, &ok);
-        if (ok && !secret.isEmpty()) {
-            if (password)
-                m_sessions->setPassword(host.name, secret);
-            else
-                m_sessions->setPassphrase(host.name, secret);
+    }
+    case Error::Code::PassphraseNeeded:
+        if (askSecret(host, false)) {
+            retry();
+            return;
+        }
+        break;
+    case Error::Code::AuthFailed: {
+        // A wrong secret is not kept; one the user typed is asked again, saying it was refused.
+        const bool typed = m_sessions->hasSecret(host.name);
+        m_sessions->setPassword(host.name, {});
+        m_sessions->setPassphrase(host.name, {});
+        if (typed && askSecret(host, true)) {
             retry();
             return;
         }
         break;
     }
-    case Error::Code::AuthFailed:
-        // A wrong secret is not kept: the next attempt asks again.
-        m_sessions->setPassword(host.name, {});
-        m_sessions->setPassphrase(host.name, {});
-        break;
     default:
         break;
     }
     emit operationFinished(outcome.host, false);
 }
 
+bool ConsoleWindow::askSecret(const HostProfile& host, bool refusedBefore)
+{
+    const bool password = host.auth == HostProfile::Auth::Password;
+    QString prompt = password
+        ? tr("Password of %1 (kept in memory for this session only):").arg(host.displayAddress())
+        : tr("Passphrase of the key %1 (kept in memory for this session only):").arg(host.keyFile);
+    if (refusedBefore)
+        prompt = (password ? tr("Host %1 refused that password.").arg(host.name)
+                           : tr("That passphrase does not open the key %1.").arg(host.keyFile))
+            + u'\n' + prompt;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("secretInputDialog"));
+    dialog.setWindowTitle(password ? tr("Password for %1").arg(host.name) : tr("Key passphrase for %1").arg(host.name));
+    dialog.setLabelText(prompt);
+    dialog.setTextEchoMode(QLineEdit::Password);
+    dialog.setInputMode(QInputDialog::TextInput);
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().isEmpty())
+        return false;
+    if (password)
+        m_sessions->setPassword(host.name, dialog.textValue());
+    else
+        m_sessions->setPassphrase(host.name, dialog.textValue());
+    return true;
+}
+
 void ConsoleWindow::openDemo(const QString& folder)
 {
     if (!m_demo) {
         m_demo = new DemoHost(m_catalog, this);
-        connect(m_demo, &DemoHost::progress, this, [this](const QString& line) { statusBar()->showMessage(line); });
+        connect(m_demo, &DemoHost::progress, this, [this](const QString& line) {
+            statusBar()->showMessage(line);
+            if (m_demoProgress)
+                m_demoProgress->setLabelText(line);
+        });
+        connect(m_demo, &DemoHost::progressValue, this, [this](int done, int total) {
+            if (m_demoProgress) {
+                m_demoProgress->setMaximum(total);
+                m_demoProgress->setValue(done);
+            }
+        });
         connect(m_demo, &DemoHost::logLine, m_log,
             [this](const QString& line) { m_log->append(QStringLiteral("demo"), LogKind::Stdout, line); });
         connect(m_demo, &DemoHost::ready, this, [this](const HostProfile& host) {
+            closeDemoProgress();
             reloadHosts();
             selectHost(host.name);
             m_sessions->sync(host);
         });
         connect(m_demo, &DemoHost::failed, this, [this](const QString& message) {
+            closeDemoProgress();
             statusBar()->showMessage(message);
             QMessageBox::warning(this, tr("Demo host"), message);
         });
     }
+    if (m_demo->isRunning())
+        return;
+    // Shown (not exec'd): the build runs as a process and the window stays live; Cancel stops the builder.
+    m_demoProgress = new QProgressDialog(tr("Building the demo host in %1…").arg(folder), tr("Cancel"), 0, 0, this);
+    m_demoProgress->setObjectName(QStringLiteral("demoProgressDialog"));
+    m_demoProgress->setWindowTitle(tr("Demo host"));
+    m_demoProgress->setWindowModality(Qt::WindowModal);
+    m_demoProgress->setMinimumDuration(300);
+    m_demoProgress->setAutoClose(false);
+    m_demoProgress->setAutoReset(false);
+    connect(m_demoProgress, &QProgressDialog::canceled, m_demo, &DemoHost::cancel);
     m_demo->open(folder);
+}
+
+void ConsoleWindow::closeDemoProgress()
+{
+    if (!m_demoProgress)
+        return;
+    m_demoProgress->disconnect(m_demo);
+    m_demoProgress->deleteLater();
+    m_demoProgress = nullptr;
 }
 
 } // namespace dr

@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QListView;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -47,6 +48,7 @@ public slots:
     void addHost();
     void editHost();
     void removeHost();
+    void connectSelected();
     void syncSelected();
     void syncAll();
     void installTool();
@@ -58,6 +60,9 @@ signals:
 private:
     void buildUi();
     void onFinished(const HostOutcome& outcome, const QString& operation);
+    /// Asks for the host's password or key passphrase (kept in memory only); false when the user cancels.
+    bool askSecret(const HostProfile& host, bool refusedBefore);
+    void closeDemoProgress();
     void onBackupsLoaded(qint64 hostId, const QList<BackupRecord>& records);
     void showSelectedHost();
     void applyFilter();
@@ -87,6 +92,7 @@ private:
     ComplianceDashboard* m_dashboard = nullptr;
     HostChartsView* m_charts = nullptr;
     DemoHost* m_demo = nullptr;
+    QProgressDialog* m_demoProgress = nullptr;
     QList<QAction*> m_hostActions;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace dr {
 
@@ -21,15 +22,29 @@ DemoHost::DemoHost(Catalog* catalog, QObject* parent)
             emit logLine(line);
             if (line.startsWith(QLatin1String("demo:")))
                 emit progress(tr("Building the demo host: %1").arg(line.mid(5).trimmed()));
+            static const QRegularExpression dayLine(QStringLiteral("^demo: day (\\d+)/(\\d+)$"));
+            if (const auto match = dayLine.match(line); match.hasMatch())
+                emit progressValue(match.captured(1).toInt(), match.captured(2).toInt());
         }
     });
     connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
+        if (m_cancelled) {
+            emit failed(
+                tr("Building the demo host in %1 was cancelled; it is rebuilt from scratch next time.").arg(m_folder));
+            return;
+        }
         if (status != QProcess::NormalExit || exitCode != 0) {
             const QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
             emit failed(tr("Building the demo host in %1 failed (exit code %2): %3")
                             .arg(m_folder)
                             .arg(exitCode)
                             .arg(why.right(600)));
+            return;
+        }
+        // Only a build that ran to its end counts: a cancelled one leaves a half history behind.
+        QFile marker(completeMarker());
+        if (!marker.open(QIODevice::WriteOnly)) {
+            emit failed(tr("Cannot write %1: %2").arg(marker.fileName(), marker.errorString()));
             return;
         }
         finish();
@@ -42,21 +57,33 @@ DemoHost::DemoHost(Catalog* catalog, QObject* parent)
 
 DemoHost::~DemoHost()
 {
-    cancel();
+    if (m_process.state() != QProcess::NotRunning) {
+        m_cancelled = true;
+        m_process.kill();
+        m_process.waitForFinished(3000); // at exit only: the builder must not outlive the console
+    }
 }
 
 void DemoHost::cancel()
 {
     if (m_process.state() != QProcess::NotRunning) {
+        m_cancelled = true;
         m_process.kill();
-        m_process.waitForFinished(3000);
     }
+}
+
+QString DemoHost::completeMarker() const
+{
+    return m_folder + QStringLiteral("/.drconsole-demo-complete");
 }
 
 void DemoHost::open(const QString& folder)
 {
+    if (isRunning())
+        return;
     m_folder = folder;
-    if (QFileInfo::exists(folder + QStringLiteral("/backups/catalog.jsonl"))) {
+    m_cancelled = false;
+    if (QFileInfo::exists(completeMarker())) {
         finish();
         return;
     }
@@ -67,6 +94,7 @@ void DemoHost::open(const QString& folder)
         return;
     }
     QDir().mkpath(folder);
+    QFile::remove(completeMarker());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("BACKUP_DIR"), QStringLiteral("backups"));
     m_process.setProcessEnvironment(environment);

@@ -21,24 +21,29 @@ public:
     DemoHost(Catalog* catalog, QObject* parent = nullptr);
     ~DemoHost() override;
 
-    /// Builds the demo in @p folder if it holds no backups yet, then makes sure the catalog has the host.
+    /// Builds the demo in @p folder unless a build there finished, then makes sure the catalog has the host.
     void open(const QString& folder);
+    /// Stops a build without waiting for it; failed() follows once the builder has gone.
     void cancel();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
 signals:
     void progress(const QString& line);
+    /// Day @p done of @p total of the history is built.
+    void progressValue(int done, int total);
     void logLine(const QString& line);
     void ready(const dr::HostProfile& host);
     void failed(const QString& message);
 
 private:
     void finish();
+    QString completeMarker() const;
 
     Catalog* m_catalog;
     QProcess m_process;
     QString m_folder;
     QByteArray m_pending;
+    bool m_cancelled = false;
 };
 
 } // namespace dr

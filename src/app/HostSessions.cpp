@@ -30,6 +30,32 @@ Transport* HostWorker::transportFor(const HostProfile& host, const ConnectOption
     return m_transport.get();
 }
 
+void HostWorker::connectHost(const HostProfile& host, const ConnectOptions& options)
+{
+    HostOutcome outcome;
+    outcome.host = host.name;
+    Transport* transport = transportFor(host, options);
+    const Result<void> opened = transport ? transport->open()
+                                          : Result<void>(makeError(Error::Code::InvalidInput,
+                                              tr("Host %1 cannot be reached by this build").arg(host.name)));
+    (void)m_catalog->audit(QStringLiteral("connect"), host.name,
+        opened ? transport->describe() : opened.error().fullText(),
+        opened ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (opened) {
+        outcome.ok = true;
+        outcome.summary = tr("connected to %1").arg(transport->describe());
+        emit logLine(host.name, LogKind::Info, tr("Connected to %1").arg(transport->describe()));
+    } else {
+        outcome.error = opened.error();
+        m_transport.reset();
+        (void)m_catalog->recordHostError(host.id, opened.error().fullText());
+        emit logLine(host.name, LogKind::Error, opened.error().fullText());
+    }
+    if (auto state = m_catalog->hostState(host.id))
+        outcome.state = *state;
+    emit finished(outcome, QStringLiteral("connect"));
+}
+
 void HostWorker::sync(const HostProfile& host, const ConnectOptions& options)
 {
     cancelRequested = false;
@@ -62,6 +88,8 @@ void HostWorker::sync(const HostProfile& host, const ConnectOptions& options)
     }
     if (auto records = m_catalog->backups(host.id))
         emit backupsLoaded(host.id, *records);
+    if (auto state = m_catalog->hostState(host.id))
+        outcome.state = *state;
     emit finished(outcome, QStringLiteral("sync"));
 }
 
@@ -136,6 +164,11 @@ ConnectOptions HostSessions::optionsFor(const QString& hostName) const
     options.passphrase = m_passphrases.value(hostName);
     options.acceptHostKeyFingerprint = m_acceptedKeys.value(hostName);
     return options;
+}
+
+void HostSessions::connectHost(const HostProfile& host)
+{
+    start(host, QStringLiteral("connect"), &HostWorker::connectHost);
 }
 
 void HostSessions::sync(const HostProfile& host)

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace dr {
 
@@ -20,6 +21,8 @@ struct HostOutcome
     bool ok = false;
     QString summary; ///< on success
     Error error; ///< on failure
+    /// The host's state after the operation, read on the worker so the GUI thread runs no query for it.
+    std::optional<HostState> state;
 };
 
 /// Lives on a host's own thread and owns its transport, so libssh never crosses threads.
@@ -31,6 +34,8 @@ class HostWorker final : public QObject
 public:
     HostWorker(Catalog* catalog, QString hostName);
 
+    /// Opens the connection (host key, authentication) and nothing else.
+    void connectHost(const HostProfile& host, const ConnectOptions& options);
     void sync(const HostProfile& host, const ConnectOptions& options);
     void installTool(const HostProfile& host, const ConnectOptions& options);
     std::atomic_bool cancelRequested { false };
@@ -63,6 +68,7 @@ public:
     /// Host-key files and timeouts every connection uses.
     ConnectOptions baseOptions;
 
+    void connectHost(const HostProfile& host);
     void sync(const HostProfile& host);
     void installTool(const HostProfile& host);
     void cancel(const QString& hostName);
@@ -73,6 +79,11 @@ public:
     /// Remembered for this session only; used by the next operation on the host.
     void setPassword(const QString& hostName, const QString& password) { m_passwords[hostName] = password; }
     void setPassphrase(const QString& hostName, const QString& passphrase) { m_passphrases[hostName] = passphrase; }
+    /// Whether the user typed a password or passphrase for the host in this session.
+    bool hasSecret(const QString& hostName) const
+    {
+        return !m_passwords.value(hostName).isEmpty() || !m_passphrases.value(hostName).isEmpty();
+    }
     void acceptHostKey(const QString& hostName, const QString& fingerprint) { m_acceptedKeys[hostName] = fingerprint; }
     void forgetHost(const QString& hostName);
 
