@@ -87,6 +87,8 @@ void ConsoleWindow::buildUi()
     syncAllAction->setObjectName(QStringLiteral("syncAllAction"));
     auto* cancelAction = new QAction(icon("remove"), tr("&Cancel"), this);
     cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    cancelAction->setToolTip(tr("Cancel the selected host's running sync"));
+    m_cancelAction = cancelAction;
     auto* installAction = new QAction(icon("install"), tr("&Install host tool"), this);
     installAction->setObjectName(QStringLiteral("installToolAction"));
     auto* demoAction = new QAction(icon("drconsole"), tr("Open the &demo host"), this);
@@ -383,6 +385,7 @@ void ConsoleWindow::updateActions()
     const bool haveHost = !selectedHost().isEmpty();
     for (QAction* action : std::as_const(m_hostActions))
         action->setEnabled(haveHost);
+    m_cancelAction->setEnabled(haveHost && m_sessions->isBusy(selectedHost()));
 }
 
 void ConsoleWindow::addHost()
@@ -475,6 +478,7 @@ void ConsoleWindow::installTool()
 
 void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operation)
 {
+    updateActions();
     const HostListModel::Entry* entry = m_hosts->entry(outcome.host);
     if (outcome.state)
         m_hosts->setState(outcome.host, *outcome.state);

@@ -94,6 +94,7 @@ private:
     DemoHost* m_demo = nullptr;
     QProgressDialog* m_demoProgress = nullptr;
     QList<QAction*> m_hostActions;
+    QAction* m_cancelAction = nullptr;
 };
 
 } // namespace dr
