@@ -62,6 +62,7 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
     });
     connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);
     connect(m_sessions, &HostSessions::backupsLoaded, this, &ConsoleWindow::onBackupsLoaded);
+    connect(m_sessions, &HostSessions::hostsLoaded, this, &ConsoleWindow::onHostsLoaded);
     reloadHosts();
 }
 
@@ -307,27 +308,39 @@ void ConsoleWindow::selectHost(const QString& name)
     const int row = m_hosts->rowOf(name);
     if (row >= 0)
         m_hostListView->setCurrentIndex(m_hosts->index(row));
+    else
+        m_pendingSelection = name;
 }
 
-void ConsoleWindow::reloadHosts()
+void ConsoleWindow::reloadHosts(const QString& select)
 {
-    const QString previous = selectedHost();
-    const auto hosts = m_catalog->hosts();
-    if (!hosts) {
-        statusBar()->showMessage(hosts.error().fullText());
+    if (!select.isEmpty())
+        m_pendingSelection = select;
+    m_sessions->loadHosts();
+}
+
+void ConsoleWindow::onHostsLoaded(const HostList& list)
+{
+    if (!list.error.isEmpty()) {
+        statusBar()->showMessage(list.error);
+        emit hostsReloaded();
         return;
     }
-    QHash<qint64, HostState> states;
-    for (const HostProfile& host : *hosts) {
-        if (auto state = m_catalog->hostState(host.id))
-            states.insert(host.id, *state);
-    }
-    m_hosts->setHosts(*hosts, states);
-    if (!previous.isEmpty())
-        selectHost(previous);
+    const QString wanted = m_pendingSelection.isEmpty() ? selectedHost() : m_pendingSelection;
+    m_pendingSelection.clear();
+    m_hosts->setHosts(list.hosts, list.states);
+    if (!wanted.isEmpty())
+        selectHost(wanted);
+    m_pendingSelection.clear(); // a host that is gone stays unselected
     if (!m_hostListView->currentIndex().isValid() && m_hosts->rowCount() > 0)
         m_hostListView->setCurrentIndex(m_hosts->index(0));
     updateActions();
+    m_hostsLoaded = true;
+    if (m_syncAllWhenLoaded) {
+        m_syncAllWhenLoaded = false;
+        syncAll();
+    }
+    emit hostsReloaded();
 }
 
 void ConsoleWindow::showSelectedHost()
@@ -401,8 +414,7 @@ void ConsoleWindow::addHost()
         QMessageBox::warning(this, tr("Add host"), added.error().fullText());
         return;
     }
-    reloadHosts();
-    selectHost(host.name);
+    reloadHosts(host.name);
     statusBar()->showMessage(tr("Added host %1").arg(host.name), 5000);
 }
 
@@ -422,8 +434,7 @@ void ConsoleWindow::editHost()
         QMessageBox::warning(this, tr("Edit host"), saved.error().fullText());
         return;
     }
-    reloadHosts();
-    selectHost(host.name);
+    reloadHosts(host.name);
 }
 
 void ConsoleWindow::removeHost()
@@ -459,6 +470,10 @@ void ConsoleWindow::syncSelected()
 
 void ConsoleWindow::syncAll()
 {
+    if (!m_hostsLoaded) {
+        m_syncAllWhenLoaded = true;
+        return;
+    }
     for (int row = 0; row < m_hosts->rowCount(); ++row)
         m_sessions->sync(m_hosts->entry(row)->profile);
 }
@@ -599,8 +614,7 @@ void ConsoleWindow::openDemo(const QString& folder)
             [this](const QString& line) { m_log->append(QStringLiteral("demo"), LogKind::Stdout, line); });
         connect(m_demo, &DemoHost::ready, this, [this](const HostProfile& host) {
             closeDemoProgress();
-            reloadHosts();
-            selectHost(host.name);
+            reloadHosts(host.name);
             m_sessions->sync(host);
         });
         connect(m_demo, &DemoHost::failed, this, [this](const QString& message) {

@@ -38,8 +38,10 @@ public:
 
     HostSessions* sessions() const { return m_sessions; }
     QString selectedHost() const;
+    /// Selects the host, or remembers to once the host list (being loaded) has it.
     void selectHost(const QString& name);
-    void reloadHosts();
+    /// Reloads the host list off the GUI thread; then selects @p select (default: the current host).
+    void reloadHosts(const QString& select = {});
 
     /// Builds the demo host with the real host tool if it is not there yet, then adds and syncs it.
     void openDemo(const QString& folder);
@@ -56,6 +58,8 @@ public slots:
 signals:
     /// A sync or other host operation ended (after any dialog it raised was answered).
     void operationFinished(const QString& host, bool ok);
+    /// The host list was (re)loaded from the catalog.
+    void hostsReloaded();
 
 private:
     void buildUi();
@@ -63,6 +67,7 @@ private:
     /// Asks for the host's password or key passphrase (kept in memory only); false when the user cancels.
     bool askSecret(const HostProfile& host, bool refusedBefore);
     void closeDemoProgress();
+    void onHostsLoaded(const HostList& list);
     void onBackupsLoaded(qint64 hostId, const QList<BackupRecord>& records);
     void showSelectedHost();
     void applyFilter();
@@ -77,6 +82,9 @@ private:
     CommandLogModel* m_log;
     QSortFilterProxyModel* m_logFilter;
     qint64 m_shownHostId = 0;
+    QString m_pendingSelection;
+    bool m_hostsLoaded = false;
+    bool m_syncAllWhenLoaded = false;
 
     QListView* m_hostListView = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -215,6 +215,32 @@ void HostSessions::loadBackups(qint64 hostId)
     }));
 }
 
+void HostSessions::loadHosts()
+{
+    Catalog* catalog = m_catalog;
+    const quint64 request = ++m_hostsRequest;
+    auto* watcher = new QFutureWatcher<HostList>(this);
+    connect(watcher, &QFutureWatcher<HostList>::finished, this, [this, watcher, request] {
+        if (request == m_hostsRequest) // an older answer may hold a host removed since
+            emit hostsLoaded(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([catalog] {
+        HostList list;
+        auto hosts = catalog->hosts();
+        if (!hosts) {
+            list.error = hosts.error().fullText();
+            return list;
+        }
+        list.hosts = *hosts;
+        for (const HostProfile& host : std::as_const(list.hosts)) {
+            if (auto state = catalog->hostState(host.id))
+                list.states.insert(host.id, *state);
+        }
+        return list;
+    }));
+}
+
 void HostSessions::forgetHost(const QString& hostName)
 {
     m_passwords.remove(hostName);

@@ -25,6 +25,14 @@ struct HostOutcome
     std::optional<HostState> state;
 };
 
+/// The hosts and what the console knows of each, read off the GUI thread.
+struct HostList
+{
+    QList<HostProfile> hosts;
+    QHash<qint64, HostState> states;
+    QString error; ///< why the catalog could not be read (then the lists are empty)
+};
+
 /// Lives on a host's own thread and owns its transport, so libssh never crosses threads.
 class HostWorker final : public QObject
 {
@@ -74,6 +82,8 @@ public:
     void cancel(const QString& hostName);
     /// Reads a host's backups from the catalog off the GUI thread.
     void loadBackups(qint64 hostId);
+    /// Reads the hosts and their states off the GUI thread; only the newest request's answer is delivered.
+    void loadHosts();
     bool isBusy(const QString& hostName) const { return m_busy.value(hostName); }
 
     /// Remembered for this session only; used by the next operation on the host.
@@ -92,6 +102,7 @@ signals:
     void started(const QString& host, const QString& operation);
     void finished(const dr::HostOutcome& outcome, const QString& operation);
     void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
+    void hostsLoaded(const dr::HostList& list);
 
 private:
     HostWorker* worker(const QString& hostName);
@@ -110,6 +121,7 @@ private:
     QHash<QString, QString> m_passwords;
     QHash<QString, QString> m_passphrases;
     QHash<QString, QString> m_acceptedKeys;
+    quint64 m_hostsRequest = 0;
 };
 
 } // namespace dr

@@ -163,7 +163,7 @@ private slots:
         });
         window.addHost();
         QCOMPARE(m_catalog->hosts()->size(), 1);
-        QCOMPARE(window.selectedHost(), QStringLiteral("bot-prod"));
+        QTRY_COMPARE(window.selectedHost(), QStringLiteral("bot-prod")); // the list reloads off the GUI thread
 
         QSignalSpy finished(&window, &ConsoleWindow::operationFinished);
         window.syncSelected();
@@ -267,8 +267,8 @@ private slots:
         QVERIFY(m_catalog->addHost(host).ok());
         ConsoleWindow window(m_catalog.get());
         window.show();
-        window.reloadHosts();
-        window.selectHost(QStringLiteral("big"));
+        window.selectHost(QStringLiteral("big")); // once the host list has loaded
+        QTRY_COMPARE(window.selectedHost(), QStringLiteral("big"));
         QSignalSpy finished(&window, &ConsoleWindow::operationFinished);
         QElapsedTimer sinceTick;
         qint64 longestGap = 0;
@@ -284,6 +284,23 @@ private slots:
         ticker.stop();
         qInfo("longest event-loop gap while syncing and showing 10,000 backups: %lld ms", longestGap);
         QVERIFY(longestGap < 100);
+    }
+
+    void syncAllRightAtStartWaitsForTheHostList()
+    {
+        // What `drconsole --sync-all` does: the list is still loading when the sync is asked for.
+        ConsoleWindow window(m_catalog.get());
+        QSignalSpy finished(&window, &ConsoleWindow::operationFinished);
+        window.syncAll();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60'000); // bot-prod and big
+        QStringList hosts { finished[0][0].toString(), finished[1][0].toString() };
+        hosts.sort();
+        QCOMPARE(hosts, QStringList({ QStringLiteral("big"), QStringLiteral("bot-prod") }));
+        QVERIFY(finished[0][1].toBool() && finished[1][1].toBool());
+        const auto audit = m_catalog->auditLog();
+        QVERIFY(std::count_if(audit->cbegin(), audit->cend(), [](const AuditEntry& entry) {
+            return entry.action == QLatin1String("sync") && entry.host == QLatin1String("big");
+        }) >= 2);
     }
 
     void modelsAreConsistent()

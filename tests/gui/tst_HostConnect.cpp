@@ -50,11 +50,13 @@ private:
     std::unique_ptr<ConsoleWindow> makeWindow(const QString& appKnownHosts, int connectTimeoutMs = 5'000)
     {
         auto window = std::make_unique<ConsoleWindow>(m_catalog.get());
+        QSignalSpy loaded(window.get(), &ConsoleWindow::hostsReloaded);
         window->sessions()->baseOptions.appKnownHostsFile = appKnownHosts;
         window->sessions()->baseOptions.userKnownHostsFile = m_dir.filePath(QStringLiteral("no-user-known-hosts"));
         window->sessions()->baseOptions.connectTimeoutMs = connectTimeoutMs;
         window->resize(1100, 700);
         window->show();
+        QTest::qVerify(loaded.wait(10'000), "loaded.wait(10'000)", "the host list loads", __FILE__, __LINE__);
         return window;
     }
 
