@@ -5,6 +5,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
 
 namespace dr {
 
@@ -13,6 +18,8 @@ DemoHost::DemoHost(Catalog* catalog, QObject* parent)
     , m_catalog(catalog)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // A group of its own, so a cancel reaches the lanes the script starts in the background too.
+    m_process.setChildProcessModifier([] { ::setpgid(0, 0); });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_pending += m_process.readAllStandardOutput();
         qsizetype newline;
@@ -59,17 +66,29 @@ DemoHost::~DemoHost()
 {
     if (m_process.state() != QProcess::NotRunning) {
         m_cancelled = true;
-        m_process.kill();
+        signalBuilder(SIGKILL);
         m_process.waitForFinished(3000); // at exit only: the builder must not outlive the console
     }
 }
 
+void DemoHost::signalBuilder(int signal)
+{
+    const qint64 pid = m_process.processId();
+    if (pid > 0)
+        ::kill(-pid_t(pid), signal);
+}
+
 void DemoHost::cancel()
 {
-    if (m_process.state() != QProcess::NotRunning) {
-        m_cancelled = true;
-        m_process.kill();
-    }
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_cancelled = true;
+    signalBuilder(SIGTERM); // the script's EXIT trap removes its scratch folder
+    // Whatever ignores SIGTERM is killed a little later; finished() reports the cancel either way.
+    QTimer::singleShot(3000, this, [this] {
+        if (m_cancelled && m_process.state() != QProcess::NotRunning)
+            signalBuilder(SIGKILL);
+    });
 }
 
 QString DemoHost::completeMarker() const
@@ -101,7 +120,7 @@ void DemoHost::open(const QString& folder)
     m_process.setWorkingDirectory(folder);
     m_pending.clear();
     emit progress(tr("Building the demo host in %1…").arg(folder));
-    m_process.start(QStringLiteral("bash"), { script, QStringLiteral("--force"), folder });
+    m_process.start(QStringLiteral("bash"), { script, QStringLiteral("--force"), folder, QString::number(m_days) });
 }
 
 void DemoHost::finish()

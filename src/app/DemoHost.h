@@ -25,7 +25,11 @@ public:
     void open(const QString& folder);
     /// Stops a build without waiting for it; failed() follows once the builder has gone.
     void cancel();
+    /// Days of history a build makes (the builder allows 3 to 400).
+    void setDays(int days) { m_days = days; }
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    /// The builder's process id, which is also its process group's (0 when none runs).
+    qint64 builderProcessId() const { return m_process.processId(); }
 
 signals:
     void progress(const QString& line);
@@ -37,6 +41,8 @@ signals:
 
 private:
     void finish();
+    /// Signals the builder's whole process group: the script runs lanes in the background.
+    void signalBuilder(int signal);
     QString completeMarker() const;
 
     Catalog* m_catalog;
@@ -44,6 +50,7 @@ private:
     QString m_folder;
     QByteArray m_pending;
     bool m_cancelled = false;
+    int m_days = 90;
 };
 
 } // namespace dr
