@@ -129,7 +129,23 @@ void HostEditDialog::updateState()
     m_ui->keyFileLineEdit->setEnabled(keyFile);
     m_ui->keyFileBrowsePushButton->setEnabled(keyFile);
     m_ui->baseDirBrowsePushButton->setEnabled(local);
-    const QString problem = profile().validate();
+    // A target that is not a number says so, rather than the "negative" the profile would report.
+    QString problem;
+    for (int row = 0; row < m_ui->targetsTableWidget->rowCount() && problem.isEmpty(); ++row) {
+        for (const int column : { 1, 2 }) {
+            const QTableWidgetItem* cell = m_ui->targetsTableWidget->item(row, column);
+            const QTableWidgetItem* scenario = m_ui->targetsTableWidget->item(row, 0);
+            bool number = false;
+            const double minutes = cell ? cell->text().toDouble(&number) : 0;
+            if (cell && scenario && (!number || minutes < 0)) {
+                problem = tr("%1 of %2: \"%3\" is not a number of minutes.")
+                              .arg(column == 1 ? tr("RTO") : tr("RPO"), scenario->text(), cell->text());
+                break;
+            }
+        }
+    }
+    if (problem.isEmpty())
+        problem = profile().validate();
     m_ui->errorLabel->setText(problem);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }

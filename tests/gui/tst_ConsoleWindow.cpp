@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -245,6 +246,60 @@ private slots:
         QCOMPARE(log->model()->rowCount(), allLines);
         if (!qEnvironmentVariableIsEmpty("DRCONSOLE_SCREENSHOT_DIR"))
             window.grab().save(qEnvironmentVariable("DRCONSOLE_SCREENSHOT_DIR") + QStringLiteral("/console.png"));
+    }
+
+    void hostDialogStartsFromTheSeedAndValidates()
+    {
+        HostEditDialog dialog(HostProfile {});
+        auto* ok = dialog.findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+        // The seed's folders, service commands and targets are the defaults.
+        QCOMPARE(dialog.findChild<QPlainTextEdit*>(QStringLiteral("backupDirsPlainTextEdit"))->toPlainText(),
+            HostProfile::defaultBackupDirs().join(u'\n'));
+        QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("stopCommandLineEdit"))->text(),
+            QStringLiteral("docker-compose stop discord-reminder-bot"));
+        auto* targets = dialog.findChild<QTableWidget*>(QStringLiteral("targetsTableWidget"));
+        QCOMPARE(targets->rowCount(), int(HostProfile::defaultTargets().size()));
+        QCOMPARE(targets->item(0, 1)->text(), QStringLiteral("15")); // database corruption: RTO 15 min
+        QCOMPARE(targets->item(0, 2)->text(), QStringLiteral("60")); // RPO 1 h
+
+        // An SSH host: OK only once name, address and user are there; the reason shows next to the form.
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("hostNameLineEdit")), QStringLiteral("web-1"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(error->text().contains(QLatin1String("address")), qPrintable(error->text()));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("addressLineEdit")), QStringLiteral("10.0.0.5"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(error->text().contains(QLatin1String("user")), qPrintable(error->text()));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("userLineEdit")), QStringLiteral("admin"));
+        QVERIFY(ok->isEnabled());
+        QVERIFY(error->text().isEmpty());
+        auto* auth = dialog.findChild<QComboBox*>(QStringLiteral("authComboBox"));
+        auth->setCurrentIndex(auth->findData(QStringLiteral("key")));
+        QVERIFY2(!ok->isEnabled() && error->text().contains(QLatin1String("key file")), qPrintable(error->text()));
+        QTest::keyClicks(
+            dialog.findChild<QLineEdit*>(QStringLiteral("keyFileLineEdit")), QStringLiteral("~/.ssh/id_ed25519"));
+        QVERIFY(ok->isEnabled());
+        dialog.findChild<QSpinBox*>(QStringLiteral("portSpinBox"))->setValue(2222);
+
+        // A target that is not a number is named.
+        targets->item(1, 2)->setText(QStringLiteral("soon"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(error->text().contains(QLatin1String("RPO")) && error->text().contains(QLatin1String("soon")),
+            qPrintable(error->text()));
+        targets->item(1, 2)->setText(QStringLiteral("2.5"));
+        QVERIFY(ok->isEnabled());
+
+        const HostProfile host = dialog.profile();
+        QCOMPARE(host.name, QStringLiteral("web-1"));
+        QCOMPARE(host.address, QStringLiteral("10.0.0.5"));
+        QCOMPARE(host.port, 2222);
+        QCOMPARE(host.user, QStringLiteral("admin"));
+        QCOMPARE(host.auth, HostProfile::Auth::KeyFile);
+        QCOMPARE(host.keyFile, QDir::homePath() + QStringLiteral("/.ssh/id_ed25519"));
+        QCOMPARE(host.backupDirs, HostProfile::defaultBackupDirs());
+        QCOMPARE(host.targets[1].rpoSeconds, 150);
+        QCOMPARE(host.targets[0].rtoSeconds, 15 * 60);
+        QVERIFY(host.validate().isEmpty());
     }
 
     void guiStaysResponsiveDuringASync()
