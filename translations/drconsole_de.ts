@@ -19,6 +19,10 @@
         <source>entry &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the tar archive has no end-of-archive mark after its %1 entries: it was cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupFileName</name>
@@ -298,10 +302,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot save backup %1 of host %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot update backup %1 of host %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,6 +337,18 @@
         <source>Cannot read the audit log in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot save the backups of host %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot record the verification of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog of host #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CatalogLog</name>
@@ -369,28 +381,6 @@
     <name>CliApp</name>
     <message>
         <source>drconsole-cli: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]
-
-Commands:
-  host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]
-                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH]
-  host add NAME --local DIR [--backup-dir DIR]...
-  host list [--json]
-  host remove NAME
-  host install-tool NAME [--accept-new-host-key]
-  sync NAME [--accept-new-host-key]
-  list NAME [--json]
-  compliance [NAME] [--window 30d|12h|START..END] [--json]
-
-Defaults: the catalog and known_hosts in the user&apos;s data folder; DRCONSOLE_CATALOG and
-DRCONSOLE_KNOWN_HOSTS do the same as the options. A key&apos;s passphrase or a password is asked
-on the terminal, or taken from DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD; never stored.
-Exit codes: 0 success, 1 findings (compliance: a host is non-compliant), 2 error (the reason
-on stderr).
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -584,6 +574,65 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]
+
+Commands:
+  host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]
+                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH]
+  host add NAME --local DIR [--backup-dir DIR]...
+  host list [--json]
+  host remove NAME
+  host install-tool NAME [--accept-new-host-key]
+  sync NAME [--accept-new-host-key]
+  list NAME [--json]
+  compliance [NAME] [--window 30d|12h|START..END] [--json]
+  verify NAME latest|FILE [--local] [--key-file FILE] [--json] [--accept-new-host-key]
+
+Defaults: the catalog and known_hosts in the user&apos;s data folder; DRCONSOLE_CATALOG and
+DRCONSOLE_KNOWN_HOSTS do the same as the options. A key&apos;s passphrase or a password is asked
+on the terminal, or taken from DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD; never stored.
+Exit codes: 0 success, 1 findings (compliance: a host is non-compliant), 2 error (the reason
+on stderr).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify on this workstation instead of on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File holding the backup encryption key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept a host key never seen before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify needs NAME and latest or a FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1: verifying on this workstation needs the backup downloaded first, which this version cannot do yet for SSH hosts; verify on the host (without --local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 has no backups in the catalog; sync it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 could not verify %2 (exit code %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -809,6 +858,13 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
     <message>
         <source>crontab: no daily verify</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n day(s) without a remote copy</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1187,12 +1243,9 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
         <source>Cannot hash the host key of %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%1, line %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused to connect to %1: host key changed. The host now presents the %2 key %3, which does not match the key recorded for it in %4. Someone may be intercepting the connection (a man-in-the-middle attack), or the host was reinstalled or given new keys. Check that known_hosts line: if the change is expected, confirm the new fingerprint with the host&apos;s administrator, remove the old line (ssh-keygen -R &apos;%5&apos; -f &apos;%6&apos;) and connect again.</source>
@@ -1276,6 +1329,10 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
     </message>
     <message>
         <source>%1: %2 gave no answer for %3 s and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, lines %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1483,12 +1540,15 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <source>%1 hosts: %2 compliant, %3 at risk, %4 not compliant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Judging every host…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s): %1 compliant, %2 at risk, %3 not compliant</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,23 +1714,71 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <source>Key passphrase</source>
-        <translation>Schlüssel-Passphrase</translation>
-    </message>
-    <message>
         <source>Password of %1 (kept in memory for this session only):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase of %1 (kept in memory for this session only):</source>
+        <source>Demo host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo host</source>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the host: check its key and the credentials, run nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected host&apos;s running sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A console of its own on a demo host built on this computer; needs no server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start %1 --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console refused to connect to host %1 because its host key changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the key %1 (kept in memory for this session only):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 refused that password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the demo host in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1694,6 +1802,14 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
     </message>
     <message>
         <source>Building the demo host in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the demo host in %1 was cancelled; it is rebuilt from scratch next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1828,6 +1944,22 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
     </message>
     <message>
         <source>incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: exposed %2, breaches its %3 target in %4 unless a backup arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: exposed %2, over its %3 target since %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery set: the host is only as recoverable as its oldest component; last backups are %1 apart.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2057,6 +2189,18 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
         <source>Folder of the local host</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 of %2: &quot;%3&quot; is not a number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPO</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dr::HostKeyDialog</name>
@@ -2123,6 +2267,14 @@ The host&apos;s key fingerprint is %2. If it is the right one, run again with --
     </message>
     <message>
         <source>now runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -374,7 +374,7 @@ private slots:
             longestGap);
         QVERIFY(elapsed >= timeoutMs - 200);
         QVERIFY(elapsed < timeoutMs + 3'000);
-        QVERIFY(longestGap < 100);
+        QVERIFY(longestGap < 150); // CI runs two tests at once on two cores; quiet runs show 25-85 ms
         const QString row = hostRowText(*window, host.name);
         QVERIFY2(row.contains(QLatin1String("error")), qPrintable(row));
         qDeleteAll(held);
