@@ -38,7 +38,9 @@ qint64 median(QList<qint64> values)
     return *middle;
 }
 
-QString durationText(qint64 secondsValue)
+} // namespace
+
+QString formatDuration(qint64 secondsValue)
 {
     if (secondsValue < 0)
         return HostCompliance::tr("never");
@@ -50,8 +52,6 @@ QString durationText(qint64 secondsValue)
         return HostCompliance::tr("%1 h %2 min").arg(secondsValue / 3600).arg((secondsValue % 3600) / 60);
     return HostCompliance::tr("%1 days").arg(secondsValue / 86400);
 }
-
-} // namespace
 
 ComplianceSettings ComplianceSettings::lastDays(const QDateTime& now, int days)
 {
@@ -349,11 +349,12 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
         if (rpo.currentExposureSeconds < 0)
             serious.append(HostCompliance::tr("%1: no backup").arg(title));
         else if (rpo.inBreach())
-            serious.append(HostCompliance::tr("%1: last backup %2 ago, target %3")
-                               .arg(title, durationText(rpo.currentExposureSeconds), durationText(rpo.targetSeconds)));
+            serious.append(
+                HostCompliance::tr("%1: last backup %2 ago, target %3")
+                    .arg(title, formatDuration(rpo.currentExposureSeconds), formatDuration(rpo.targetSeconds)));
         else if (now.secsTo(rpo.breachAt) < std::max<qint64>(rpo.targetSeconds / 4, 60))
             warnings.append(HostCompliance::tr("%1: breaches its RPO in %2 unless a backup arrives")
-                                .arg(title, durationText(now.secsTo(rpo.breachAt))));
+                                .arg(title, formatDuration(now.secsTo(rpo.breachAt))));
         if (rpo.compliance < settings.complianceGoal)
             serious.append(HostCompliance::tr("%1: RPO met %2 % of the window (goal %3 %)")
                                .arg(title)
@@ -380,7 +381,7 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
                                 .arg(title));
         if (component.missedBackup)
             warnings.append(HostCompliance::tr("%1: a scheduled backup did not arrive (usual interval %2)")
-                                .arg(title, durationText(component.usualIntervalSeconds)));
+                                .arg(title, formatDuration(component.usualIntervalSeconds)));
         if (component.tooOldLocal > 0)
             warnings.append(
                 HostCompliance::tr("%1: %n backup(s) kept past local retention", nullptr, component.tooOldLocal)
@@ -451,8 +452,8 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
             serious.append(
                 HostCompliance::tr("%1: the last %2 took %3, RTO target %4")
                     .arg(HostProfile::scenarioTitle(finding.scenario), newest->kind,
-                        newest->succeeded ? durationText(newest->durationSeconds) : HostCompliance::tr("failed"),
-                        durationText(finding.targetSeconds)));
+                        newest->succeeded ? formatDuration(newest->durationSeconds) : HostCompliance::tr("failed"),
+                        formatDuration(finding.targetSeconds)));
         result.rto.append(finding);
     }
     std::sort(result.rto.begin(), result.rto.end(),

@@ -152,6 +152,9 @@ public:
     QJsonObject toJson() const;
 };
 
+/// "45 s", "12 min", "2 h 10 min", "3 days" (or "never" for a negative value): how durations read everywhere.
+QString formatDuration(qint64 seconds);
+
 /// RPO target (seconds) that applies to a component, and the scenario it comes from: databases follow
 /// "database corruption", files and configuration "complete system failure".
 QString scenarioForComponent(const QString& component);

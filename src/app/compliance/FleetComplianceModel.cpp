@@ -42,15 +42,10 @@ FleetComplianceModel::FleetComplianceModel(QObject* parent)
 
 QString FleetComplianceModel::durationText(qint64 seconds)
 {
+    // Negative, or the engine's "no backup at all" sentinel for the recovery set.
     if (seconds < 0 || seconds >= LLONG_MAX / 2)
         return tr("no backup");
-    if (seconds < 120)
-        return tr("%1 s").arg(seconds);
-    if (seconds < 7200)
-        return tr("%1 min").arg(seconds / 60);
-    if (seconds < 3 * 86400)
-        return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-    return tr("%1 days").arg(seconds / 86400);
+    return formatDuration(seconds);
 }
 
 QString FleetComplianceModel::verdictText(HostCompliance::Verdict verdict)
