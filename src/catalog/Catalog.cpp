@@ -458,10 +458,10 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
             return sql;
         };
         batchInsert.prepare(insertStatement(rowsPerInsert));
-        auto flushRows = [&]() -> bool {
+        auto flushRows = [&]() -> QSqlError {
             const int rows = int(pendingRows.size()) / columnsPerRow;
             if (rows == 0)
-                return true;
+                return {};
             QSqlQuery tail(db);
             QSqlQuery& statement = rows == rowsPerInsert ? batchInsert : tail;
             if (rows != rowsPerInsert)
@@ -469,7 +469,7 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
             for (const QVariant& value : std::as_const(pendingRows))
                 statement.addBindValue(value);
             pendingRows.clear();
-            return statement.exec();
+            return statement.exec() ? QSqlError() : statement.lastError();
         };
         QSqlQuery update(db);
         update.prepare(QStringLiteral("UPDATE backups SET size = ?, modified_utc = ?, present = 1 WHERE id = ?"));
@@ -494,8 +494,10 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                                        : parsed->kind)
                             << toMs(parsed->nameTime.addSecs(-snapshot.utcOffsetSeconds)) << file.size << modified
                             << parsed->encrypted << parsed->compressed;
-                if (pendingRows.size() == rowsPerInsert * columnsPerRow && !flushRows())
-                    return fail(tr("Cannot save the backups of host %1").arg(host.name), batchInsert.lastError());
+                if (pendingRows.size() == rowsPerInsert * columnsPerRow) {
+                    if (const QSqlError error = flushRows(); error.isValid())
+                        return fail(tr("Cannot save the backups of host %1").arg(host.name), error);
+                }
                 ++outcome.added;
                 touchedPaths.insert(file.path);
             } else if (existing->size != file.size || existing->modified != modified || !existing->present) {
@@ -507,8 +509,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                 ++outcome.updated;
             }
         }
-        if (!flushRows())
-            return fail(tr("Cannot save the backups of host %1").arg(host.name), db.lastError());
+        if (const QSqlError error = flushRows(); error.isValid())
+            return fail(tr("Cannot save the backups of host %1").arg(host.name), error);
         QSqlQuery gone(db);
         gone.prepare(QStringLiteral("UPDATE backups SET present = 0 WHERE id = ?"));
         for (auto it = known.cbegin(); it != known.cend(); ++it) {
