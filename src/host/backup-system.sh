@@ -38,7 +38,7 @@ is_true() {
 # The first lines of an error file as one line (catalog fields hold one line).
 one_line_from_file() {
     local -a lines=()
-    [[ -s $1 ]] && mapfile -t -n 4 lines <"$1"
+    [[ -s $1 ]] && mapfile -t -n 4 lines < <(grep -v '^[[:space:]]*$' -- "$1")
     local IFS=';'
     REPLY="${lines[*]}"
     REPLY=${REPLY//;/; }
@@ -76,14 +76,15 @@ json_str() {
     s=${s//[[:cntrl:]]/ }
     REPLY="\"$s\""
 }
-# json_object key=string key:=raw-json key?=string-omitted-when-empty -> REPLY
+# json_object key=string key:=raw-json key?=string-omitted-when-empty key#=raw-json-omitted-when-empty -> REPLY
 json_object() {
     local out="" arg key mode value
     for arg; do
-        [[ $arg =~ ^([a-z_0-9]+)([:?]?)=(.*)$ ]] || continue
+        [[ $arg =~ ^([a-z_0-9]+)([:?#]?)=(.*)$ ]] || continue
         key=${BASH_REMATCH[1]} mode=${BASH_REMATCH[2]} value=${BASH_REMATCH[3]}
         case $mode in
         :) [[ -n $value ]] || value=null ;;
+        \#) [[ -n $value ]] || continue ;;
         \?)
             [[ -n $value ]] || continue
             json_str "$value"
@@ -850,16 +851,24 @@ notify() { # LEVEL(success|failure) SUBJECT BODY
 
 # ----------------------------------------------------------------------------------------------------------
 # Verification
+#
+# Proof levels, each including the ones before it: none, exists (a non-empty file), checksum (SHA-256 matches the
+# sidecar), read-through (decrypted, decompressed, the whole stream or archive read), integrity (SQLite
+# integrity_check; pg_dump header and completion footer), deep (--deep: restored into a throwaway PostgreSQL
+# database, SQLite tables counted, tar archive extracted). V_LEVEL is the highest level that passed, also on a
+# failure: what held before the fault. Without a sidecar the checksum level is passed over.
 
-# verify_file FILE [TYPE] -> V_RESULT (passed|failed|error) V_REASON V_METHOD V_ENTRIES V_COMPONENT V_DURATION
-#   V_PLAIN_SIZE; records a verify event. Returns 0 when it passed.
+# verify_file FILE [TYPE] -> V_RESULT (passed|failed|error) V_REASON V_METHOD V_LEVEL V_SHA256 V_SIZE V_ENTRIES
+#   V_TABLES V_ROWS V_FILES V_BYTES V_COMPONENT V_DURATION V_PLAIN_SIZE; records a verify event. V_DEEP set: the
+#   deep checks too. Returns 0 when it passed.
 verify_file() {
     local file=$1 type=${2:-}
     clock_ms
     local started=$REPLY
     catalog_path "$file"
     file=$REPLY
-    V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE=""
+    V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE=""
+    V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD=""
     local -a method=()
     local format=""
     if parse_backup_name "$file"; then
@@ -878,37 +887,54 @@ verify_file() {
     [[ -n $V_COMPONENT ]] || V_COMPONENT=$type
     if [[ ! -f $file || ! -r $file ]]; then
         V_RESULT=error V_REASON="no such readable file: $file"
-    elif [[ -z $type ]]; then
-        V_RESULT=error V_REASON="cannot tell what $file holds; name a type: postgres, sqlite, tar or redis"
-    elif [[ $file == *.enc ]] && ! have_key; then
-        V_RESULT=error V_REASON="$file is encrypted and no key is configured (BACKUP_ENCRYPTION_KEY or BACKUP_ENCRYPTION_KEY_FILE)"
+    elif ! V_SIZE=$(stat -c %s -- "$file") || ! read -r V_SHA256 _ < <(sha256sum -- "$file" 2>/dev/null) ||
+        [[ ! $V_SHA256 =~ ^[0-9a-f]{64}$ ]]; then
+        V_RESULT=error V_REASON="cannot read $file" V_SHA256=""
+    elif ((V_SIZE == 0)); then
+        V_RESULT=failed V_REASON="the file is empty (0 bytes)"
     else
+        V_LEVEL=exists
         if [[ -f $file.sha256 ]]; then
             method+=(sha256)
-            local expected actual
+            local expected
             read -r expected _ <"$file.sha256"
-            read -r actual _ < <(sha256sum -- "$file")
-            if [[ ${expected,,} != "$actual" ]]; then
-                V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $actual, its sidecar says $expected"
+            if [[ ${expected,,} != "$V_SHA256" ]]; then
+                V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $V_SHA256, its sidecar says $expected"
+            else
+                V_LEVEL=checksum
             fi
         fi
-        [[ $file == *.enc ]] && method+=(openssl)
-        [[ $file == *.gz || $file == *.gz.enc ]] && method+=(gzip)
-        if [[ $V_RESULT == passed ]]; then
+        if [[ $V_RESULT != passed ]]; then
+            :
+        elif [[ -z $type ]]; then
+            V_RESULT=error V_REASON="cannot tell what $file holds; name a type: postgres, sqlite, tar or redis"
+        elif [[ $file == *.enc ]] && ! have_key; then
+            V_RESULT=error V_REASON="$file is encrypted and no key is configured (BACKUP_ENCRYPTION_KEY or BACKUP_ENCRYPTION_KEY_FILE)"
+        else
+            [[ $file == *.enc ]] && method+=(openssl)
+            [[ $file == *.gz || $file == *.gz.enc ]] && method+=(gzip)
             case $type in
-            postgres) verify_postgres "$file" ;;
-            sqlite) verify_sqlite "$file" ;;
-            tar) verify_tar "$file" ;;
-            redis) verify_redis "$file" ;;
+            postgres)
+                verify_postgres "$file"
+                method+=(pg-dump-header-footer)
+                [[ $V_RESULT == passed && -n $V_DEEP ]] && verify_deep_postgres "$file"
+                ;;
+            sqlite)
+                verify_sqlite "$file"
+                method+=(sqlite-integrity)
+                ;;
+            tar)
+                verify_tar "$file"
+                method+=(tar-list)
+                ;;
+            redis)
+                verify_redis "$file"
+                method+=(rdb-header)
+                ;;
             *) V_RESULT=error V_REASON="unknown type \"$type\" (postgres, sqlite, tar or redis)" ;;
             esac
+            [[ -n $V_DEEP_METHOD ]] && method+=("$V_DEEP_METHOD")
         fi
-        case $type in
-        postgres) method+=(pg-dump-header-footer) ;;
-        sqlite) method+=(sqlite-integrity) ;;
-        tar) method+=(tar-list) ;;
-        redis) method+=(rdb-header) ;;
-        esac
     fi
     local IFS=+
     V_METHOD="${method[*]}"
@@ -916,8 +942,10 @@ verify_file() {
     clock_ms
     V_DURATION=$((REPLY - started))
     V_FILE=$file
-    catalog_event verify file="$file" component="$V_COMPONENT" result="$V_RESULT" method="$V_METHOD" \
-        "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "job?=${BACKUP_JOB_ID:-}"
+    catalog_event verify file="$file" component="$V_COMPONENT" result="$V_RESULT" level="$V_LEVEL" \
+        method="$V_METHOD" "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "size#=$V_SIZE" \
+        "sha256?=$V_SHA256" "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" "bytes#=$V_BYTES" \
+        "job?=${BACKUP_JOB_ID:-}"
     [[ $V_RESULT == passed ]]
 }
 
@@ -952,12 +980,117 @@ verify_postgres() {
     if ((status[0] != 0)); then
         decode_reason "$err" "$file"
         V_RESULT=failed V_REASON=$REPLY
-    elif ((header != 1)); then
+        return
+    fi
+    V_LEVEL=read-through
+    if ((header != 1)); then
         V_RESULT=failed V_REASON="not a pg_dump plain-format dump: no \"-- PostgreSQL database dump\" header"
     elif ((footer == 0 || after != 0)); then
         V_RESULT=failed V_REASON="the dump is cut short: no \"-- PostgreSQL database dump complete\" footer at its end"
+    else
+        V_LEVEL=integrity
     fi
     V_PLAIN_SIZE=${bytes:-}
+}
+
+# The first line of psql's stderr that names a fault (else its first line) -> REPLY
+psql_error_line() { # ERRFILE FALLBACK
+    REPLY=""
+    [[ -s $1 ]] && REPLY=$(grep -m 1 -E 'ERROR|FATAL|error|restricted|invalid command|wrong key' -- "$1")
+    [[ -n $REPLY ]] || { [[ -s $1 ]] && IFS= read -r REPLY <"$1"; }
+    REPLY=${REPLY//[[:cntrl:]]/ }
+    [[ -n $REPLY ]] || REPLY=$2
+}
+
+# The throwaway database of a deep verification (DEEP_DATABASE) is dropped here, and by cleanup_temp at exit
+# (also after a signal) when a verification did not get that far.
+drop_deep_database() {
+    [[ -n ${DEEP_DATABASE:-} ]] || return 0
+    local name=$DEEP_DATABASE
+    # WITH (FORCE) (PostgreSQL 13+) also ends a restore that an interruption left running.
+    if "$PSQL" -X -q -w -d "$PGDATABASE" -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" </dev/null >/dev/null 2>&1 ||
+        "$PSQL" -X -q -w -d "$PGDATABASE" -c "DROP DATABASE IF EXISTS \"$name\"" </dev/null >/dev/null 2>&1; then
+        DEEP_DATABASE=""
+        return 0
+    fi
+    warn "cannot drop the throwaway database $name; drop it by hand (DROP DATABASE \"$name\")"
+    DEEP_DATABASE=""
+    return 1
+}
+
+# --deep for a pg_dump: restored with psql into a throwaway database on the configured server, then every user
+# table's rows counted exactly; the database is dropped whatever happens. psql runs the dump with backslash
+# commands blocked (\restrict with a key of this run), so a dump cannot run shell commands or \connect elsewhere.
+verify_deep_postgres() {
+    local file=$1
+    if ! component_state postgres; then
+        V_RESULT=error
+        V_REASON="--deep restores the dump into a throwaway database on the PostgreSQL server, and none is configured: PGDATABASE is not set (set it, and PGHOST/PGPORT/PGUSER as needed)"
+        return
+    fi
+    V_DEEP_METHOD=deep-restore
+    local suffix key err
+    # A name of this run, and a key nobody else knows for \restrict (both from /dev/urandom).
+    suffix=$(od -An -N20 -tx1 /dev/urandom) || suffix=""
+    suffix=${suffix//[!0-9a-f]/}
+    ((${#suffix} == 40)) || {
+        V_RESULT=error V_REASON="cannot read /dev/urandom for --deep"
+        return
+    }
+    key=${suffix:8} suffix=${suffix:0:8}
+    run_err_file
+    err=$RUN_ERR
+    DEEP_DATABASE="drconsole_verify_$$_$suffix"
+    if ! "$PSQL" -X -q -w -v ON_ERROR_STOP=1 -d "$PGDATABASE" \
+        -c "CREATE DATABASE \"$DEEP_DATABASE\" TEMPLATE template0" </dev/null >/dev/null 2>"$err"; then
+        psql_error_line "$err" "psql could not create it"
+        V_RESULT=error V_REASON="cannot create the throwaway database $DEEP_DATABASE for --deep: $REPLY"
+        DEEP_DATABASE=""
+        return
+    fi
+    # The dump's own \restrict and \unrestrict lines (pg_dump 17.6, 16.10, 15.14 and later) give way to ours;
+    # COPY data is passed as it is.
+    {
+        printf '\\restrict %s\n' "$key"
+        decode_stream "$file" 2>/dev/null | LC_ALL=C awk '
+            copy { if ($0 == "\\.") copy = 0; print; next }
+            /^COPY .* FROM stdin;$/ { copy = 1; print; next }
+            /^\\(un)?restrict [A-Za-z0-9]+$/ { next }
+            { print }'
+    } | PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+        "$PSQL" -X -q -w -v ON_ERROR_STOP=1 --single-transaction -d "$DEEP_DATABASE" >/dev/null 2>"$err"
+    local -a status=("${PIPESTATUS[@]}")
+    if ((status[1] != 0)); then
+        psql_error_line "$err" "psql exit ${status[1]}"
+        if [[ $REPLY == *'invalid command \restrict'* ]]; then
+            V_RESULT=error
+            V_REASON="$PSQL cannot block backslash commands (\\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6 or later); --deep does not run a dump without that: $REPLY"
+        else
+            V_RESULT=failed V_REASON="the dump does not restore (psql, rolled back): $REPLY"
+        fi
+        drop_deep_database
+        return
+    fi
+    # One count(*) per table in the non-system schemas (tables of extensions left out), run by \gexec.
+    local counts
+    counts=$("$PSQL" -X -q -w -A -t -v ON_ERROR_STOP=1 -d "$DEEP_DATABASE" 2>"$err" <<'SQL'
+SELECT format('SELECT count(*) FROM %I.%I', n.nspname, c.relname)
+FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY n.nspname, c.relname \gexec
+SQL
+    )
+    local rc=$?
+    if ((rc != 0)); then
+        psql_error_line "$err" "psql exit $rc"
+        V_RESULT=failed V_REASON="the restored tables cannot be counted: $REPLY"
+    else
+        read -r V_TABLES V_ROWS < <(LC_ALL=C awk '/^[0-9]+$/ { n++; rows += $1 } END { printf "%d %d\n", n, rows }' <<<"$counts")
+        V_LEVEL=deep
+    fi
+    drop_deep_database
 }
 
 verify_sqlite() {
@@ -970,6 +1103,7 @@ verify_sqlite() {
         decode_reason "$err" "$file"
         V_RESULT=failed V_REASON=$REPLY
     else
+        V_LEVEL=read-through
         local magic=""
         IFS= read -r -N 15 magic <"$copy"
         [[ $magic == "SQLite format 3" ]] && V_PLAIN_SIZE=$(stat -c %s -- "$copy")
@@ -981,25 +1115,50 @@ verify_sqlite() {
             if [[ $answer != ok ]]; then
                 answer=${answer//$'\n'/; }
                 V_RESULT=failed V_REASON="PRAGMA integrity_check: ${answer:0:300}"
+            else
+                V_LEVEL=integrity
+                [[ -n $V_DEEP ]] && verify_deep_sqlite "$copy"
             fi
         fi
     fi
     : >"$copy"
 }
 
+# --deep for SQLite: the user tables (not sqlite_*, not virtual) of the verified copy and their rows, counted.
+verify_deep_sqlite() { # COPY
+    V_DEEP_METHOD=deep-count
+    local copy=$1 union answer
+    if union=$(sqlite3 -readonly -bail "$copy" "SELECT group_concat('SELECT count(*) AS n FROM \"' || replace(name, '\"', '\"\"') || '\"', ' UNION ALL ') FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL TABLE%';" 2>&1 </dev/null); then
+        answer="0 0"
+        [[ -n $union ]] &&
+            answer=$(sqlite3 -readonly -bail -separator ' ' "$copy" "SELECT count(*), coalesce(sum(n), 0) FROM ($union);" 2>&1 </dev/null)
+    else
+        answer=$union
+    fi
+    if [[ ! $answer =~ ^([0-9]+)\ ([0-9]+)$ ]]; then
+        answer=${answer//$'\n'/; }
+        V_RESULT=failed V_REASON="the tables cannot be counted: ${answer:0:300}"
+        return
+    fi
+    V_TABLES=${BASH_REMATCH[1]} V_ROWS=${BASH_REMATCH[2]} V_LEVEL=deep
+}
+
 verify_tar() {
-    local file=$1 err terr count
+    local file=$1 err terr listing
     run_err_file
     err=$RUN_ERR terr="$RUN_ERR.tar"
     TEMP_FILES+=("$terr")
     # tar may stop at the end-of-archive blocks: drain the rest so that a damaged tail still fails decoding.
-    count=$(decode_stream "$file" 2>"$err" | {
-        tar -tf - 2>"$terr"
+    # The verbose listing gives the entries and the bytes of the regular files (for --deep's space check).
+    listing=$(decode_stream "$file" 2>"$err" | {
+        tar -tvf - 2>"$terr"
         rc=$?
         cat >/dev/null
         exit "$rc"
-    } | wc -l)
+    } | LC_ALL=C awk '{ n++ } /^-/ { bytes += $3 } END { printf "%d %d\n", n, bytes }')
     local -a status=("${PIPESTATUS[@]}")
+    local count bytes
+    read -r count bytes <<<"$listing"
     if ((status[0] != 0)); then
         decode_reason "$err" "$file"
         V_RESULT=failed V_REASON=$REPLY
@@ -1007,8 +1166,45 @@ verify_tar() {
         one_line_from_file "$terr" "tar exit ${status[1]}"
         V_RESULT=failed V_REASON="not a readable tar archive: $REPLY"
     else
-        V_ENTRIES=$count
+        V_ENTRIES=$count V_LEVEL=read-through
+        [[ -n $V_DEEP ]] && verify_deep_tar "$file" "$bytes"
     fi
+}
+
+# --deep for tar: extracted into a private temporary folder (GNU tar strips leading / and refuses .. members;
+# owners and modes of the archive are not applied), its regular files counted, the folder removed.
+verify_deep_tar() { # FILE LISTED_BYTES
+    local file=$1 listed=$2 dir err=$RUN_ERR terr="$RUN_ERR.tar"
+    V_DEEP_METHOD=deep-extract
+    if ! dir=$(mktemp -d "${TMPDIR:-/tmp}/drconsole-verify.XXXXXX"); then
+        V_RESULT=error V_REASON="cannot create a temporary folder in ${TMPDIR:-/tmp} for --deep"
+        return
+    fi
+    TEMP_DIRS+=("$dir")
+    disk_space "$dir"
+    if ((FREE_BYTES < listed)); then
+        V_RESULT=error V_REASON="not enough free space in ${TMPDIR:-/tmp} for --deep: the archive holds $listed bytes, $FREE_BYTES are free (set TMPDIR)"
+    else
+        decode_stream "$file" 2>"$err" |
+            tar -x -C "$dir" --no-same-owner --no-same-permissions -f - 2>"$terr"
+        local -a status=("${PIPESTATUS[@]}")
+        if ((status[0] != 0)); then
+            decode_reason "$err" "$file"
+            V_RESULT=failed V_REASON=$REPLY
+        elif ((status[1] != 0)); then
+            # GNU tar's notes on the leading / and ../ it strips are no reason.
+            sed -i -e '/Removing leading/d' -- "$terr"
+            one_line_from_file "$terr" "tar exit ${status[1]}"
+            V_RESULT=failed V_REASON="the archive does not extract: $REPLY"
+        else
+            read -r V_FILES V_BYTES < <(find "$dir" -type f -printf '%s\n' |
+                LC_ALL=C awk '{ n++; bytes += $1 } END { printf "%d %d\n", n, bytes }')
+            V_LEVEL=deep
+        fi
+    fi
+    # Folders the archive made unwritable would keep their contents from rm.
+    find "$dir" -type d ! -perm -u=rwx -exec chmod u+rwx -- {} + 2>/dev/null
+    rm -rf -- "$dir"
 }
 
 verify_redis() {
@@ -1028,19 +1224,22 @@ verify_redis() {
         if ! decode_stream "$file" 2>"$err" >/dev/null; then
             decode_reason "$err" "$file"
             V_RESULT=failed V_REASON=$REPLY
+        else
+            V_LEVEL=read-through
         fi
     fi
 }
 
 verify_json() {
-    json_object file="$V_FILE" component="$V_COMPONENT" result="$V_RESULT" method="$V_METHOD" "reason?=$V_REASON" \
-        duration_ms:="$V_DURATION" entries:="$V_ENTRIES"
+    json_object file="$V_FILE" component="$V_COMPONENT" result="$V_RESULT" level="$V_LEVEL" method="$V_METHOD" \
+        "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "size#=$V_SIZE" "sha256?=$V_SHA256" \
+        "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" "bytes#=$V_BYTES"
 }
 verify_text() {
     if [[ $V_RESULT == passed ]]; then
-        say "PASSED $V_FILE ($V_METHOD${V_ENTRIES:+, $V_ENTRIES entries}, $V_DURATION ms)"
+        say "PASSED $V_FILE ($V_METHOD, level $V_LEVEL${V_ENTRIES:+, $V_ENTRIES entries}${V_TABLES:+, $V_TABLES tables, $V_ROWS rows}${V_FILES:+, $V_FILES files, $V_BYTES bytes}, $V_DURATION ms)"
     else
-        say "${V_RESULT^^} $V_FILE: $V_REASON"
+        say "${V_RESULT^^} $V_FILE: $V_REASON (level $V_LEVEL)"
     fi
 }
 
@@ -1061,26 +1260,55 @@ newest_per_component() {
     for key in "${!newest[@]}"; do NEWEST_FILES+=("${newest[$key]}"); done
 }
 
+is_verify_type() { [[ $1 == postgres || $1 == sqlite || $1 == tar || $1 == redis ]]; }
+
 cmd_verify() {
-    local json="" target="" type="" arg
-    for arg; do
-        case $arg in
-        --json) json=1 ;;
-        -*) die_usage "verify: unknown option \"$arg\"" verify ;;
-        *)
-            if [[ -z $target ]]; then
-                target=$arg
-            elif [[ -z $type ]]; then
-                case $arg in postgres | sqlite | tar | redis) type=$arg ;; *) die_usage "verify: unknown type \"$arg\" (postgres, sqlite, tar or redis)" verify ;; esac
-            else
-                die_usage "verify: too many arguments" verify
-            fi
-            ;;
-        esac
+    local json="" type="" arg options=1
+    local -a targets=()
+    while (($#)); do
+        arg=$1
+        if [[ -n $options ]]; then
+            case $arg in
+            --json) json=1 ;;
+            --deep) V_DEEP=1 ;;
+            --type)
+                (($# > 1)) || die_usage "verify: --type needs postgres, sqlite, tar or redis" verify
+                type=$2
+                shift
+                ;;
+            --type=*) type=${arg#*=} ;;
+            --) options="" ;;
+            -*) die_usage "verify: unknown option \"$arg\"" verify ;;
+            *) targets+=("$arg") ;;
+            esac
+        else
+            targets+=("$arg")
+        fi
+        shift
     done
-    [[ -n $target ]] || die_usage "verify needs \"latest\" or a FILE" verify
-    local rc=0
-    if [[ $target == latest ]]; then
+    if [[ -n $type ]]; then
+        is_verify_type "$type" || die_usage "verify: unknown type \"$type\" (postgres, sqlite, tar or redis)" verify
+    elif ((${#targets[@]} == 2)); then
+        # The old form FILE TYPE; a second word that is no file and looks like no path is a mistyped type.
+        arg=${targets[1]}
+        if is_verify_type "$arg"; then
+            type=$arg
+            targets=("${targets[0]}")
+        elif [[ ! -e $arg && $arg != */* && $arg != *.* ]]; then
+            die_usage "verify: unknown type \"$arg\" (postgres, sqlite, tar or redis)" verify
+        fi
+    fi
+    ((${#targets[@]})) || die_usage "verify needs \"latest\" or one or more FILEs" verify
+    if ((${#targets[@]} > 1)); then
+        for arg in "${targets[@]}"; do
+            [[ $arg != latest ]] || die_usage "verify: \"latest\" goes alone (name a file called latest as ./latest)" verify
+        done
+    fi
+    local -a files=()
+    local many=""
+    if [[ ${targets[0]} == latest ]]; then
+        [[ -z $type ]] || die_usage "verify: --type names the type of FILEs, not of \"latest\"" verify
+        many=1
         newest_per_component
         if ((${#NEWEST_FILES[@]} == 0)); then
             printf '%s: verify latest: no backups found in %s\n' "$TOOL_NAME" "$BACKUP_DIR" >&2
@@ -1088,35 +1316,30 @@ cmd_verify() {
             notify failure "verify latest failed on $HOSTNAME" "no backups found in $BACKUP_DIR"
             exit 1
         fi
-        local out="" file
-        local -a failed=()
-        for file in "${NEWEST_FILES[@]}"; do
-            verify_file "$file" || {
-                rc=1
-                failed+=("$V_FILE: $V_REASON")
-            }
-            if [[ -n $json ]]; then
-                verify_json
-                out+="${out:+,}$REPLY"
-            else
-                verify_text
-            fi
-        done
-        [[ -n $json ]] && say "[$out]"
-        if ((rc)); then
-            local IFS=$'\n'
-            notify failure "verification failed on $HOSTNAME" "${failed[*]}"
-        fi
-        exit "$rc"
-    fi
-    verify_file "$target" "$type" || rc=1
-    if [[ -n $json ]]; then
-        verify_json
-        say "$REPLY"
+        files=("${NEWEST_FILES[@]}")
     else
-        verify_text
+        files=("${targets[@]}")
+        ((${#files[@]} > 1)) && many=1
     fi
-    ((rc)) && notify failure "verification failed on $HOSTNAME" "$V_FILE: $V_REASON"
+    local rc=0 out="" file
+    local -a failed=()
+    for file in "${files[@]}"; do
+        verify_file "$file" "$type" || {
+            rc=1
+            failed+=("$V_FILE: $V_REASON")
+        }
+        if [[ -n $json ]]; then
+            verify_json
+            if [[ -n $many ]]; then out+="${out:+,}$REPLY"; else say "$REPLY"; fi
+        else
+            verify_text
+        fi
+    done
+    [[ -n $json && -n $many ]] && say "[$out]"
+    if ((rc)); then
+        local IFS=$'\n'
+        notify failure "verification failed on $HOSTNAME" "${failed[*]}"
+    fi
     exit "$rc"
 }
 
@@ -2036,12 +2259,21 @@ EOF
         ;;
     verify)
         cat <<'EOF'
-backup-system.sh verify latest [--json]
-backup-system.sh verify FILE [postgres|sqlite|tar|redis] [--json]
-  Checks the sidecar checksum, decrypts (.enc) and decompresses (.gz) to a pipe, then: a PostgreSQL dump's
-  header and completion footer, SQLite PRAGMA integrity_check on a temporary copy, tar -t of archives, the
-  REDIS header of RDB files. "latest" verifies the newest backup of each component. Exit 1 when one fails.
-  --json prints one object (FILE) or an array (latest). Each result is a verify event in the catalog.
+backup-system.sh verify [--json] [--deep] [--type postgres|sqlite|tar|redis] latest|FILE...
+backup-system.sh verify FILE postgres|sqlite|tar|redis [--json] [--deep]     (the older form: one FILE and its type)
+  Checks each file in turn: the sidecar checksum, then decrypts (.enc) and decompresses (.gz) to a pipe: a
+  PostgreSQL dump's header and completion footer, SQLite PRAGMA integrity_check on a temporary copy, tar -t of
+  archives, the REDIS header of RDB files. "latest" verifies the newest backup of each component. The type
+  comes from the file name unless --type names it. Exit 1 when one fails or cannot be verified.
+  --deep  goes further: a PostgreSQL dump is restored (psql --single-transaction, ON_ERROR_STOP, backslash
+          commands blocked) into a throwaway database drconsole_verify_<pid>_<random> on the configured server
+          (PGDATABASE, PGHOST/PGPORT/PGUSER; the user needs CREATEDB) and its user tables' rows are counted; the
+          database is always dropped. SQLite: the user tables and their rows are counted. tar: the archive is
+          extracted into a private temporary folder (TMPDIR) and its regular files and bytes counted; the folder
+          is removed. RDB files get the normal checks.
+  --json  one object for one FILE, an array for "latest" or several FILEs.
+  Each result is a verify event in the catalog with its level, the highest proof that passed: none, exists,
+  checksum (sidecar matched), read-through (all decoded and read), integrity (database checks), deep.
 EOF
         ;;
     list) echo "backup-system.sh list [--json]   every backup file with component, kind, time, size, encryption, checksum" ;;
@@ -2087,7 +2319,7 @@ $TOOL_NAME $TOOL_VERSION — backups, verification and recovery for the Discord 
 
 Usage: backup-system.sh COMMAND [ARGS]   (run it in the project directory)
   backup [full|incremental|critical|config]   make backups (default full)
-  verify latest | verify FILE [TYPE]           check backups (--json)
+  verify [--deep] latest|FILE...               check backups (--json, --type TYPE)
   list [--json]                                list backups
   status [--json]                              versions, disk, last backups, service
   cleanup                                      apply the retention policy
@@ -2156,9 +2388,12 @@ cmd_version() {
 TEMP_FILES=()
 TEMP_DIRS=()
 FAILURES=()
+V_DEEP=""
+DEEP_DATABASE=""
 R_SERVICE_STOPPED=""
 TOUCH_FILES=()
 cleanup_temp() {
+    [[ -n $DEEP_DATABASE ]] && drop_deep_database
     ((${#TOUCH_FILES[@]})) && touch -d "@$BACKUP_NOW" -- "${TOUCH_FILES[@]}"
     local -a left=()
     local f
