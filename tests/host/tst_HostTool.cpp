@@ -20,6 +20,21 @@ QJsonObject parseObject(const QByteArray& json)
     return QJsonDocument::fromJson(json).object();
 }
 
+QString text(const QJsonObject& object, const char* key)
+{
+    return object.value(QLatin1String(key)).toString();
+}
+
+/// The hex SHA-256 a sidecar `<file>.sha256` holds.
+QString sidecarHash(const HostProject& project, const QString& file)
+{
+    return QString::fromLatin1(project.readFile(file + QStringLiteral(".sha256")).left(64));
+}
+
+/// A minimal plain pg_dump: header, one statement, completion footer.
+const char* const tinyDump
+    = "--\n-- PostgreSQL database dump\n--\n\nSELECT 1;\n\n--\n-- PostgreSQL database dump complete\n--\n";
+
 } // namespace
 
 class tst_HostTool : public QObject
@@ -107,6 +122,14 @@ private slots:
         QTest::newRow("verify nothing") << QStringList { QStringLiteral("verify") } << QStringLiteral("latest");
         QTest::newRow("verify bad type") << QStringList { QStringLiteral("verify"), QStringLiteral("x.gz"),
             QStringLiteral("oracle") } << QStringLiteral("oracle");
+        QTest::newRow("verify bad --type") << QStringList { QStringLiteral("verify"), QStringLiteral("--type"),
+            QStringLiteral("oracle"), QStringLiteral("x.gz") }
+                                           << QStringLiteral("oracle");
+        QTest::newRow("verify latest and a file") << QStringList { QStringLiteral("verify"), QStringLiteral("x.gz"),
+            QStringLiteral("latest"), QStringLiteral("y.gz") }
+                                                  << QStringLiteral("latest");
+        QTest::newRow("verify option") << QStringList { QStringLiteral("verify"), QStringLiteral("--shallow"),
+            QStringLiteral("x.gz") } << QStringLiteral("--shallow");
         QTest::newRow("restore no file") << QStringList { QStringLiteral("restore-sqlite") } << QStringLiteral("FILE");
         QTest::newRow("restore missing file")
             << QStringList { QStringLiteral("restore-sqlite"), QStringLiteral("nope.db.gz"), QStringLiteral("--yes") }
@@ -392,6 +415,273 @@ private slots:
         // verify latest: exit 1 when the newest of a component fails, and the catalog has the event.
         result = plain.run({ QStringLiteral("verify"), QStringLiteral("latest") });
         QCOMPARE(result.exitCode, 1);
+    }
+
+    void verifyReportsTheProofLevel()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
+        const QString tarFile = project.lastBackup(QStringLiteral("app-data"));
+
+        // Passes: SQLite reaches integrity, a tar archive read-through; size and sha256 are the file's.
+        ToolResult result = project.run({ QStringLiteral("verify"), sqliteFile, QStringLiteral("--json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QJsonObject verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("integrity"));
+        QCOMPARE(verdict.value(QStringLiteral("size")).toInteger(), QFileInfo(project.file(sqliteFile)).size());
+        QCOMPARE(text(verdict, "sha256"), sidecarHash(project, sqliteFile));
+        QVERIFY(!verdict.contains(QStringLiteral("tables")));
+        QJsonObject event = project.events(QStringLiteral("verify")).last();
+        QCOMPARE(text(event, "level"), QStringLiteral("integrity"));
+        QCOMPARE(text(event, "sha256"), sidecarHash(project, sqliteFile));
+        QCOMPARE(event.value(QStringLiteral("size")).toInteger(), QFileInfo(project.file(sqliteFile)).size());
+
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), tarFile });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("read-through"));
+        QVERIFY(verdict.value(QStringLiteral("entries")).toInt() > 0);
+        QCOMPARE(text(verdict, "sha256"), sidecarHash(project, tarFile));
+
+        // A pg_dump file (no server needed): integrity, also without a sidecar (the checksum level is passed
+        // over, and the method says so by leaving sha256 out).
+        QVERIFY(project.writeFile(QStringLiteral("dump.sql"), tinyDump));
+        QVERIFY(project.sh(QStringLiteral("gzip dump.sql")).exitCode == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("dump.sql.gz"), QStringLiteral("--json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("integrity"));
+        QCOMPARE(text(verdict, "method"), QStringLiteral("gzip+pg-dump-header-footer"));
+        QCOMPARE(text(verdict, "sha256").size(), 64);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("dump.sql.gz") });
+        QVERIFY2(result.out.startsWith("PASSED dump.sql.gz (gzip+pg-dump-header-footer, level integrity, "),
+            qPrintable(result.describe()));
+
+        // Failures keep the level that held before the fault. A checksum mismatch: exists.
+        QVERIFY(project
+                    .sh(QStringLiteral("cp %1 mismatch.db.gz && cp %1.sha256 mismatch.db.gz.sha256 && printf X >> "
+                                       "mismatch.db.gz")
+                            .arg(sqliteFile))
+                    .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("mismatch.db.gz"), QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "result"), QStringLiteral("failed"));
+        QCOMPARE(text(verdict, "level"), QStringLiteral("exists"));
+        QVERIFY(text(verdict, "reason").contains(QStringLiteral("checksum mismatch")));
+        // A truncated gzip whose sidecar matches the truncated bytes: checksum.
+        QVERIFY(project
+                    .sh(QStringLiteral("head -c 100 %1 > cut.db.gz && sha256sum cut.db.gz > cut.db.gz.sha256")
+                            .arg(sqliteFile))
+                    .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("cut.db.gz"), QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("checksum"));
+        QVERIFY2(text(verdict, "reason").contains(QStringLiteral("truncated")), qPrintable(result.describe()));
+        QCOMPARE(verdict.value(QStringLiteral("size")).toInteger(), 100);
+        // A missing file: none, an error (nothing about a backup is proven).
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("gone.db.gz"), QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "result"), QStringLiteral("error"));
+        QCOMPARE(text(verdict, "level"), QStringLiteral("none"));
+        QVERIFY(!verdict.contains(QStringLiteral("size")) && !verdict.contains(QStringLiteral("sha256")));
+        QCOMPARE(text(project.events(QStringLiteral("verify")).last(), "level"), QStringLiteral("none"));
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("gone.db.gz") });
+        QVERIFY2(result.out.contains("ERROR gone.db.gz: no such readable file: gone.db.gz (level none)"),
+            qPrintable(result.describe()));
+    }
+
+    void verifySeveralFilesInOneCall()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
+        const QString tarFile = project.lastBackup(QStringLiteral("app-data"));
+        // Names the shell must not split or evaluate.
+        const QString odd = QStringLiteral("it's a $(touch pwned) copy.db.gz");
+        QVERIFY(QFile::copy(project.file(sqliteFile), project.file(odd)));
+
+        ToolResult result
+            = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), sqliteFile, odd, tarFile });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QJsonArray verdicts = QJsonDocument::fromJson(result.out).array();
+        QCOMPARE(verdicts.size(), 3);
+        QCOMPARE(text(verdicts[0].toObject(), "file"), sqliteFile);
+        QCOMPARE(text(verdicts[1].toObject(), "file"), odd);
+        QCOMPARE(text(verdicts[1].toObject(), "level"), QStringLiteral("integrity"));
+        QCOMPARE(text(verdicts[2].toObject(), "file"), tarFile);
+        for (const QJsonValue& verdict : verdicts)
+            QCOMPARE(text(verdict.toObject(), "result"), QStringLiteral("passed"));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("pwned"))));
+        QCOMPARE(project.events(QStringLiteral("verify")).size(), 3);
+
+        // One bad file among good ones: every file is still verified, the run exits 1.
+        QVERIFY(project.writeFile(QStringLiteral("bad.db.gz"), "not gzip at all"));
+        result = project.run(
+            { QStringLiteral("verify"), QStringLiteral("--json"), odd, QStringLiteral("bad.db.gz"), tarFile });
+        QCOMPARE(result.exitCode, 1);
+        verdicts = QJsonDocument::fromJson(result.out).array();
+        QCOMPARE(verdicts.size(), 3);
+        QCOMPARE(text(verdicts[0].toObject(), "result"), QStringLiteral("passed"));
+        QCOMPARE(text(verdicts[1].toObject(), "result"), QStringLiteral("failed"));
+        QCOMPARE(text(verdicts[1].toObject(), "level"), QStringLiteral("exists"));
+        QCOMPARE(text(verdicts[2].toObject(), "result"), QStringLiteral("passed"));
+        QCOMPARE(project.events(QStringLiteral("verify")).size(), 6);
+        // Text: one line per file.
+        result = project.run({ QStringLiteral("verify"), odd, QStringLiteral("bad.db.gz") });
+        QCOMPARE(result.exitCode, 1);
+        const QList<QByteArray> lines = result.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(QByteArray("PASSED " + odd.toUtf8())), lines[0].constData());
+        QVERIFY2(lines[1].startsWith("FAILED bad.db.gz: "), lines[1].constData());
+
+        // The older form FILE TYPE is one file of that type, printed as one object; --type does the same for
+        // several files.
+        QVERIFY(project.sh(QStringLiteral("gzip -dc %1 > plain-name").arg(sqliteFile)).exitCode == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("plain-name"), QStringLiteral("sqlite"),
+            QStringLiteral("--json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("integrity"));
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--type"), QStringLiteral("sqlite"),
+            QStringLiteral("--json"), QStringLiteral("plain-name"), odd });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), 2);
+    }
+
+    void deepSqliteCountsTablesAndRows()
+    {
+        HostProject project;
+        makeProject(project, 50);
+        project.sqlite(project.file(QStringLiteral("data/discord_bot.db")),
+            QStringLiteral("CREATE TABLE \"guild \"\"settings\"\"\" (id INTEGER PRIMARY KEY, value TEXT);"
+                           "INSERT INTO \"guild \"\"settings\"\"\" VALUES (1, 'a'), (2, 'b'), (3, 'c');"
+                           "CREATE TABLE empty_one (x);"
+                           "CREATE INDEX reminders_text ON reminders (text);"));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+        const ToolResult result
+            = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"), backup });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QJsonObject verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("deep"));
+        QCOMPARE(text(verdict, "method"), QStringLiteral("sha256+gzip+sqlite-integrity+deep-count"));
+        QCOMPARE(verdict.value(QStringLiteral("tables")).toInt(), 3);
+        QCOMPARE(verdict.value(QStringLiteral("rows")).toInt(), 53);
+        const QJsonObject event = project.events(QStringLiteral("verify")).last();
+        QCOMPARE(text(event, "level"), QStringLiteral("deep"));
+        QCOMPARE(event.value(QStringLiteral("tables")).toInt(), 3);
+        QCOMPARE(event.value(QStringLiteral("rows")).toInt(), 53);
+        // The text line says the same.
+        const ToolResult line = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), backup });
+        QVERIFY2(line.out.contains(", level deep, 3 tables, 53 rows, "), qPrintable(line.describe()));
+    }
+
+    void deepTarExtractsIntoAPrivateFolder()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.writeFile(QStringLiteral("uploads/deeper/b.bin"), QByteArray(5000, 'b')));
+        QVERIFY(QDir().mkpath(project.file(QStringLiteral("scratch"))));
+        project.env.insert(QStringLiteral("TMPDIR"), project.file(QStringLiteral("scratch")));
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        const QString archive = project.lastBackup(QStringLiteral("app-data"));
+        // What the archive holds: the app data without the live database.
+        const ToolResult expected = project.sh(QStringLiteral(
+            "find data logs uploads -type f ! -name 'discord_bot.db*' -printf '%s\\n' | awk '{ n++; b += $1 } END { "
+            "print n, b }'"));
+        const QList<QByteArray> counts = expected.out.trimmed().split(' ');
+        QCOMPARE(counts.size(), 2);
+
+        ToolResult result
+            = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"), archive });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QJsonObject verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "level"), QStringLiteral("deep"));
+        QCOMPARE(text(verdict, "method"), QStringLiteral("sha256+gzip+tar-list+deep-extract"));
+        QCOMPARE(verdict.value(QStringLiteral("files")).toInteger(), counts[0].toLongLong());
+        QCOMPARE(verdict.value(QStringLiteral("bytes")).toInteger(), counts[1].toLongLong());
+        // entries stays the listing's count: directories too.
+        QVERIFY(verdict.value(QStringLiteral("entries")).toInteger() > counts[0].toLongLong());
+        QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("files")).toInteger(),
+            counts[0].toLongLong());
+        QVERIFY2(QDir(project.file(QStringLiteral("scratch")))
+                     .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            qPrintable(
+                QDir(project.file(QStringLiteral("scratch"))).entryList(QDir::AllEntries | QDir::Hidden).join(u' ')));
+
+        // A member with .. is refused by tar: the deep check fails at read-through, nothing lands outside.
+        QVERIFY(
+            project
+                .sh(QStringLiteral("mkdir -p inner && cd inner && echo x > ../escape.txt && tar -P -czf ../evil.tar.gz "
+                                   "../escape.txt && rm ../escape.txt"))
+                .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"),
+            QStringLiteral("evil.tar.gz") });
+        QCOMPARE(result.exitCode, 1);
+        verdict = parseObject(result.out);
+        QCOMPARE(text(verdict, "result"), QStringLiteral("failed"));
+        QCOMPARE(text(verdict, "level"), QStringLiteral("read-through"));
+        QVERIFY2(text(verdict, "reason").contains(QStringLiteral("..")), qPrintable(result.describe()));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("escape.txt"))));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("scratch/escape.txt"))));
+        QVERIFY(QDir(project.file(QStringLiteral("scratch")))
+                    .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+
+        // Without --deep nothing is extracted and the level is read-through; other types ignore --deep.
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), archive });
+        QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("read-through"));
+        QVERIFY(!parseObject(result.out).contains(QStringLiteral("files")));
+    }
+
+    void verifySeveralFilesInAJob()
+    {
+        HostProject project;
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
+        const QString odd = QStringLiteral("a \"quoted\" 'name' $(touch pwned).db.gz");
+        QVERIFY(QFile::copy(project.file(sqliteFile), project.file(odd)));
+        const ToolResult started = project.run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"),
+            QStringLiteral("verify-two"), QStringLiteral("--"), QStringLiteral("verify"), QStringLiteral("--deep"),
+            QStringLiteral("--json"), sqliteFile, odd });
+        QVERIFY2(started.exitCode == 0, qPrintable(started.describe()));
+        const auto state = [&] {
+            return text(parseObject(project
+                                        .run({ QStringLiteral("job"), QStringLiteral("status"),
+                                            QStringLiteral("verify-two"), QStringLiteral("--json") })
+                                        .out),
+                "state");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("succeeded"), 60'000);
+        const QList<QJsonObject> events = project.events(QStringLiteral("verify"));
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(text(events[0], "file"), sqliteFile);
+        QCOMPARE(text(events[1], "file"), odd);
+        for (const QJsonObject& event : events) {
+            QCOMPARE(text(event, "job"), QStringLiteral("verify-two"));
+            QCOMPARE(text(event, "result"), QStringLiteral("passed"));
+            QCOMPARE(text(event, "level"), QStringLiteral("deep"));
+        }
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("pwned"))));
+        // The job's log holds the JSON array, and its status the command word for word.
+        const QByteArray log = project.readFile(QStringLiteral("backups/jobs/verify-two.log"));
+        const qsizetype from = log.indexOf("\n[") + 1;
+        QVERIFY2(from > 0, log.constData());
+        const QJsonArray verdicts = QJsonDocument::fromJson(log.mid(from, log.indexOf('\n', from) - from)).array();
+        QCOMPARE(verdicts.size(), 2);
+        QCOMPARE(text(verdicts[1].toObject(), "file"), odd);
+        const QJsonArray command = parseObject(project.readFile(QStringLiteral("backups/jobs/verify-two.status")))
+                                       .value(QStringLiteral("command"))
+                                       .toArray();
+        QCOMPARE(command.last().toString(), odd);
     }
 
     void appDataRoundTripWithIncrementalChain_data()
