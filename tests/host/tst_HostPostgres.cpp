@@ -44,6 +44,18 @@ private:
             return error.toUtf8();
         return out;
     }
+    /// The throwaway databases of deep verifications still on the server, one name a line.
+    QByteArray throwawayDatabases()
+    {
+        QByteArray out;
+        QString error;
+        if (!m_server.psql(QStringLiteral("postgres"),
+                QStringLiteral(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'drconsole\\_verify\\_%' ORDER BY 1"),
+                &out, &error))
+            return error.toUtf8();
+        return out;
+    }
     void configure(HostProject& project, const QString& database)
     {
         project.env = m_server.environment(database, project.env);
@@ -189,6 +201,132 @@ private slots:
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(contents(database), before);
         QVERIFY(!QFile::exists(project.file(QStringLiteral("service.log"))));
+    }
+
+    void deepVerifyRestoresIntoAThrowawayDatabase()
+    {
+        const QString database = QStringLiteral("bot_deep");
+        makeDatabase(database, 250);
+        QString error;
+        QVERIFY2(m_server.psql(database,
+                     QStringLiteral("CREATE SCHEMA audit; CREATE TABLE audit.\"Log entries\" (id serial, what text);"
+                                    "INSERT INTO audit.\"Log entries\" (what) VALUES ('a'), ('b'), ('c'), ('d');"
+                                    "CREATE TABLE empty_one (x int); CREATE VIEW recent AS SELECT * FROM events;"),
+                     nullptr, &error),
+            qPrintable(error));
+        HostProject project;
+        configure(project, database);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString backup = project.lastBackup(QStringLiteral("postgres"));
+        const QByteArray before = contents(database);
+
+        const ToolResult result
+            = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"), backup });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QJsonObject verdict = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("passed"));
+        QCOMPARE(verdict.value(QStringLiteral("level")).toString(), QStringLiteral("deep"));
+        QCOMPARE(verdict.value(QStringLiteral("method")).toString(),
+            QStringLiteral("sha256+gzip+pg-dump-header-footer+deep-restore"));
+        QCOMPARE(verdict.value(QStringLiteral("tables")).toInt(), 3); // events, audit."Log entries", empty_one
+        QCOMPARE(verdict.value(QStringLiteral("rows")).toInt(), 254);
+        const QJsonObject event = project.events(QStringLiteral("verify")).last();
+        QCOMPARE(event.value(QStringLiteral("level")).toString(), QStringLiteral("deep"));
+        QCOMPARE(event.value(QStringLiteral("tables")).toInt(), 3);
+        QCOMPARE(event.value(QStringLiteral("rows")).toInt(), 254);
+        QCOMPARE(throwawayDatabases(), QByteArray());
+        QCOMPARE(contents(database), before); // the real database is not touched
+
+        // Without --deep the same dump reaches integrity.
+        const ToolResult plain = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), backup });
+        QCOMPARE(QJsonDocument::fromJson(plain.out).object().value(QStringLiteral("level")).toString(),
+            QStringLiteral("integrity"));
+    }
+
+    void deepVerifyOfABrokenDumpFails()
+    {
+        const QString database = QStringLiteral("bot_deep_broken");
+        makeDatabase(database, 120);
+        HostProject project;
+        configure(project, database);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString good = project.lastBackup(QStringLiteral("postgres"));
+        // Passes the header and footer checks; its last statement fails.
+        QVERIFY(project
+                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
+                                       "\"INSERT INTO no_such_table VALUES (1);\"; done = 1 } { print }' | gzip > "
+                                       "broken.sql.gz")
+                            .arg(good))
+                    .exitCode
+            == 0);
+        ToolResult result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"),
+            QStringLiteral("broken.sql.gz") });
+        QCOMPARE(result.exitCode, 1);
+        QJsonObject verdict = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QCOMPARE(verdict.value(QStringLiteral("level")).toString(), QStringLiteral("integrity"));
+        QVERIFY2(verdict.value(QStringLiteral("reason"))
+                     .toString()
+                     .contains(QStringLiteral("relation \"no_such_table\" does not exist")),
+            qPrintable(result.describe()));
+        QVERIFY(!verdict.contains(QStringLiteral("tables")));
+        QCOMPARE(throwawayDatabases(), QByteArray());
+
+        // A dump with psql backslash commands: blocked, never run (no shell command, no \connect elsewhere).
+        QVERIFY(project
+                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
+                                       "\"\\\\! touch pwned\"; print \"\\\\connect postgres\"; done = 1 } { print }' | "
+                                       "gzip > meta.sql.gz")
+                            .arg(good))
+                    .exitCode
+            == 0);
+        QVERIFY(project.sh(QStringLiteral("gzip -dc meta.sql.gz | grep -c '^.! touch pwned$'")).out == "1\n");
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("meta.sql.gz") });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains("FAILED meta.sql.gz: ") && result.out.contains("restricted"),
+            qPrintable(result.describe()));
+        QVERIFY(!QFile::exists(project.file(QStringLiteral("pwned"))));
+        QCOMPARE(throwawayDatabases(), QByteArray());
+
+        // No server configured: an error, not a pass.
+        project.env.remove(QStringLiteral("PGDATABASE"));
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"), good });
+        QCOMPARE(result.exitCode, 1);
+        verdict = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("error"));
+        QCOMPARE(verdict.value(QStringLiteral("level")).toString(), QStringLiteral("integrity"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("PGDATABASE is not set")),
+            qPrintable(result.describe()));
+    }
+
+    void deepVerifyInterruptedDropsItsDatabase()
+    {
+        const QString database = QStringLiteral("bot_deep_signal");
+        makeDatabase(database, 50);
+        HostProject project;
+        configure(project, database);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString good = project.lastBackup(QStringLiteral("postgres"));
+        // A dump that takes a while to restore: the tool is interrupted while psql runs it.
+        QVERIFY(project
+                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
+                                       "\"SELECT pg_sleep(3);\"; done = 1 } { print }' | gzip > slow.sql.gz")
+                            .arg(good))
+                    .exitCode
+            == 0);
+        QProcess process;
+        process.setWorkingDirectory(project.path());
+        process.setProcessEnvironment(project.env);
+        process.start(
+            hostToolPath(), { QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("slow.sql.gz") });
+        QVERIFY(process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!throwawayDatabases().isEmpty(), 20'000);
+        QVERIFY(throwawayDatabases().startsWith(
+            QByteArray("drconsole_verify_" + QByteArray::number(process.processId()) + '_')));
+        process.terminate(); // SIGTERM to the tool alone: its trap drops the database once psql is done
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 130);
+        QCOMPARE(throwawayDatabases(), QByteArray());
     }
 
     void fullBackupAndHealthWithPostgres()
