@@ -44,6 +44,29 @@ private:
             return error.toUtf8();
         return out;
     }
+    /// A database @p name of @p rows rows, backed up by @p project (configured for it); the backup's path.
+    QString backedUp(HostProject& project, const QString& name, int rows)
+    {
+        makeDatabase(name, rows);
+        configure(project, name);
+        const ToolResult result = project.run({ QStringLiteral("backup"), QStringLiteral("critical") });
+        if (result.exitCode != 0)
+            qWarning("backup failed: %s", qPrintable(result.describe()));
+        return project.lastBackup(QStringLiteral("postgres"));
+    }
+    /// A gzipped copy @p target of the dump @p dump with @p lines put before its completion footer: a dump that
+    /// passes the format checks but holds more.
+    static bool insertBeforeFooter(
+        const HostProject& project, const QString& dump, const QByteArray& lines, const QString& target)
+    {
+        QByteArray sql = project.runProgram(QStringLiteral("gzip"), { QStringLiteral("-dc"), project.file(dump) }).out;
+        const qsizetype footer = sql.indexOf("\n-- PostgreSQL database dump complete\n");
+        if (footer < 0)
+            return false;
+        sql.insert(footer + 1, lines);
+        return project.writeFile(target, sql)
+            && project.runProgram(QStringLiteral("gzip"), { QStringLiteral("-f"), project.file(target) }).exitCode == 0;
+    }
     /// The throwaway databases of deep verifications still on the server, one name a line.
     QByteArray throwawayDatabases()
     {
@@ -134,17 +157,11 @@ private slots:
     void brokenDumpLeavesTheDatabaseAsItWas()
     {
         const QString database = QStringLiteral("bot_broken");
-        makeDatabase(database, 200);
         HostProject project;
-        configure(project, database);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
-        const QString good = project.lastBackup(QStringLiteral("postgres"));
+        const QString good = backedUp(project, database, 200);
         // A dump that passes the format checks but fails half-way: after its DROP and COPY, before its end.
-        const ToolResult made = project.sh(
-            QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print \"INSERT INTO "
-                           "no_such_table VALUES (1);\"; done = 1 } { print }' | gzip > broken.sql.gz")
-                .arg(good));
-        QVERIFY(made.exitCode == 0);
+        QVERIFY(
+            insertBeforeFooter(project, good, "INSERT INTO no_such_table VALUES (1);\n", QStringLiteral("broken.sql")));
         QCOMPARE(project.run({ QStringLiteral("verify"), QStringLiteral("broken.sql.gz") }).exitCode, 0);
 
         QString error;
@@ -245,20 +262,12 @@ private slots:
 
     void deepVerifyOfABrokenDumpFails()
     {
-        const QString database = QStringLiteral("bot_deep_broken");
-        makeDatabase(database, 120);
         HostProject project;
-        configure(project, database);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
-        const QString good = project.lastBackup(QStringLiteral("postgres"));
+        const QString good = backedUp(project, QStringLiteral("bot_deep_broken"), 120);
+        QVERIFY(!good.isEmpty());
         // Passes the header and footer checks; its last statement fails.
-        QVERIFY(project
-                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
-                                       "\"INSERT INTO no_such_table VALUES (1);\"; done = 1 } { print }' | gzip > "
-                                       "broken.sql.gz")
-                            .arg(good))
-                    .exitCode
-            == 0);
+        QVERIFY(
+            insertBeforeFooter(project, good, "INSERT INTO no_such_table VALUES (1);\n", QStringLiteral("broken.sql")));
         ToolResult result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"),
             QStringLiteral("broken.sql.gz") });
         QCOMPARE(result.exitCode, 1);
@@ -273,14 +282,7 @@ private slots:
         QCOMPARE(throwawayDatabases(), QByteArray());
 
         // A dump with psql backslash commands: blocked, never run (no shell command, no \connect elsewhere).
-        QVERIFY(project
-                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
-                                       "\"\\\\! touch pwned\"; print \"\\\\connect postgres\"; done = 1 } { print }' | "
-                                       "gzip > meta.sql.gz")
-                            .arg(good))
-                    .exitCode
-            == 0);
-        QVERIFY(project.sh(QStringLiteral("gzip -dc meta.sql.gz | grep -c '^.! touch pwned$'")).out == "1\n");
+        QVERIFY(insertBeforeFooter(project, good, "\\! touch pwned\n\\connect postgres\n", QStringLiteral("meta.sql")));
         result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("meta.sql.gz") });
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.out.contains("FAILED meta.sql.gz: ") && result.out.contains("restricted"),
@@ -301,19 +303,11 @@ private slots:
 
     void deepVerifyInterruptedDropsItsDatabase()
     {
-        const QString database = QStringLiteral("bot_deep_signal");
-        makeDatabase(database, 50);
         HostProject project;
-        configure(project, database);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
-        const QString good = project.lastBackup(QStringLiteral("postgres"));
+        const QString good = backedUp(project, QStringLiteral("bot_deep_signal"), 50);
+        QVERIFY(!good.isEmpty());
         // A dump that takes a while to restore: the tool is interrupted while psql runs it.
-        QVERIFY(project
-                    .sh(QStringLiteral("gzip -dc %1 | awk '/^-- PostgreSQL database dump complete$/ && !done { print "
-                                       "\"SELECT pg_sleep(3);\"; done = 1 } { print }' | gzip > slow.sql.gz")
-                            .arg(good))
-                    .exitCode
-            == 0);
+        QVERIFY(insertBeforeFooter(project, good, "SELECT pg_sleep(3);\n", QStringLiteral("slow.sql")));
         QProcess process;
         process.setWorkingDirectory(project.path());
         process.setProcessEnvironment(project.env);

@@ -57,6 +57,12 @@ private:
         QVERIFY(project.writeFile(QStringLiteral("uploads/a.txt"), "first upload\n"));
         QVERIFY(project.writeFile(QStringLiteral("data/settings.json"), "{\"prefix\":\"!\"}\n"));
     }
+    /// makeProject, then a full backup (sqlite and app-data).
+    void makeBackedUpProject(HostProject& project)
+    {
+        makeProject(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+    }
     QByteArray rows(const HostProject& project)
     {
         return project.sqlite(project.file(QStringLiteral("data/discord_bot.db")),
@@ -420,8 +426,7 @@ private slots:
     void verifyReportsTheProofLevel()
     {
         HostProject project;
-        makeProject(project);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        makeBackedUpProject(project);
         const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
         const QString tarFile = project.lastBackup(QStringLiteral("app-data"));
 
@@ -500,8 +505,7 @@ private slots:
     void verifySeveralFilesInOneCall()
     {
         HostProject project;
-        makeProject(project);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        makeBackedUpProject(project);
         const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
         const QString tarFile = project.lastBackup(QStringLiteral("app-data"));
         // Names the shell must not split or evaluate.
@@ -644,8 +648,7 @@ private slots:
     void verifySeveralFilesInAJob()
     {
         HostProject project;
-        makeProject(project);
-        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("full") }).exitCode == 0);
+        makeBackedUpProject(project);
         const QString sqliteFile = project.lastBackup(QStringLiteral("sqlite"));
         const QString odd = QStringLiteral("a \"quoted\" 'name' $(touch pwned).db.gz");
         QVERIFY(QFile::copy(project.file(sqliteFile), project.file(odd)));
