@@ -31,6 +31,25 @@ struct RunOptions
     bool logOutput = true;
 };
 
+/// How a file is fetched from a host (SshTransport: pipelined SFTP reads).
+struct DownloadOptions
+{
+    const std::atomic_bool* cancel = nullptr;
+    /// Bytes in the local file so far (resumed bytes included) and the file's size; on the transport's thread.
+    std::function<void(qint64 done, qint64 total)> progress;
+    /// A connection lost during the download is opened again this many times, continuing where it stopped.
+    int reconnectAttempts = 3;
+    int reconnectDelayMs = 1000;
+};
+
+struct DownloadResult
+{
+    qint64 size = 0; ///< of the finished local file
+    qint64 resumedFrom = 0; ///< bytes already there from an earlier, interrupted download
+    qint64 durationMs = 0;
+    int reconnects = 0;
+};
+
 struct RunResult
 {
     int exitStatus = -1;
@@ -51,6 +70,12 @@ public:
     virtual bool isOpen() const = 0;
     virtual void close() = 0;
     virtual Result<RunResult> run(const QStringList& argv, const RunOptions& options) = 0;
+    /// Copies the host's file `remotePath` (absolute, or relative to the login's home) to `localPath`. The
+    /// bytes go to `localPath.part` first, renamed when complete; an existing `.part` is continued, not
+    /// restarted, so a download cut off (cancel, lost connection) resumes on the next call.
+    virtual Result<DownloadResult> download(
+        const QString& remotePath, const QString& localPath, const DownloadOptions& options)
+        = 0;
     /// What messages name: "host web1 (admin@10.0.0.5:22)".
     virtual QString describe() const = 0;
 

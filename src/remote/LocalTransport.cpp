@@ -1,9 +1,12 @@
 #include "remote/LocalTransport.h"
 
 #include "core/ShellQuote.h"
+#include "remote/PartialDownload.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 
 namespace dr {
@@ -104,6 +107,47 @@ Result<RunResult> LocalTransport::run(const QStringList& argv, const RunOptions&
     if (process.exitStatus() == QProcess::CrashExit)
         return makeError(Error::Code::RemoteCommandFailed, tr("%1: %2 crashed").arg(describe(), argv.first()));
     result.exitStatus = process.exitCode();
+    return result;
+}
+
+Result<DownloadResult> LocalTransport::download(
+    const QString& remotePath, const QString& localPath, const DownloadOptions& options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QFile source(QDir(m_host.baseDir).absoluteFilePath(remotePath));
+    if (!source.open(QIODevice::ReadOnly))
+        return makeError(
+            Error::Code::NotFound, tr("%1: cannot read %2").arg(describe(), source.fileName()), source.errorString());
+    const qint64 total = source.size();
+    PartialDownload target(localPath);
+    const auto offset = target.open(total);
+    if (!offset)
+        return offset.error();
+    DownloadResult result;
+    result.resumedFrom = *offset;
+    source.seek(*offset);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    while (target.size() < total) {
+        if (options.cancel && options.cancel->load()) {
+            target.keepForResume();
+            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+        }
+        const qint64 got = source.read(buffer.data(), buffer.size());
+        if (got <= 0) {
+            target.keepForResume();
+            return makeError(Error::Code::Io, tr("%1: %2 ended early or could not be read").arg(describe(), remotePath),
+                source.errorString());
+        }
+        if (auto written = target.append(buffer.constData(), got); !written)
+            return written.error();
+        if (options.progress)
+            options.progress(target.size(), total);
+    }
+    if (auto finished = target.finish(); !finished)
+        return finished.error();
+    result.size = total;
+    result.durationMs = timer.elapsed();
     return result;
 }
 

@@ -20,6 +20,8 @@ public:
     bool isOpen() const override { return true; }
     void close() override { }
     Result<RunResult> run(const QStringList& argv, const RunOptions& options) override;
+    Result<DownloadResult> download(
+        const QString& remotePath, const QString& localPath, const DownloadOptions& options) override;
     QString describe() const override;
 
 private:

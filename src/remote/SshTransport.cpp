@@ -1,6 +1,7 @@
 #include "remote/SshTransport.h"
 
 #include "core/ShellQuote.h"
+#include "remote/PartialDownload.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,6 +11,15 @@
 #include <QRegularExpression>
 
 #include <libssh/libssh.h>
+#include <libssh/sftp.h>
+
+#include <condition_variable>
+#include <deque>
+#include <fcntl.h>
+#include <malloc.h>
+#include <mutex>
+#include <sys/socket.h>
+#include <thread>
 
 namespace dr {
 
@@ -144,6 +154,12 @@ QString SshTransport::describe() const
     return tr("host %1 (%2)").arg(d->host.name, d->host.displayAddress());
 }
 
+QString SshTransport::incomingCipher() const
+{
+    const char* cipher = d->session ? ssh_get_cipher_in(d->session) : nullptr;
+    return cipher ? QString::fromLatin1(cipher) : QString();
+}
+
 QString SshTransport::hostKeyFingerprint() const
 {
     return d->fingerprint;
@@ -189,6 +205,12 @@ Result<void> SshTransport::open()
     ssh_options_set(d->session, SSH_OPTIONS_TIMEOUT_USEC, &timeoutMicroseconds);
     ssh_options_set(d->session, SSH_OPTIONS_NODELAY, &noDelay);
     ssh_options_set(d->session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    // AES-GCM first: with the AES instructions of today's CPUs it moves backups about twice as fast as
+    // chacha20-poly1305, which stays for hosts without them. No CBC and no SHA-1 MACs.
+    const char* const ciphers = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                                "aes128-ctr,aes192-ctr,aes256-ctr";
+    ssh_options_set(d->session, SSH_OPTIONS_CIPHERS_C_S, ciphers);
+    ssh_options_set(d->session, SSH_OPTIONS_CIPHERS_S_C, ciphers);
     // libssh prefers the host key types it finds for this host in these two files during key exchange,
     // so a host known by its RSA key in ~/.ssh/known_hosts is not asked for its Ed25519 key instead.
     const QByteArray appFile = QFile::encodeName(d->options.appKnownHostsFile);
@@ -493,6 +515,272 @@ Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& o
     if (!ssh_is_connected(d->session))
         d->connected = false;
     return result;
+}
+
+namespace {
+
+struct SftpDeleter
+{
+    void operator()(sftp_session sftp) const { sftp_free(sftp); }
+};
+struct SftpFileDeleter
+{
+    void operator()(sftp_file file) const { sftp_close(file); }
+};
+struct SftpAttributesDeleter
+{
+    void operator()(sftp_attributes attributes) const { sftp_attributes_free(attributes); }
+};
+
+// libssh 0.10's SFTP calls (open, stat, close, and reads in blocking mode) wait for the server without a time
+// limit. This thread shuts the socket down when nothing arrived for `idleLimitMs` or the caller cancelled, so
+// the waiting call fails at once instead of hanging; shutdown() leaves the descriptor itself to libssh.
+class SocketWatchdog
+{
+public:
+    enum class Fired { No, Idle, Cancel };
+
+    SocketWatchdog(int socket, int idleLimitMs, const std::atomic_bool* cancel)
+        : m_socket(socket)
+        , m_idleLimitMs(idleLimitMs)
+        , m_cancel(cancel)
+    {
+        touch();
+        m_thread = std::thread([this] { watch(); });
+    }
+    ~SocketWatchdog()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    Q_DISABLE_COPY_MOVE(SocketWatchdog)
+
+    void touch() { m_lastActivityMs = nowMs(); }
+    Fired fired() const { return m_fired.load(); }
+
+private:
+    static qint64 nowMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    void watch()
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_wake.wait_for(lock, std::chrono::milliseconds(100), [this] { return m_stop; })) {
+            Fired reason = Fired::No;
+            if (m_cancel && m_cancel->load())
+                reason = Fired::Cancel;
+            else if (nowMs() - m_lastActivityMs.load() > m_idleLimitMs)
+                reason = Fired::Idle;
+            if (reason != Fired::No) {
+                m_fired = reason;
+                ::shutdown(m_socket, SHUT_RDWR);
+                return;
+            }
+        }
+    }
+
+    const int m_socket;
+    const int m_idleLimitMs;
+    const std::atomic_bool* const m_cancel;
+    std::atomic<qint64> m_lastActivityMs { 0 };
+    std::atomic<Fired> m_fired { Fired::No };
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+// Requests in flight and their size: 32 x 64 KiB keeps loopback and LAN links busy (plain sftp_read,
+// one request at a time, is 15 times slower here).
+constexpr uint32_t sftpChunk = 64 * 1024;
+constexpr size_t sftpDepth = 32;
+
+} // namespace
+
+Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& target, qint64* total,
+    qint64* resumedFrom, const DownloadOptions& options)
+{
+    // libssh allocates and frees a buffer per packet; with glibc's defaults each free at the top of the heap
+    // gives the memory back (brk) and the next packet faults it in again, which took two thirds of the
+    // time of a download here. Keep a modest pad instead (measured: tests/bench/bench_sftp, 3x faster).
+    static std::once_flag heapTuned;
+    std::call_once(heapTuned, [] {
+        mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+        mallopt(M_TOP_PAD, 16 * 1024 * 1024);
+        mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    });
+    const QByteArray path = remotePath.toUtf8();
+    const int idleLimitMs = std::max(1000, d->options.connectTimeoutMs);
+    // Declared before the SFTP objects so that it still watches while their destructors talk to the host.
+    SocketWatchdog watchdog(ssh_get_fd(d->session), idleLimitMs, options.cancel);
+    auto lost = [&](const QString& why) {
+        if (watchdog.fired() == SocketWatchdog::Fired::Cancel)
+            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+        if (watchdog.fired() == SocketWatchdog::Fired::Idle)
+            return makeError(Error::Code::Timeout,
+                tr("%1 sent nothing for %2 s while downloading %3")
+                    .arg(describe())
+                    .arg(idleLimitMs / 1000)
+                    .arg(remotePath));
+        return makeError(Error::Code::Network,
+            tr("Lost the connection to %1 while downloading %2").arg(describe(), remotePath), why);
+    };
+    std::unique_ptr<sftp_session_struct, SftpDeleter> sftp(sftp_new(d->session));
+    if (!sftp || sftp_init(sftp.get()) != SSH_OK) {
+        if (!ssh_is_connected(d->session))
+            return lost(d->lastError());
+        return makeError(Error::Code::Protocol,
+            tr("%1 does not offer SFTP (the sshd Subsystem sftp line), needed to download %2")
+                .arg(describe(), remotePath),
+            d->lastError());
+    }
+    auto sftpError = [&](const QString& during) {
+        const int code = sftp_get_error(sftp.get());
+        if (!ssh_is_connected(d->session) || watchdog.fired() != SocketWatchdog::Fired::No)
+            return lost(d->lastError());
+        if (code == SSH_FX_NO_SUCH_FILE)
+            return makeError(Error::Code::NotFound,
+                tr("%1: %2 does not exist (any more): it may have been removed since the last sync")
+                    .arg(describe(), remotePath));
+        if (code == SSH_FX_PERMISSION_DENIED)
+            return makeError(
+                Error::Code::Io, tr("%1: no permission to read %2").arg(describe(), remotePath), d->lastError());
+        return makeError(Error::Code::Io, tr("%1: %2 failed for %3").arg(describe(), during, remotePath),
+            QStringLiteral("SFTP status %1: %2").arg(code).arg(d->lastError()));
+    };
+    std::unique_ptr<sftp_attributes_struct, SftpAttributesDeleter> attributes(sftp_stat(sftp.get(), path.constData()));
+    if (!attributes)
+        return sftpError(tr("reading the size"));
+    if (attributes->type != SSH_FILEXFER_TYPE_REGULAR)
+        return makeError(Error::Code::InvalidInput, tr("%1: %2 is not a regular file").arg(describe(), remotePath));
+    const qint64 size = qint64(attributes->size);
+    if (*total >= 0 && *total != size)
+        return makeError(Error::Code::Corrupt,
+            tr("%1: %2 changed size on the host during the download (%3 -> %4 bytes)")
+                .arg(describe(), remotePath)
+                .arg(*total)
+                .arg(size));
+    if (*total < 0) {
+        const auto offset = target.open(size); // decides whether an earlier .part is continued
+        if (!offset)
+            return offset.error();
+        *resumedFrom = *offset;
+    } else if (!target.isOpen()) {
+        if (const auto offset = target.open(size); !offset)
+            return offset.error();
+    }
+    *total = size;
+    std::unique_ptr<sftp_file_struct, SftpFileDeleter> file(sftp_open(sftp.get(), path.constData(), O_RDONLY, 0));
+    if (!file)
+        return sftpError(tr("opening"));
+    if (sftp_seek64(file.get(), quint64(target.size())) < 0)
+        return sftpError(tr("seeking"));
+
+    struct Request
+    {
+        uint32_t id;
+        uint32_t length;
+    };
+    std::deque<Request> inFlight;
+    std::vector<char> buffer(sftpChunk);
+    qint64 requested = target.size();
+    constexpr qint64 progressStep = 1024 * 1024;
+    qint64 reported = target.size();
+    auto drain = [&] {
+        while (!inFlight.empty()) {
+            sftp_async_read(file.get(), buffer.data(), inFlight.front().length, inFlight.front().id);
+            inFlight.pop_front();
+        }
+    };
+    while (target.size() < size) {
+        while (inFlight.size() < sftpDepth && requested < size) {
+            const auto length = uint32_t(std::min<qint64>(sftpChunk, size - requested));
+            const int id = sftp_async_read_begin(file.get(), length);
+            if (id < 0)
+                return sftpError(tr("reading"));
+            inFlight.push_back({ uint32_t(id), length });
+            requested += length;
+        }
+        if (options.cancel && options.cancel->load())
+            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+        const Request request = inFlight.front();
+        const int got = sftp_async_read(file.get(), buffer.data(), request.length, request.id);
+        inFlight.pop_front();
+        if (got < 0)
+            return sftpError(tr("reading"));
+        if (got == 0)
+            return makeError(Error::Code::Corrupt,
+                tr("%1: %2 ended at %3 bytes, shorter than its listed size %4: it changed during the download")
+                    .arg(describe(), remotePath)
+                    .arg(target.size())
+                    .arg(size));
+        watchdog.touch();
+        if (auto written = target.append(buffer.data(), got); !written)
+            return written.error();
+        if (uint32_t(got) < request.length) {
+            // A short answer leaves a hole before the requests behind it: drop them and ask again from here.
+            drain();
+            if (sftp_seek64(file.get(), quint64(target.size())) < 0)
+                return sftpError(tr("seeking"));
+            requested = target.size();
+        }
+        if (options.progress && (target.size() - reported >= progressStep || target.size() == size)) {
+            options.progress(target.size(), size);
+            reported = target.size();
+        }
+    }
+    return {};
+}
+
+Result<DownloadResult> SshTransport::download(
+    const QString& remotePath, const QString& localPath, const DownloadOptions& options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    DownloadResult result;
+    if (auto opened = open(); !opened)
+        return opened.error();
+    log(LogKind::Info, tr("Downloading %1 from %2 to %3").arg(remotePath, describe(), localPath));
+    PartialDownload target(localPath);
+    qint64 total = -1; // known after the first pass has asked the host
+    for (int attempt = 0;; ++attempt) {
+        const Result<void> pass = sftpPass(remotePath, target, &total, &result.resumedFrom, options);
+        if (pass) {
+            if (auto finished = target.finish(); !finished)
+                return finished.error();
+            result.size = total;
+            result.durationMs = timer.elapsed();
+            log(LogKind::Info,
+                tr("Downloaded %1 (%2 bytes in %3 ms)").arg(remotePath).arg(result.size).arg(result.durationMs));
+            return result;
+        }
+        target.keepForResume();
+        log(LogKind::Error, pass.error().fullText());
+        const bool connectionLost
+            = pass.error().code == Error::Code::Network || pass.error().code == Error::Code::Timeout;
+        if (connectionLost || pass.error().code == Error::Code::Cancelled)
+            close(); // the watchdog may have shut the socket down
+        if (!connectionLost || attempt >= options.reconnectAttempts)
+            return pass.error();
+        for (int waited = 0; waited < options.reconnectDelayMs; waited += 50) {
+            if (options.cancel && options.cancel->load())
+                return makeError(
+                    Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        log(LogKind::Info,
+            tr("Reconnecting to %1 to continue %2 at byte %3").arg(describe(), remotePath).arg(target.size()));
+        if (auto reopened = open(); !reopened)
+            return reopened.error();
+        ++result.reconnects;
+    }
 }
 
 } // namespace dr

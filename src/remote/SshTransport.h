@@ -25,14 +25,22 @@ public:
     bool isOpen() const override;
     void close() override;
     Result<RunResult> run(const QStringList& argv, const RunOptions& options) override;
+    Result<DownloadResult> download(
+        const QString& remotePath, const QString& localPath, const DownloadOptions& options) override;
     QString describe() const override;
 
+    /// The cipher the server sends with ("chacha20-poly1305@openssh.com"), once open.
+    QString incomingCipher() const;
     /// The server's key as `ssh-keygen -lf` shows it ("SHA256:..."), known once open() got that far.
     QString hostKeyFingerprint() const;
 
 private:
     Result<void> checkHostKey();
     Result<void> authenticate();
+    /// One SFTP session reading from where `target` stands to the end; the first pass opens `target` and
+    /// learns the size. A lost connection comes back as Error::Code::Network or Timeout.
+    Result<void> sftpPass(const QString& remotePath, class PartialDownload& target, qint64* total, qint64* resumedFrom,
+        const DownloadOptions& options);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -2,6 +2,7 @@
 // nothing new against `ssh HOST true`, against a real sshd on loopback, in the same run. OpenSSH is held to what
 // libssh negotiates (curve25519-sha256, chacha20-poly1305, an Ed25519 host key and the same Ed25519 user key).
 //   bench_sync [RUNS]
+#include "BenchSupport.h"
 #include "TestSshd.h"
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
@@ -20,16 +21,7 @@
 #include <algorithm>
 
 using namespace dr;
-
-namespace {
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values[values.size() / 2];
-}
-
-} // namespace
+using dr::bench::median;
 
 int main(int argc, char* argv[])
 {
@@ -37,11 +29,8 @@ int main(int argc, char* argv[])
     const int runs = argc > 1 ? QByteArray(argv[1]).toInt() : 9;
     QTextStream out(stdout);
     dr::test::TestSshd server;
-    QString error;
-    if (!server.start(&error)) {
-        out << "cannot start sshd: " << error << '\n';
+    if (!dr::bench::startServer(server, out))
         return 2;
-    }
     const QString base = server.workDir() + QStringLiteral("/bot");
     const QStringList folders { QStringLiteral("backups/database"), QStringLiteral("backups/application"),
         QStringLiteral("system-backup") };

@@ -233,6 +233,11 @@ bool TestSshd::chownWorkDir() const
 
 int TestSshd::killSessions() const
 {
+    return signalSessions(SIGKILL);
+}
+
+int TestSshd::signalSessions(int signal) const
+{
     // Only the listener's own descendants: the per-connection processes (monitor and the unprivileged
     // child that holds the socket) that this fixture's sshd forked.
     QList<int> pending { int(m_process.processId()) };
@@ -251,7 +256,7 @@ int TestSshd::killSessions() const
     }
     int killed = 0;
     for (const int pid : descendants)
-        killed += ::kill(pid, SIGKILL) == 0 ? 1 : 0;
+        killed += ::kill(pid, signal) == 0 ? 1 : 0;
     return killed;
 }
 

@@ -54,6 +54,8 @@ public:
     bool chownWorkDir() const;
     /// Kills the per-connection sshd processes (children of the listener): a cut connection.
     int killSessions() const;
+    /// Sends `signal` to those processes (SIGSTOP: a host that hangs mid-transfer). Returns how many got it.
+    int signalSessions(int signal) const;
 
 private:
     bool launch(QString* error);
