@@ -78,6 +78,16 @@ const char* const schemaV2[] = {
     "CREATE INDEX events_by_type ON events(host_id, event, ts)",
 };
 
+const char* const schemaV3[] = {
+    "ALTER TABLE hosts ADD COLUMN verify_interval_days INTEGER DEFAULT 7",
+    "ALTER TABLE backups ADD COLUMN verify_level TEXT",
+    "ALTER TABLE backups ADD COLUMN proven_at INTEGER",
+    "ALTER TABLE backups ADD COLUMN proven_level TEXT",
+    // Verifications before version 3 recorded no level: a pass proves at least that much.
+    "UPDATE backups SET proven_at = verified_at, proven_level = '' WHERE verify_state = 'passed'",
+    "CREATE INDEX backups_present ON backups(host_id, present)",
+};
+
 // Fields of a backup row that the host tool's events decide; recomputed from all events of the file.
 void applyEvent(BackupRecord& record, const CatalogEvent& event)
 {
@@ -94,6 +104,11 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
         record.verifiedAt = event.time;
         record.verifyMethod = event.fields.value(QStringLiteral("method")).toString();
         record.verifyReason = event.reason;
+        record.verifyLevel = event.fields.value(QStringLiteral("level")).toString();
+        if (record.verifyState == VerifyState::Passed) {
+            record.provenAt = event.time;
+            record.provenLevel = record.verifyLevel;
+        }
     }
 }
 
@@ -184,12 +199,16 @@ Result<void> Catalog::migrate(QSqlDatabase& db)
         }
         query.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"));
     }
-    if (version < 2) {
-        for (const char* statement : schemaV2) {
+    const std::pair<int, QList<const char*>> steps[]
+        = { { 2, { std::begin(schemaV2), std::end(schemaV2) } }, { 3, { std::begin(schemaV3), std::end(schemaV3) } } };
+    for (const auto& [target, statements] : steps) {
+        if (version >= target)
+            continue;
+        for (const char* statement : statements) {
             if (!query.exec(QString::fromLatin1(statement))) {
                 const QSqlError error = query.lastError();
                 db.rollback();
-                return sqlError(tr("Catalog %1: migration to version 2 failed").arg(m_path), error);
+                return sqlError(tr("Catalog %1: migration to version %2 failed").arg(m_path).arg(target), error);
             }
         }
     }
@@ -222,11 +241,12 @@ HostProfile hostFromQuery(const QSqlQuery& query)
     host.stopCommand = query.value(12).toString();
     host.startCommand = query.value(13).toString();
     host.targets = HostProfile::targetsFromJson(QJsonDocument::fromJson(query.value(14).toByteArray()).array());
+    host.verificationIntervalDays = query.value(15).isNull() ? 7 : query.value(15).toInt();
     return host;
 }
 
 constexpr auto hostColumns = "id, name, transport, address, port, user_name, auth, key_file, base_dir, backup_dirs,"
-                             " catalog_file, tool_path, stop_command, start_command, targets";
+                             " catalog_file, tool_path, stop_command, start_command, targets, verify_interval_days";
 
 void bindHost(QSqlQuery& query, const HostProfile& host)
 {
@@ -246,6 +266,7 @@ void bindHost(QSqlQuery& query, const HostProfile& host)
     query.bindValue(QStringLiteral(":start_command"), host.startCommand);
     query.bindValue(QStringLiteral(":targets"),
         QJsonDocument(HostProfile::targetsToJson(host.targets)).toJson(QJsonDocument::Compact));
+    query.bindValue(QStringLiteral(":verify_interval_days"), host.verificationIntervalDays);
 }
 
 } // namespace
@@ -281,9 +302,9 @@ Result<qint64> Catalog::addHost(const HostProfile& host)
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO hosts (name, transport, address, port, user_name, auth, key_file, base_dir, backup_dirs,"
-        " catalog_file, tool_path, stop_command, start_command, targets, created_at) VALUES (:name, :transport,"
-        " :address, :port, :user_name, :auth, :key_file, :base_dir, :backup_dirs, :catalog_file, :tool_path,"
-        " :stop_command, :start_command, :targets, :created_at)"));
+        " catalog_file, tool_path, stop_command, start_command, targets, verify_interval_days, created_at) VALUES"
+        " (:name, :transport, :address, :port, :user_name, :auth, :key_file, :base_dir, :backup_dirs, :catalog_file,"
+        " :tool_path, :stop_command, :start_command, :targets, :verify_interval_days, :created_at)"));
     bindHost(query, host);
     query.bindValue(QStringLiteral(":created_at"), QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
@@ -303,7 +324,8 @@ Result<void> Catalog::updateHost(const HostProfile& host)
         "UPDATE hosts SET name = :name, transport = :transport, address = :address, port = :port,"
         " user_name = :user_name, auth = :auth, key_file = :key_file, base_dir = :base_dir, backup_dirs = :backup_dirs,"
         " catalog_file = :catalog_file, tool_path = :tool_path, stop_command = :stop_command,"
-        " start_command = :start_command, targets = :targets WHERE id = :id"));
+        " start_command = :start_command, targets = :targets, verify_interval_days = :verify_interval_days"
+        " WHERE id = :id"));
     bindHost(query, host);
     query.bindValue(QStringLiteral(":id"), host.id);
     if (!query.exec())
@@ -524,59 +546,9 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     }
 
     // 3. Rows whose events changed (or that are new) are recomputed from all events of their file.
-    if (!touchedPaths.isEmpty()) {
-        QHash<QString, QList<CatalogEvent>> eventsByFile;
-        QSqlQuery select(db);
-        select.setForwardOnly(true);
-        select.prepare(QStringLiteral("SELECT file, data FROM events WHERE host_id = ? AND file <> ''"
-                                      " AND event IN ('backup_finished', 'verify') ORDER BY ts, id"));
-        select.addBindValue(host.id);
-        if (!select.exec())
-            return fail(tr("Cannot read the events of host %1").arg(host.name), select.lastError());
-        while (select.next()) {
-            const QString file = QDir::cleanPath(select.value(0).toString());
-            if (!touchedPaths.contains(file))
-                continue;
-            QString problem;
-            if (auto event = CatalogLog::parseLine(select.value(1).toByteArray(), &problem))
-                eventsByFile[file].append(std::move(*event));
-        }
-        QSqlQuery rowQuery(db);
-        rowQuery.prepare(
-            QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
-        QSqlQuery write(db);
-        write.prepare(QStringLiteral(
-            "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
-            " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ? WHERE id = ?"));
-        for (auto it = eventsByFile.cbegin(); it != eventsByFile.cend(); ++it) {
-            rowQuery.addBindValue(host.id);
-            rowQuery.addBindValue(it.key());
-            if (!rowQuery.exec())
-                return fail(tr("Cannot read backup %1 of host %2").arg(it.key(), host.name), rowQuery.lastError());
-            if (!rowQuery.next())
-                continue; // an event for a file outside the listed folders
-            BackupRecord record;
-            record.id = rowQuery.value(0).toLongLong();
-            record.kind = rowQuery.value(1).toString();
-            record.time = fromMs(rowQuery.value(2));
-            record.encrypted = rowQuery.value(3).toBool();
-            rowQuery.finish();
-            for (const CatalogEvent& event : it.value())
-                applyEvent(record, event);
-            write.addBindValue(record.managed);
-            write.addBindValue(record.kind);
-            write.addBindValue(record.sha256);
-            write.addBindValue(record.durationMs);
-            write.addBindValue(toMs(record.time));
-            write.addBindValue(record.encrypted);
-            write.addBindValue(verifyStateId(record.verifyState));
-            write.addBindValue(toMs(record.verifiedAt));
-            write.addBindValue(record.verifyMethod);
-            write.addBindValue(record.verifyReason);
-            write.addBindValue(record.id);
-            if (!write.exec())
-                return fail(tr("Cannot update backup %1 of host %2").arg(it.key(), host.name), write.lastError());
-        }
+    if (auto recomputed = recomputeBackups(db, host.id, host.name, touchedPaths); !recomputed) {
+        db.rollback();
+        return recomputed.error();
     }
 
     // 4. Where the next sync starts.
@@ -623,13 +595,84 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     return outcome;
 }
 
+Result<void> Catalog::recomputeBackups(
+    QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths)
+{
+    if (!paths.isEmpty()) {
+        QHash<QString, QList<CatalogEvent>> eventsByFile;
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        // One file (a verification recorded here): read only its events (events_by_file).
+        const bool oneFile = paths.size() == 1;
+        select.prepare(QStringLiteral("SELECT file, data FROM events WHERE host_id = ? AND file <> ''%1"
+                                      " AND event IN ('backup_finished', 'verify') ORDER BY ts, id")
+                           .arg(oneFile ? QStringLiteral(" AND file = ?") : QString()));
+        select.addBindValue(hostId);
+        if (oneFile)
+            select.addBindValue(*paths.cbegin());
+        if (!select.exec())
+            return sqlError(tr("Cannot read the events of host %1").arg(hostName), select.lastError());
+        while (select.next()) {
+            const QString file = QDir::cleanPath(select.value(0).toString());
+            if (!paths.contains(file))
+                continue;
+            QString problem;
+            if (auto event = CatalogLog::parseLine(select.value(1).toByteArray(), &problem))
+                eventsByFile[file].append(std::move(*event));
+        }
+        QSqlQuery rowQuery(db);
+        rowQuery.prepare(
+            QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
+        QSqlQuery write(db);
+        write.prepare(QStringLiteral(
+            "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
+            " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?, verify_level = ?, proven_at = ?,"
+            " proven_level = ? WHERE id = ?"));
+        for (auto it = eventsByFile.cbegin(); it != eventsByFile.cend(); ++it) {
+            rowQuery.addBindValue(hostId);
+            rowQuery.addBindValue(it.key());
+            if (!rowQuery.exec())
+                return sqlError(tr("Cannot read backup %1 of host %2").arg(it.key(), hostName), rowQuery.lastError());
+            if (!rowQuery.next())
+                continue; // an event for a file outside the listed folders
+            BackupRecord record;
+            record.id = rowQuery.value(0).toLongLong();
+            record.kind = rowQuery.value(1).toString();
+            record.time = fromMs(rowQuery.value(2));
+            record.encrypted = rowQuery.value(3).toBool();
+            rowQuery.finish();
+            for (const CatalogEvent& event : it.value())
+                applyEvent(record, event);
+            write.addBindValue(record.managed);
+            write.addBindValue(record.kind);
+            write.addBindValue(record.sha256);
+            write.addBindValue(record.durationMs);
+            write.addBindValue(toMs(record.time));
+            write.addBindValue(record.encrypted);
+            write.addBindValue(verifyStateId(record.verifyState));
+            write.addBindValue(toMs(record.verifiedAt));
+            write.addBindValue(record.verifyMethod);
+            write.addBindValue(record.verifyReason);
+            write.addBindValue(record.verifyLevel);
+            write.addBindValue(toMs(record.provenAt));
+            write.addBindValue(record.provenLevel);
+            write.addBindValue(record.id);
+            if (!write.exec())
+                return sqlError(tr("Cannot update backup %1 of host %2").arg(it.key(), hostName), write.lastError());
+        }
+    }
+
+    return {};
+}
+
 Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT id, host_id, path, component, kind, time_utc, size, encrypted, compressed, managed, present, sha256,"
-        " duration_ms, verify_state, verified_at, verify_method, verify_reason FROM backups WHERE host_id = ?%1"
+        " duration_ms, verify_state, verified_at, verify_method, verify_reason, verify_level, proven_at, proven_level"
+        " FROM backups WHERE host_id = ?%1"
         " ORDER BY time_utc DESC")
                       .arg(includeRemoved ? QString() : QStringLiteral(" AND present = 1")));
     query.addBindValue(hostId);
@@ -655,29 +698,69 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
         record.verifiedAt = fromMs(query.value(14));
         record.verifyMethod = query.value(15).toString();
         record.verifyReason = query.value(16).toString();
+        record.verifyLevel = query.value(17).toString();
+        record.provenAt = fromMs(query.value(18));
+        record.provenLevel = query.value(19).toString();
         records.append(std::move(record));
     }
     return records;
 }
 
-Result<void> Catalog::recordVerification(
-    qint64 hostId, const QString& path, VerifyState state, const QString& method, const QString& reason)
+Result<void> Catalog::recordVerification(qint64 hostId, const VerificationEntry& entry)
+{
+    QSqlDatabase db = database();
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM backups WHERE host_id = ? AND path = ?"));
+    exists.addBindValue(hostId);
+    exists.addBindValue(entry.path);
+    if (!exists.exec())
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), exists.lastError());
+    if (!exists.next())
+        return makeError(Error::Code::NotFound, tr("%1 is not in the catalog of host #%2").arg(entry.path).arg(hostId));
+    exists.finish();
+    if (!db.transaction())
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), db.lastError());
+    // Kept as a `verify` event like the host tool's, so history and the backup's state come from one place.
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO events (host_id, ts, event, component, file, data) VALUES (?, ?, 'verify', ?, ?, ?)"));
+    insert.addBindValue(hostId);
+    insert.addBindValue(toMs(entry.time));
+    insert.addBindValue(entry.component);
+    insert.addBindValue(entry.path);
+    insert.addBindValue(QString::fromUtf8(entry.toEventLine()));
+    if (!insert.exec()) {
+        const QSqlError error = insert.lastError();
+        db.rollback();
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), error);
+    }
+    if (auto recomputed = recomputeBackups(db, hostId, QStringLiteral("#%1").arg(hostId), { entry.path });
+        !recomputed) {
+        db.rollback();
+        return recomputed.error();
+    }
+    if (!db.commit())
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), db.lastError());
+    return {};
+}
+
+Result<QList<VerificationEntry>> Catalog::verificationHistory(qint64 hostId, const QString& path)
 {
     QSqlQuery query(database());
-    query.prepare(
-        QStringLiteral("UPDATE backups SET verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?"
-                       " WHERE host_id = ? AND path = ?"));
-    query.addBindValue(verifyStateId(state));
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    query.addBindValue(method);
-    query.addBindValue(reason);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT data FROM events WHERE host_id = ? AND event = 'verify' AND file = ? ORDER BY ts DESC, id DESC"));
     query.addBindValue(hostId);
     query.addBindValue(path);
     if (!query.exec())
-        return sqlError(tr("Cannot record the verification of %1").arg(path), query.lastError());
-    if (query.numRowsAffected() == 0)
-        return makeError(Error::Code::NotFound, tr("%1 is not in the catalog of host #%2").arg(path).arg(hostId));
-    return {};
+        return sqlError(tr("Cannot read the verifications of %1").arg(path), query.lastError());
+    QList<VerificationEntry> entries;
+    while (query.next()) {
+        QString problem;
+        if (auto event = CatalogLog::parseLine(query.value(0).toByteArray(), &problem))
+            entries.append(VerificationEntry::fromEventFields(event->time, event->fields));
+    }
+    return entries;
 }
 
 Result<QList<CatalogEvent>> Catalog::events(qint64 hostId, const QStringList& types)

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -58,7 +59,7 @@ class Catalog
     Q_DECLARE_TR_FUNCTIONS(Catalog)
 
 public:
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
     explicit Catalog(QString path);
     ~Catalog();
@@ -82,9 +83,11 @@ public:
     Result<SyncOutcome> applySync(const HostProfile& host, const SyncSnapshot& snapshot);
 
     Result<QList<BackupRecord>> backups(qint64 hostId, bool includeRemoved = false);
-    /// Records a verification done by the console itself (on the workstation) on a backup's row.
-    Result<void> recordVerification(
-        qint64 hostId, const QString& path, VerifyState state, const QString& method, const QString& reason);
+    /// Records a verification done by the console itself (on the workstation): kept as a `verify` event and
+    /// folded into the backup's row with the host's own verifications, newest last.
+    Result<void> recordVerification(qint64 hostId, const VerificationEntry& entry);
+    /// Every verification of one backup, host and workstation, newest first.
+    Result<QList<VerificationEntry>> verificationHistory(qint64 hostId, const QString& path);
     /// The host's catalog.jsonl events of the given types (all when empty), oldest first.
     Result<QList<CatalogEvent>> events(qint64 hostId, const QStringList& types = {});
 
@@ -95,6 +98,8 @@ public:
 private:
     QSqlDatabase database();
     Result<void> migrate(QSqlDatabase& db);
+    /// Recomputes the event-derived fields of these backups from all their events (inside the caller's transaction).
+    Result<void> recomputeBackups(QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths);
 
     QString m_path;
     QString m_connectionPrefix;

@@ -7,6 +7,7 @@
 #include "core/HostTool.h"
 #include "remote/ConnectOptions.h"
 #include "verify/BackupVerifier.h"
+#include "verify/WorkstationVerifier.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -75,7 +76,7 @@ int CliApp::usage(const QString& problem)
                  "  sync NAME [--accept-new-host-key]\n"
                  "  list NAME [--json]\n"
                  "  compliance [NAME] [--window 30d|12h|START..END] [--json]\n"
-                 "  verify NAME latest|FILE [--local] [--key-file FILE] [--json] [--accept-new-host-key]\n"
+                 "  verify NAME latest|FILE [--local] [--deep] [--key-file FILE] [--json] [--accept-new-host-key]\n"
                  "\n"
                  "Defaults: the catalog and known_hosts in the user's data folder; DRCONSOLE_CATALOG and\n"
                  "DRCONSOLE_KNOWN_HOSTS do the same as the options. A key's passphrase or a password is asked\n"
@@ -495,7 +496,9 @@ int CliApp::verifyCommand(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."));
     const QCommandLineOption acceptNew(
         QStringLiteral("accept-new-host-key"), tr("Accept a host key never seen before."));
-    parser.addOptions({ local, keyFile, json, acceptNew });
+    const QCommandLineOption deep(QStringLiteral("deep"),
+        tr("Also restore a PostgreSQL dump into a throwaway database on the host (SQLite: count rows; tar: extract)."));
+    parser.addOptions({ local, keyFile, json, acceptNew, deep });
     QString problem;
     if (!parseOrReport(parser, QStringList { QStringLiteral("verify") } + arguments, &problem))
         return usage(problem);
@@ -506,25 +509,11 @@ int CliApp::verifyCommand(const QStringList& arguments)
         return fail(host.error());
     const QString target = parser.positionalArguments().at(1);
 
-    // One result per backup, whichever side verified it.
-    struct Outcome
-    {
-        QString path;
-        QString state;
-        QString method;
-        QString reason;
-        QString level;
-        QString sha256;
-        qint64 entries = 0;
-        qint64 durationMs = 0;
-    };
-    QList<Outcome> outcomes;
+    QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
+    if (onWorkstation && parser.isSet(deep))
+        return usage(tr("--deep restores into a throwaway database on the host; it cannot be combined with --local"));
     if (onWorkstation) {
-        if (host->transport != HostProfile::Transport::Local)
-            return fail(tr("Host %1: verifying on this workstation needs the backup downloaded first, which this "
-                           "version cannot do yet for SSH hosts; verify on the host (without --local).")
-                            .arg(host->name));
         QByteArray key;
         if (parser.isSet(keyFile)) {
             QFile file(parser.value(keyFile));
@@ -532,11 +521,11 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 return fail(tr("Cannot read the key file %1: %2").arg(parser.value(keyFile), file.errorString()));
             key = file.readAll().trimmed();
         }
-        QStringList paths;
+        auto records = m_catalog->backups(host->id);
+        if (!records)
+            return fail(records.error());
+        QList<BackupRecord> chosen;
         if (target == QLatin1String("latest")) {
-            auto records = m_catalog->backups(host->id);
-            if (!records)
-                return fail(records.error());
             QHash<QString, const BackupRecord*> newest;
             for (const BackupRecord& record : *records) {
                 const QString group
@@ -546,34 +535,48 @@ int CliApp::verifyCommand(const QStringList& arguments)
                     newest[group] = &record;
             }
             for (const BackupRecord* record : std::as_const(newest))
-                paths.append(record->path);
-            if (paths.isEmpty())
+                chosen.append(*record);
+            if (chosen.isEmpty())
                 return fail(tr("Host %1 has no backups in the catalog; sync it first").arg(host->name));
-            paths.sort();
+            std::sort(chosen.begin(), chosen.end(),
+                [](const BackupRecord& left, const BackupRecord& right) { return left.path < right.path; });
         } else {
-            paths.append(target);
+            const auto known = std::find_if(
+                records->cbegin(), records->cend(), [&](const BackupRecord& record) { return record.path == target; });
+            BackupRecord named; // not (yet) in the catalog: verified all the same, by its name
+            named.path = target;
+            chosen.append(known == records->cend() ? named : *known);
         }
-        for (const QString& path : std::as_const(paths)) {
-            VerifyRequest request;
-            request.path = QDir::isAbsolutePath(path) ? path : QDir(host->baseDir).filePath(path);
-            request.key = key;
-            const VerifyReport report = BackupVerifier::verify(request);
-            outcomes.append({ path, verifyStateId(report.state), report.method, report.reason, report.levelId(),
-                report.sha256, report.entries, report.durationMs });
-            (void)m_catalog->recordVerification(
-                host->id, path, report.state, QStringLiteral("workstation:") + report.method, report.reason);
-        }
+        auto ran = withTransport<bool>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<bool> {
+            for (const BackupRecord& record : std::as_const(chosen)) {
+                WorkstationVerifyRequest request;
+                request.host = *host;
+                request.backup = record;
+                request.key = key;
+                const VerificationEntry entry = WorkstationVerifier::verify(transport, request);
+                if (auto recorded = m_catalog->recordVerification(host->id, entry);
+                    !recorded && recorded.error().code != Error::Code::NotFound)
+                    m_err << recorded.error().fullText() << '\n';
+                outcomes.append(entry);
+            }
+            return true;
+        });
+        if (!ran)
+            return fail(ran.error());
     } else {
-        auto ran = withTransport<RunResult>(
-            *host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<RunResult> {
-                RunOptions options;
-                options.idleTimeoutMs = 3'600'000; // a large archive is read silently
-                auto run = transport.run(
-                    HostTool::command(*host, { QStringLiteral("verify"), target, QStringLiteral("--json") }), options);
-                if (run && run->exitStatus <= 1)
-                    (void)syncHost(*m_catalog, *host, transport); // the verify events land in the catalog
-                return run;
-            });
+        QStringList verifyArguments { QStringLiteral("verify"), QStringLiteral("--json") };
+        if (parser.isSet(deep))
+            verifyArguments.append(QStringLiteral("--deep"));
+        verifyArguments << QStringLiteral("--") << target;
+        auto ran
+            = withTransport<RunResult>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<RunResult> {
+                  RunOptions options;
+                  options.idleTimeoutMs = 3'600'000; // a large archive is read silently
+                  auto run = transport.run(HostTool::command(*host, verifyArguments), options);
+                  if (run && run->exitStatus <= 1)
+                      (void)syncHost(*m_catalog, *host, transport); // the verify events land in the catalog
+                  return run;
+              });
         if (!ran)
             return fail(ran.error());
         const QJsonDocument document = QJsonDocument::fromJson(ran->out);
@@ -583,35 +586,30 @@ int CliApp::verifyCommand(const QStringList& arguments)
                             .arg(ran->exitStatus)
                             .arg(QString::fromUtf8(ran->err).trimmed()));
         const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
-        for (const auto& value : results) {
-            const QJsonObject object = value.toObject();
-            outcomes.append({ object.value(QStringLiteral("file")).toString(),
-                object.value(QStringLiteral("result")).toString(), object.value(QStringLiteral("method")).toString(),
-                object.value(QStringLiteral("reason")).toString(), QString(), QString(),
-                object.value(QStringLiteral("entries")).toInteger(),
-                object.value(QStringLiteral("duration_ms")).toInteger() });
-        }
+        for (const auto& value : results)
+            outcomes.append(VerificationEntry::fromEventFields(QDateTime::currentDateTimeUtc(), value.toObject()));
     }
 
     bool anyFailed = false;
     bool anyError = outcomes.isEmpty();
     QJsonArray array;
-    for (const Outcome& outcome : std::as_const(outcomes)) {
-        anyFailed |= outcome.state == QLatin1String("failed");
-        anyError |= outcome.state != QLatin1String("failed") && outcome.state != QLatin1String("passed");
+    for (const VerificationEntry& outcome : std::as_const(outcomes)) {
+        const QString state = verifyStateId(outcome.state);
+        anyFailed |= outcome.state == VerifyState::Failed;
+        anyError |= outcome.state != VerifyState::Failed && outcome.state != VerifyState::Passed;
         if (parser.isSet(json)) {
-            array.append(
-                QJsonObject { { QStringLiteral("path"), outcome.path }, { QStringLiteral("state"), outcome.state },
-                    { QStringLiteral("where"), onWorkstation ? QStringLiteral("workstation") : QStringLiteral("host") },
-                    { QStringLiteral("method"), outcome.method }, { QStringLiteral("reason"), outcome.reason },
-                    { QStringLiteral("level"), outcome.level }, { QStringLiteral("sha256"), outcome.sha256 },
-                    { QStringLiteral("entries"), outcome.entries },
-                    { QStringLiteral("duration_ms"), outcome.durationMs } });
+            array.append(QJsonObject { { QStringLiteral("path"), outcome.path }, { QStringLiteral("state"), state },
+                { QStringLiteral("where"), onWorkstation ? QStringLiteral("workstation") : QStringLiteral("host") },
+                { QStringLiteral("method"), outcome.method }, { QStringLiteral("reason"), outcome.reason },
+                { QStringLiteral("level"), outcome.level }, { QStringLiteral("sha256"), outcome.sha256 },
+                { QStringLiteral("size"), outcome.size }, { QStringLiteral("entries"), outcome.entries },
+                { QStringLiteral("details"), outcome.details },
+                { QStringLiteral("duration_ms"), outcome.durationMs } });
         } else {
-            m_out << outcome.state.toUpper() << '\t' << outcome.path << '\t' << outcome.method << '\n';
+            m_out << state.toUpper() << '\t' << outcome.path << '\t' << outcome.level << '\t' << outcome.method << '\n';
         }
-        if (outcome.state != QLatin1String("passed"))
-            m_err << tr("%1 %2: %3").arg(outcome.state, outcome.path, outcome.reason) << '\n';
+        if (outcome.state != VerifyState::Passed)
+            m_err << tr("%1 %2: %3").arg(state, outcome.path, outcome.reason) << '\n';
     }
     if (parser.isSet(json))
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);

@@ -1,5 +1,8 @@
 #include "core/BackupRecord.h"
 
+#include <QJsonDocument>
+#include <QStringList>
+
 namespace dr {
 
 QString verifyStateId(VerifyState state)
@@ -26,6 +29,62 @@ VerifyState verifyStateFromId(const QString& id)
     if (id == QLatin1String("error"))
         return VerifyState::Error;
     return VerifyState::Unverified;
+}
+
+QByteArray VerificationEntry::toEventLine() const
+{
+    QJsonObject object { { QStringLiteral("ts"), time.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("event"), QStringLiteral("verify") }, { QStringLiteral("file"), path },
+        { QStringLiteral("component"), component }, { QStringLiteral("result"), verifyStateId(state) },
+        { QStringLiteral("level"), level }, { QStringLiteral("method"), method },
+        { QStringLiteral("place"), place.isEmpty() ? QStringLiteral("workstation") : place } };
+    if (!reason.isEmpty())
+        object.insert(QStringLiteral("reason"), reason);
+    if (durationMs >= 0)
+        object.insert(QStringLiteral("duration_ms"), durationMs);
+    if (entries >= 0)
+        object.insert(QStringLiteral("entries"), entries);
+    if (size >= 0)
+        object.insert(QStringLiteral("size"), size);
+    if (!sha256.isEmpty())
+        object.insert(QStringLiteral("sha256"), sha256);
+    if (!details.isEmpty())
+        object.insert(QStringLiteral("details"), details);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, const QJsonObject& fields)
+{
+    VerificationEntry entry;
+    entry.time = time;
+    entry.path = fields.value(QStringLiteral("file")).toString();
+    entry.component = fields.value(QStringLiteral("component")).toString();
+    entry.state = verifyStateFromId(fields.value(QStringLiteral("result")).toString());
+    entry.level = fields.value(QStringLiteral("level")).toString();
+    entry.method = fields.value(QStringLiteral("method")).toString();
+    entry.reason = fields.value(QStringLiteral("reason")).toString();
+    auto number = [&](const char* key) {
+        const QJsonValue value = fields.value(QLatin1String(key));
+        return value.isDouble() ? qint64(value.toDouble()) : qint64(-1);
+    };
+    entry.durationMs = number("duration_ms");
+    entry.entries = number("entries");
+    entry.size = number("size");
+    entry.sha256 = fields.value(QStringLiteral("sha256")).toString();
+    entry.place = fields.value(QStringLiteral("place")).toString(QStringLiteral("host"));
+    entry.details = fields.value(QStringLiteral("details")).toString();
+    if (entry.details.isEmpty()) {
+        // The host tool's deep checks report their counts as separate fields.
+        QStringList counts;
+        const std::pair<const char*, const char*> names[]
+            = { { "tables", "tables" }, { "rows", "rows" }, { "files", "files" }, { "bytes", "bytes" } };
+        for (const auto& [key, word] : names) {
+            if (const qint64 value = number(key); value >= 0)
+                counts.append(QStringLiteral("%1 %2").arg(value).arg(QLatin1String(word)));
+        }
+        entry.details = counts.join(QStringLiteral(", "));
+    }
+    return entry;
 }
 
 } // namespace dr

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -32,8 +33,35 @@ struct BackupRecord
     QDateTime verifiedAt;
     QString verifyMethod;
     QString verifyReason;
+    QString verifyLevel; ///< of the newest verification: none, exists, checksum, read-through, integrity, deep
+    QDateTime provenAt; ///< the newest verification that passed (invalid: never proven)
+    QString provenLevel; ///< the level that verification reached
 
     QString fileName() const { return path.mid(path.lastIndexOf(u'/') + 1); }
+};
+
+/// One verification of one backup, by the host tool on the host or by the console on the workstation. Both
+/// are kept as `verify` events in the catalog; this is what the history shows.
+struct VerificationEntry
+{
+    QDateTime time; ///< UTC, when it finished
+    QString path;
+    QString component;
+    VerifyState state = VerifyState::Error;
+    QString level; ///< highest level passed
+    QString method;
+    QString reason;
+    qint64 durationMs = -1;
+    qint64 entries = -1;
+    qint64 size = -1;
+    QString sha256;
+    QString place; ///< "host" or "workstation"
+    QString details; ///< counts of a deep check ("3 tables, 254 rows"), the download, ...
+
+    /// The catalog.jsonl line of this entry (event "verify").
+    QByteArray toEventLine() const;
+    /// From a `verify` event's fields.
+    static VerificationEntry fromEventFields(const QDateTime& time, const QJsonObject& fields);
 };
 
 } // namespace dr

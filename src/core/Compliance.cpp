@@ -1,6 +1,7 @@
 #include "core/Compliance.h"
 
 #include "core/BackupFileName.h"
+#include "core/Proof.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -285,8 +286,7 @@ HostCompliance evaluateHost(const HostProfile& host, const QList<BackupRecord>& 
             const bool inWindow = record->time >= settings.windowStart && record->time <= settings.windowEnd;
             if (inWindow) {
                 ++component.backupsInWindow;
-                if (passed && record->verifiedAt.isValid()
-                    && record->verifiedAt.daysTo(now) < settings.verificationIntervalDays)
+                if (Proof::of(*record, now, settings.verificationIntervalDays).counts())
                     ++component.provenInWindow;
                 if (record->verifyState == VerifyState::Failed)
                     ++component.failedVerifications;

@@ -40,6 +40,10 @@ QString HostProfile::validate() const
     if (!nameRule.match(name).hasMatch())
         return tr("Name \"%1\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.")
             .arg(name);
+    if (verificationIntervalDays < 1 || verificationIntervalDays > 366)
+        return tr("Host %1: the verification interval must be 1 to 366 days, not %2")
+            .arg(name)
+            .arg(verificationIntervalDays);
     if (transport == Transport::Local) {
         if (baseDir.isEmpty())
             return tr("Host %1: a local host needs its folder.").arg(name);

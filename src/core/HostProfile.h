@@ -43,6 +43,8 @@ public:
     QString stopCommand = QStringLiteral("docker-compose stop discord-reminder-bot");
     QString startCommand = QStringLiteral("docker-compose start discord-reminder-bot");
     QList<RecoveryTarget> targets = defaultTargets();
+    /// A proof of a backup older than this is stale and counts as unverified.
+    int verificationIntervalDays = 7;
 
     /// Empty when the profile can be saved; otherwise why not, naming the field.
     QString validate() const;

@@ -27,6 +27,10 @@ private:
         record.kind = kind;
         record.verifyState = state;
         record.verifiedAt = time.addSecs(600);
+        if (state == VerifyState::Passed) {
+            record.provenAt = record.verifiedAt;
+            record.provenLevel = QStringLiteral("integrity");
+        }
         return record;
     }
     static CatalogEvent event(const QString& name, const QDateTime& time, const QJsonObject& fields = {})
@@ -144,6 +148,7 @@ private slots:
             for (const QString& component : { QStringLiteral("postgres"), QStringLiteral("app-data") }) {
                 BackupRecord record = backup(component, at(day * 24 + 2), 1000 + day);
                 record.verifiedAt = now.addDays(-1);
+                record.provenAt = record.verifiedAt;
                 backups.append(record);
                 events.append(event(QStringLiteral("remote_copy"), record.time.addSecs(60),
                     { { QStringLiteral("file"), record.path }, { QStringLiteral("result"), QStringLiteral("ok") } }));

@@ -117,8 +117,12 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery query(db);
-            for (const char* statement : { "DROP INDEX events_by_type", "ALTER TABLE host_state DROP COLUMN crontab",
-                     "ALTER TABLE host_state DROP COLUMN crontab_read", "UPDATE schema_version SET version = 1" })
+            for (const char* statement : { "DROP INDEX backups_present", "ALTER TABLE backups DROP COLUMN verify_level",
+                     "ALTER TABLE backups DROP COLUMN proven_at", "ALTER TABLE backups DROP COLUMN proven_level",
+                     "ALTER TABLE hosts DROP COLUMN verify_interval_days", "DROP INDEX events_by_type",
+                     "ALTER TABLE host_state DROP COLUMN crontab", "ALTER TABLE host_state DROP COLUMN crontab_read",
+                     "UPDATE backups SET verify_state = 'passed', verified_at = 1764000000000",
+                     "UPDATE schema_version SET version = 1" })
                 QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
             db.close();
         }
@@ -127,9 +131,66 @@ private slots:
         QVERIFY(m_catalog->open().ok());
         QCOMPARE(m_catalog->backups(m_host.id)->size(), 1);
         QCOMPARE(m_catalog->host(QStringLiteral("local1"))->baseDir, m_hostDir);
+        QCOMPARE(m_catalog->host(QStringLiteral("local1"))->verificationIntervalDays, 7);
+        // A pass recorded before proofs had levels still counts as a proof, from when it was made.
+        const BackupRecord migrated = m_catalog->backups(m_host.id)->first();
+        QCOMPARE(migrated.provenAt, QDateTime::fromMSecsSinceEpoch(1764000000000, Qt::UTC));
+        QCOMPARE(migrated.provenLevel, QString());
         m_transport = std::make_unique<LocalTransport>(m_host);
         QCOMPARE(sync().added, 0);
         QVERIFY(m_catalog->hostState(m_host.id)->crontab.has_value());
+    }
+
+    void verificationsFromHostAndWorkstationMakeOneHistory()
+    {
+        const QString path = QStringLiteral("backups/database/postgres-20261123-020000.sql.gz");
+        writeFile(path, "x");
+        appendCatalog(event("{'ts':'2026-11-23T03:00:00Z','event':'verify','component':'postgres','file':'backups/"
+                            "database/postgres-20261123-020000.sql.gz','result':'passed','level':'integrity',"
+                            "'method':'sha256+gzip+pg-dump-header-footer','duration_ms':120,'tables':3,'rows':254}"));
+        QVERIFY(sync().newEvents >= 1);
+        const QDateTime hostPass(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
+        QCOMPARE(backupsByPath().value(path).provenAt, hostPass);
+        QCOMPARE(backupsByPath().value(path).provenLevel, QStringLiteral("integrity"));
+
+        // The workstation finds it damaged a day later: the newest verdict wins, the older proof stays known.
+        VerificationEntry workstation;
+        workstation.time = hostPass.addDays(1);
+        workstation.path = path;
+        workstation.component = QStringLiteral("postgres");
+        workstation.state = VerifyState::Failed;
+        workstation.level = QStringLiteral("exists");
+        workstation.method = QStringLiteral("sha256");
+        workstation.reason = QStringLiteral("checksum mismatch");
+        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        BackupRecord record = backupsByPath().value(path);
+        QCOMPARE(record.verifyState, VerifyState::Failed);
+        QCOMPARE(record.verifyReason, QStringLiteral("checksum mismatch"));
+        QCOMPARE(record.provenAt, hostPass);
+
+        auto history = m_catalog->verificationHistory(m_host.id, path);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(history->at(0).place, QStringLiteral("workstation"));
+        QCOMPARE(history->at(0).state, VerifyState::Failed);
+        QCOMPARE(history->at(1).place, QStringLiteral("host"));
+        QCOMPARE(history->at(1).details, QStringLiteral("3 tables, 254 rows"));
+        QCOMPARE(history->at(1).durationMs, 120);
+
+        // A later sync does not forget the workstation's verdict; a newer pass on the host replaces it.
+        QCOMPARE(sync().newEvents, 0);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+        appendCatalog(event("{'ts':'2026-11-25T03:00:00Z','event':'verify','component':'postgres','file':'backups/"
+                            "database/postgres-20261123-020000.sql.gz','result':'passed','level':'deep',"
+                            "'method':'gzip+pg-dump-header-footer+deep-restore'}"));
+        QCOMPARE(sync().newEvents, 1);
+        record = backupsByPath().value(path);
+        QCOMPARE(record.verifyState, VerifyState::Passed);
+        QCOMPARE(record.provenLevel, QStringLiteral("deep"));
+        QCOMPARE(record.provenAt, hostPass.addDays(2));
+
+        workstation.path = QStringLiteral("backups/database/not-in-the-catalog.sql.gz");
+        QCOMPARE(m_catalog->recordVerification(m_host.id, workstation).error().code, Error::Code::NotFound);
     }
 
     void notACatalogFileIsRefused()

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/BackupRecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+
+namespace dr {
+
+/// Whether a backup is proven good now. A proof expires: older than the host's verification interval it is
+/// stale and counts as unverified. A newer failed verification outweighs an older pass.
+enum class ProofState { Proven, Stale, Failed, Unverified };
+
+struct Proof
+{
+    Q_DECLARE_TR_FUNCTIONS(Proof)
+
+public:
+    ProofState state = ProofState::Unverified;
+    QDateTime provenAt; ///< the newest pass, if any
+    QString level; ///< of that pass
+
+    bool counts() const { return state == ProofState::Proven; }
+    /// "proven", "stale", "failed", "unverified": what JSON and filters use.
+    static QString stateId(ProofState state);
+    /// For people: "Proven good", "Proof stale", ...
+    static QString stateText(ProofState state);
+    /// "checksum", "integrity", ... for people.
+    static QString levelText(const QString& levelId);
+
+    static Proof of(const BackupRecord& record, const QDateTime& now, int intervalDays);
+};
+
+/// "N % of the last 30 days' backups proven": the backups made in the window and how many have a fresh proof.
+struct ProofCoverage
+{
+    Q_DECLARE_TR_FUNCTIONS(ProofCoverage)
+
+public:
+    int backups = 0;
+    int proven = 0;
+    int failed = 0;
+    int days = 30;
+
+    int percent() const { return backups ? int(qint64(proven) * 100 / backups) : 0; }
+    /// "87 % of the last 30 days' backups proven (26 of 30)"; "no backups in the last 30 days".
+    QString text() const;
+
+    static ProofCoverage of(const QList<BackupRecord>& backups, const QDateTime& now, int intervalDays, int days = 30);
+};
+
+} // namespace dr

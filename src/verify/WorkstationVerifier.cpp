@@ -1,0 +1,112 @@
+#include "verify/WorkstationVerifier.h"
+
+#include "verify/BackupVerifier.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace dr {
+
+QString WorkstationVerifier::remotePath(const HostProfile& host, const QString& path)
+{
+    if (QDir::isAbsolutePath(path) || host.baseDir.isEmpty())
+        return path;
+    return host.baseDir + u'/' + path;
+}
+
+QString WorkstationVerifier::defaultDownloadDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/downloads");
+}
+
+VerificationEntry WorkstationVerifier::verify(Transport& transport, const WorkstationVerifyRequest& request)
+{
+    VerificationEntry entry;
+    entry.path = request.backup.path;
+    entry.component = request.backup.component;
+    entry.place = QStringLiteral("workstation");
+    entry.level = QStringLiteral("none");
+    QElapsedTimer timer;
+    timer.start();
+    auto finish = [&](VerifyState state, const QString& reason) {
+        entry.state = state;
+        entry.reason = reason;
+        entry.time = QDateTime::currentDateTimeUtc();
+        entry.durationMs = timer.elapsed();
+        return entry;
+    };
+
+    QString localPath;
+    QString downloaded;
+    if (request.host.transport == HostProfile::Transport::Local) {
+        localPath = QDir::isAbsolutePath(request.backup.path)
+            ? request.backup.path
+            : QDir(request.host.baseDir).filePath(request.backup.path);
+    } else {
+        const QString remote = remotePath(request.host, request.backup.path);
+        // One folder per backup, the file keeping its name: the verifier reads the kind of file from it.
+        const QString folder = (request.downloadDir.isEmpty() ? defaultDownloadDir() : request.downloadDir) + u'/'
+            + request.host.name + u'/'
+            + QString::fromLatin1(
+                QCryptographicHash::hash(request.backup.path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+        localPath = folder + u'/' + request.backup.fileName();
+        DownloadOptions options;
+        options.cancel = request.cancel;
+        if (request.progress)
+            options.progress
+                = [&](qint64 done, qint64 total) { request.progress(QStringLiteral("download"), done, total); };
+        const auto fetched = transport.download(remote, localPath, options);
+        if (!fetched) {
+            const Error& error = fetched.error();
+            // A backup that is gone is not restorable: that is a finding, not a failure to check.
+            return finish(error.code == Error::Code::NotFound ? VerifyState::Failed : VerifyState::Error,
+                error.code == Error::Code::NotFound
+                    ? tr("%1 vanished from %2 before it could be downloaded: %3")
+                          .arg(request.backup.path, request.host.name, error.message)
+                    : tr("Could not download %1 from %2: %3")
+                          .arg(request.backup.path, request.host.name, error.fullText()));
+        }
+        downloaded = localPath;
+        entry.details
+            = tr("downloaded over SFTP: %1 MB in %2 s%3")
+                  .arg(double(fetched->size) / 1e6, 0, 'f', 1)
+                  .arg(double(fetched->durationMs) / 1000.0, 0, 'f', 1)
+                  .arg(fetched->resumedFrom > 0 ? tr(", resumed at byte %1").arg(fetched->resumedFrom) : QString());
+        // The host's sidecar, when it has one, is the reference for a backup the host tool did not record.
+        QFile::remove(localPath + QStringLiteral(".sha256"));
+        (void)transport.download(remote + QStringLiteral(".sha256"), localPath + QStringLiteral(".sha256"), {});
+    }
+
+    VerifyRequest check;
+    check.path = localPath;
+    check.expectedSha256 = request.backup.sha256;
+    check.expectedSize = request.backup.size;
+    check.key = request.key;
+    check.cancel = request.cancel;
+    if (request.progress)
+        check.progress = [&](qint64 done, qint64 total) { request.progress(QStringLiteral("verify"), done, total); };
+    const VerifyReport report = BackupVerifier::verify(check);
+    if (!downloaded.isEmpty() && !request.keepDownload) {
+        QFile::remove(downloaded);
+        QFile::remove(downloaded + QStringLiteral(".sha256"));
+        QDir().rmdir(QFileInfo(downloaded).absolutePath());
+    }
+    entry.level = report.levelId();
+    entry.method = report.method;
+    entry.sha256 = report.sha256;
+    entry.size = report.bytesRead;
+    entry.entries = report.entries;
+    QString reason = report.reason;
+    if (!downloaded.isEmpty())
+        reason.replace(localPath, request.host.name + u':' + request.backup.path);
+    if (!report.warnings.isEmpty())
+        entry.details += (entry.details.isEmpty() ? QString() : QStringLiteral("; "))
+            + report.warnings.join(QStringLiteral("; "));
+    return finish(report.state, reason);
+}
+
+} // namespace dr

@@ -1,0 +1,152 @@
+#include "TestSshd.h"
+#include "remote/ConnectOptions.h"
+#include "remote/SshTransport.h"
+#include "verify/WorkstationVerifier.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dr;
+using dr::test::TestSshd;
+
+// Verification on the workstation of an SSH host's backups: downloaded over SFTP from a real sshd, then
+// verified; real tar, gzip, sha256sum and openssl on the "host".
+class tst_SshVerify : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestSshd m_server;
+    QTemporaryDir m_dir;
+    HostProfile m_host;
+    ConnectOptions m_options;
+
+    WorkstationVerifyRequest request(const QString& path, const QByteArray& key = {})
+    {
+        WorkstationVerifyRequest result;
+        result.host = m_host;
+        result.backup.path = path;
+        result.key = key;
+        result.downloadDir = m_dir.filePath(QStringLiteral("downloads"));
+        return result;
+    }
+    static QString text(const VerificationEntry& entry)
+    {
+        return verifyStateId(entry.state) + QStringLiteral(" ") + entry.level + QStringLiteral(": ") + entry.reason;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        m_options.appKnownHostsFile = m_server.writeKnownHosts(QStringLiteral("known-hosts"));
+        m_host = m_server.profile();
+        m_host.baseDir = m_server.workDir();
+        // Real backups made on the host: an app-data archive with its sidecar, an encrypted dump, a damaged copy.
+        const int made = m_server.runAsUser(QStringLiteral(
+            "cd '%1' && mkdir -p backups/application backups/database data && "
+            "for i in $(seq 1 200); do head -c 20000 /dev/urandom | base64 > data/file$i.txt; done && "
+            "tar -czf backups/application/app-data-20261120-020000.tar.gz data && "
+            "(cd backups/application && sha256sum app-data-20261120-020000.tar.gz > "
+            "app-data-20261120-020000.tar.gz.sha256) && "
+            "cp backups/application/app-data-20261120-020000.tar.gz "
+            "backups/application/app-data-20261121-020000.tar.gz && "
+            "cp backups/application/app-data-20261120-020000.tar.gz.sha256 "
+            "backups/application/app-data-20261121-020000.tar.gz.sha256 && "
+            "printf 'X' | dd of=backups/application/app-data-20261121-020000.tar.gz bs=1 seek=5000 conv=notrunc "
+            "2>/dev/null && "
+            "printf -- '-- PostgreSQL database dump\\n\\nCREATE TABLE t (id int);\\n\\n-- PostgreSQL database dump "
+            "complete\\n\\n' | gzip | openssl enc -aes-256-cbc -pbkdf2 -salt -pass pass:'s3cret key' > "
+            "backups/database/postgres-20261120-020000.sql.gz.enc")
+                                                .arg(m_server.workDir()));
+        QCOMPARE(made, 0);
+    }
+
+    void goodArchiveIsDownloadedAndProven()
+    {
+        SshTransport transport(m_host, m_options);
+        QList<QString> stages;
+        WorkstationVerifyRequest good = request(QStringLiteral("backups/application/app-data-20261120-020000.tar.gz"));
+        good.progress = [&](const QString& stage, qint64, qint64) {
+            if (stages.isEmpty() || stages.last() != stage)
+                stages.append(stage);
+        };
+        const VerificationEntry entry = WorkstationVerifier::verify(transport, good);
+        QVERIFY2(entry.state == VerifyState::Passed, qPrintable(text(entry)));
+        QCOMPARE(entry.level, QStringLiteral("read-through"));
+        QCOMPARE(entry.place, QStringLiteral("workstation"));
+        QCOMPARE(entry.entries, 201); // the folder and its 200 files
+        QVERIFY2(entry.method.contains(QLatin1String("sha256")), qPrintable(entry.method));
+        QVERIFY2(entry.details.contains(QLatin1String("SFTP")), qPrintable(entry.details));
+        QCOMPARE(stages, (QList<QString> { QStringLiteral("download"), QStringLiteral("verify") }));
+        // Nothing of the backup is left on the workstation.
+        QVERIFY(QDir(m_dir.filePath(QStringLiteral("downloads/") + m_host.name))
+                    .entryList(QDir::Files | QDir::NoDotAndDotDot | QDir::AllDirs)
+                    .isEmpty());
+    }
+
+    void damagedCopyFailsAgainstTheHostsSidecar()
+    {
+        SshTransport transport(m_host, m_options);
+        const VerificationEntry entry = WorkstationVerifier::verify(
+            transport, request(QStringLiteral("backups/application/app-data-20261121-020000.tar.gz")));
+        QVERIFY2(entry.state == VerifyState::Failed, qPrintable(text(entry)));
+        QVERIFY2(entry.reason.contains(QLatin1String("app-data-20261121-020000.tar.gz")), qPrintable(entry.reason));
+        QVERIFY2(!entry.reason.contains(m_dir.path()), qPrintable(entry.reason)); // names the host's file, not the copy
+    }
+
+    void catalogChecksumIsTheReference()
+    {
+        SshTransport transport(m_host, m_options);
+        WorkstationVerifyRequest wrong = request(QStringLiteral("backups/application/app-data-20261120-020000.tar.gz"));
+        wrong.backup.sha256 = QString(64, u'0');
+        const VerificationEntry entry = WorkstationVerifier::verify(transport, wrong);
+        QVERIFY2(entry.state == VerifyState::Failed, qPrintable(text(entry)));
+    }
+
+    void encryptedDumpNeedsTheRightKey()
+    {
+        SshTransport transport(m_host, m_options);
+        const QString path = QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.enc");
+        const VerificationEntry right = WorkstationVerifier::verify(transport, request(path, "s3cret key"));
+        QVERIFY2(right.state == VerifyState::Passed, qPrintable(text(right)));
+        QCOMPARE(right.level, QStringLiteral("integrity"));
+        const VerificationEntry wrong = WorkstationVerifier::verify(transport, request(path, "wrong key"));
+        QVERIFY2(wrong.state == VerifyState::Failed, qPrintable(text(wrong)));
+        QVERIFY2(wrong.reason.contains(QLatin1String("postgres-20261120-020000.sql.gz.enc")), qPrintable(wrong.reason));
+        const VerificationEntry none = WorkstationVerifier::verify(transport, request(path));
+        QVERIFY2(none.state == VerifyState::Error, qPrintable(text(none))); // no key: could not verify, not a pass
+    }
+
+    void vanishedBackupIsNamed()
+    {
+        SshTransport transport(m_host, m_options);
+        const VerificationEntry entry = WorkstationVerifier::verify(
+            transport, request(QStringLiteral("backups/database/postgres-20261122-020000.sql.gz")));
+        QCOMPARE(entry.state, VerifyState::Failed);
+        QVERIFY2(entry.reason.contains(QLatin1String("postgres-20261122-020000.sql.gz")), qPrintable(entry.reason));
+        QVERIFY2(entry.reason.contains(m_host.name), qPrintable(entry.reason));
+    }
+
+    void downloadCutThenResumedStillProves()
+    {
+        SshTransport transport(m_host, m_options);
+        WorkstationVerifyRequest cut = request(QStringLiteral("backups/application/app-data-20261120-020000.tar.gz"));
+        bool killed = false;
+        cut.progress = [&](const QString& stage, qint64 done, qint64 total) {
+            if (stage == QLatin1String("download") && !killed && done > total / 4 && done < total) {
+                killed = true;
+                m_server.killSessions();
+            }
+        };
+        const VerificationEntry entry = WorkstationVerifier::verify(transport, cut);
+        QVERIFY(killed);
+        QVERIFY2(entry.state == VerifyState::Passed, qPrintable(text(entry)));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SshVerify)
+#include "tst_SshVerify.moc"
