@@ -36,6 +36,18 @@ void BackupHistoryFilter::setText(const QString& text)
     invalidate(); // one layout change: row-by-row removal is quadratic at 100,000 rows
 }
 
+void BackupHistoryFilter::setProofState(const QString& state)
+{
+    m_proofState = state;
+    invalidate();
+}
+
+void BackupHistoryFilter::setNotProvenWithinDays(int days)
+{
+    m_notProvenWithinDays = days;
+    invalidate();
+}
+
 bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const auto* model = static_cast<const BackupHistoryModel*>(sourceModel());
@@ -50,6 +62,17 @@ bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     const qint64 time = record->time.toMSecsSinceEpoch();
     if (time < m_fromMs || time > m_toMs)
         return false;
+    if (!m_proofState.isEmpty() || m_notProvenWithinDays >= 0) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const ProofState state = Proof::of(*record, now, model->verificationInterval()).state;
+        if (m_proofState == QLatin1String("unproven")
+                ? state == ProofState::Proven
+                : !m_proofState.isEmpty() && Proof::stateId(state) != m_proofState)
+            return false;
+        if (m_notProvenWithinDays >= 0 && record->provenAt.isValid()
+            && record->provenAt.secsTo(now) <= qint64(m_notProvenWithinDays) * 86'400)
+            return false;
+    }
     return m_text.isEmpty() || record->path.contains(m_text, Qt::CaseInsensitive);
 }
 
@@ -78,6 +101,10 @@ bool BackupHistoryFilter::lessThan(const QModelIndex& left, const QModelIndex& r
         return a->managed < b->managed;
     case BackupHistoryModel::VerifyColumn:
         return int(a->verifyState) < int(b->verifyState);
+    case BackupHistoryModel::ProvenAtColumn:
+        return a->provenAt < b->provenAt;
+    case BackupHistoryModel::VerifiedAtColumn:
+        return a->verifiedAt < b->verifiedAt;
     default:
         return QSortFilterProxyModel::lessThan(left, right);
     }

@@ -1,5 +1,6 @@
 #include "app/BackupHistoryModel.h"
 
+#include <QColor>
 #include <QIcon>
 #include <QLocale>
 #include <QSet>
@@ -28,6 +29,47 @@ QString BackupHistoryModel::verifyText(VerifyState state)
         break;
     }
     return tr("Never verified");
+}
+
+QIcon BackupHistoryModel::proofIcon(ProofState state)
+{
+    switch (state) {
+    case ProofState::Proven:
+        return QIcon(QStringLiteral(":/icons/verdict-ok.svg"));
+    case ProofState::Failed:
+        return QIcon(QStringLiteral(":/icons/verdict-failed.svg"));
+    case ProofState::Stale:
+        return QIcon(QStringLiteral(":/icons/verdict-warning.svg"));
+    case ProofState::Unverified:
+        break;
+    }
+    return QIcon(QStringLiteral(":/icons/unverified.svg"));
+}
+
+QString BackupHistoryModel::verifyToolTip(const BackupRecord& record, const Proof& proof)
+{
+    QStringList lines;
+    lines.append(proof.provenAt.isValid()
+            ? tr("Last proved good %1 (%2)")
+                  .arg(QLocale().toString(proof.provenAt.toLocalTime(), QLocale::ShortFormat),
+                      Proof::levelText(proof.level))
+            : tr("Never proved good"));
+    if (record.verifiedAt.isValid())
+        lines.append(tr("Last verification %1: %2 (%3)%4")
+                         .arg(QLocale().toString(record.verifiedAt.toLocalTime(), QLocale::ShortFormat),
+                             verifyText(record.verifyState),
+                             record.verifyMethod.isEmpty() ? tr("method not recorded") : record.verifyMethod,
+                             record.verifyReason.isEmpty() ? QString() : QStringLiteral(": ") + record.verifyReason));
+    return lines.join(u'\n');
+}
+
+void BackupHistoryModel::setVerificationInterval(int days)
+{
+    if (days == m_intervalDays)
+        return;
+    m_intervalDays = days;
+    if (!m_records.isEmpty())
+        emit dataChanged(index(0, VerifyColumn), index(int(m_records.size()) - 1, VerifyColumn));
 }
 
 void BackupHistoryModel::setRecords(const QList<BackupRecord>& records)
@@ -126,6 +168,14 @@ QVariant BackupHistoryModel::headerData(int section, Qt::Orientation orientation
         return tr("Catalog");
     case VerifyColumn:
         return tr("Verification");
+    case ProvenAtColumn:
+        return tr("Last proved good");
+    case VerifiedAtColumn:
+        return tr("Last verified");
+    case MethodColumn:
+        return tr("Method");
+    case ReasonColumn:
+        return tr("Reason");
     default:
         return {};
     }
@@ -202,29 +252,39 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
             return record.managed ? tr("Recorded in the host tool's catalog.jsonl")
                                   : tr("Found by name only: no catalog line from the host tool");
         break;
-    case VerifyColumn:
+    case VerifyColumn: {
+        const Proof proof = Proof::of(record, QDateTime::currentDateTimeUtc(), m_intervalDays);
         if (role == Qt::DisplayRole)
-            return verifyText(record.verifyState);
+            return proof.state == ProofState::Proven || proof.state == ProofState::Stale
+                ? tr("%1 (%2)").arg(Proof::stateText(proof.state), Proof::levelText(proof.level))
+                : Proof::stateText(proof.state);
         if (role == SortRole)
-            return int(record.verifyState);
-        if (role == Qt::DecorationRole) {
-            switch (record.verifyState) {
-            case VerifyState::Passed:
-                return QIcon(QStringLiteral(":/icons/verdict-ok.svg"));
-            case VerifyState::Failed:
-                return QIcon(QStringLiteral(":/icons/verdict-failed.svg"));
-            case VerifyState::Error:
-                return QIcon(QStringLiteral(":/icons/verdict-warning.svg"));
-            case VerifyState::Unverified:
-                return QIcon(QStringLiteral(":/icons/unverified.svg"));
-            }
-        }
-        if (role == Qt::ToolTipRole && record.verifiedAt.isValid())
-            return tr("%1 on %2 (%3)%4")
-                .arg(verifyText(record.verifyState),
-                    QLocale().toString(record.verifiedAt.toLocalTime(), QLocale::ShortFormat),
-                    record.verifyMethod.isEmpty() ? tr("method not recorded") : record.verifyMethod,
-                    record.verifyReason.isEmpty() ? QString() : QStringLiteral(": ") + record.verifyReason);
+            return int(proof.state);
+        if (role == Qt::DecorationRole)
+            return proofIcon(proof.state);
+        if (role == Qt::ToolTipRole)
+            return verifyToolTip(record, proof);
+        break;
+    }
+    case ProvenAtColumn:
+    case VerifiedAtColumn: {
+        const QDateTime& when = index.column() == ProvenAtColumn ? record.provenAt : record.verifiedAt;
+        if (role == Qt::DisplayRole)
+            return when.isValid() ? QLocale().toString(when.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))
+                                  : tr("never");
+        if (role == SortRole)
+            return when.isValid() ? when.toMSecsSinceEpoch() : 0;
+        break;
+    }
+    case MethodColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return record.verifyMethod;
+        break;
+    case ReasonColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole)
+            return record.verifyReason;
+        if (role == Qt::ForegroundRole && record.verifyState == VerifyState::Failed)
+            return QColor(0xb0, 0x1c, 0x1c);
         break;
     default:
         break;

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/BackupRecord.h"
+#include "core/Proof.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 
 namespace dr {
@@ -24,6 +26,11 @@ public:
         EncryptedColumn,
         ManagedColumn,
         VerifyColumn,
+        // Shown by the verification panel only.
+        ProvenAtColumn,
+        VerifiedAtColumn,
+        MethodColumn,
+        ReasonColumn,
         ColumnCount
     };
     enum Role {
@@ -44,10 +51,18 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// The host's: proofs older than this show as stale.
+    void setVerificationInterval(int days);
+    int verificationInterval() const { return m_intervalDays; }
+
     static QString sizeText(qint64 bytes);
     static QString verifyText(VerifyState state);
+    static QIcon proofIcon(ProofState state);
+    /// "Last proved good ... (level)" and the newest verification's verdict, method and reason.
+    static QString verifyToolTip(const BackupRecord& record, const Proof& proof);
 
 private:
+    int m_intervalDays = 7;
     QList<BackupRecord> m_records;
     QHash<qint64, int> m_rowById;
 };

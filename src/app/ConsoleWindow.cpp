@@ -2,11 +2,13 @@
 
 #include "app/BackupHistoryFilter.h"
 #include "app/BackupHistoryModel.h"
+#include "app/BackupKeyStore.h"
 #include "app/CommandLogModel.h"
 #include "app/DemoHost.h"
 #include "app/HostEditDialog.h"
 #include "app/HostKeyDialog.h"
 #include "app/HostListModel.h"
+#include "app/VerificationPanel.h"
 #include "app/compliance/ComplianceDashboard.h"
 #include "app/compliance/HostChartsView.h"
 #include "core/BackupFileName.h"
@@ -17,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -56,11 +59,18 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
     connect(m_sessions, &HostSessions::started, this, [this](const QString& host, const QString& operation) {
         const QString what = operation == QLatin1String("sync") ? tr("syncing…")
             : operation == QLatin1String("connect")             ? tr("connecting…")
+            : operation == QLatin1String("verify")              ? tr("verifying…")
                                                                 : tr("installing the host tool…");
         m_hosts->setStatus(host, HostListModel::Status::Working, what);
         updateActions();
     });
     connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);
+    connect(m_sessions, &HostSessions::verifyProgress, this,
+        [this](const QString& host, const QString& file, int number, int count, const QString& stage, qint64 done,
+            qint64 total, double speed) {
+            if (host == selectedHost())
+                m_verification->showProgress(file, number, count, stage, done, total, speed);
+        });
     connect(m_sessions, &HostSessions::backupsLoaded, this, &ConsoleWindow::onBackupsLoaded);
     connect(m_sessions, &HostSessions::hostsLoaded, this, &ConsoleWindow::onHostsLoaded);
     reloadHosts();
@@ -207,6 +217,8 @@ void ConsoleWindow::buildUi()
         { BackupHistoryModel::ManagedColumn, 95 }, { BackupHistoryModel::VerifyColumn, 130 } };
     for (const auto& [column, width] : widths)
         header->resizeSection(column, width);
+    for (int column = BackupHistoryModel::ProvenAtColumn; column < BackupHistoryModel::ColumnCount; ++column)
+        m_backupTableView->hideColumn(column); // the Verification tab shows them
 
     auto* historyLayout = new QVBoxLayout(historyPage);
     historyLayout->addWidget(m_hostHeaderLabel);
@@ -233,7 +245,14 @@ void ConsoleWindow::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->addTab(historyPage, tr("Backups"));
+    m_verification = new VerificationPanel(m_catalog, m_backups, this);
+    m_keyStore = new BackupKeyStore(this);
+    m_tabs->addTab(m_verification, tr("Verification"));
     m_tabs->addTab(m_dashboard, tr("Compliance"));
+    connect(m_verification, &VerificationPanel::verifyOnHostRequested, this, &ConsoleWindow::verifyOnHost);
+    connect(
+        m_verification, &VerificationPanel::verifyOnWorkstationRequested, this, &ConsoleWindow::verifyOnWorkstation);
+    connect(m_verification, &VerificationPanel::cancelRequested, this, [this] { m_sessions->cancel(selectedHost()); });
     m_tabs->addTab(m_charts, tr("Charts"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_dashboard)
@@ -353,6 +372,8 @@ void ConsoleWindow::showSelectedHost()
         m_hostHeaderLabel->setText(tr("No host selected. Add one with Host > Add host."));
         return;
     }
+    m_verification->setHost(entry->profile);
+    m_verification->setBusy(m_sessions->isBusy(entry->profile.name));
     if (entry->profile.id != m_shownHostId) {
         m_shownHostId = entry->profile.id;
         m_backups->setRecords({});
@@ -399,6 +420,8 @@ void ConsoleWindow::updateActions()
     for (QAction* action : std::as_const(m_hostActions))
         action->setEnabled(haveHost);
     m_cancelAction->setEnabled(haveHost && m_sessions->isBusy(selectedHost()));
+    if (m_verification)
+        m_verification->setBusy(m_sessions->isBusy(selectedHost()));
 }
 
 void ConsoleWindow::addHost()
@@ -489,6 +512,93 @@ void ConsoleWindow::installTool()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         m_sessions->installTool(entry->profile);
+}
+
+void ConsoleWindow::verifyOnHost(const QStringList& files, bool deep)
+{
+    const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
+    if (!entry)
+        return;
+    if (deep) {
+        const auto answer = QMessageBox::question(this, tr("Deep verification"),
+            tr("Restore %1 into a throwaway database on the PostgreSQL server of host %2 (dropped afterwards), count "
+               "SQLite rows and extract archives into a temporary folder there? Your databases are not touched, but "
+               "the server does the work of a restore.")
+                .arg(files.isEmpty() ? tr("the newest backups") : tr("%n backup(s)", nullptr, int(files.size())),
+                    entry->profile.name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_sessions->verifyOnHost(entry->profile, files, deep);
+}
+
+void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups)
+{
+    const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
+    if (!entry || backups.isEmpty())
+        return;
+    const HostProfile host = entry->profile;
+    const bool needsKey = std::any_of(backups.cbegin(), backups.cend(),
+        [](const BackupRecord& record) { return record.encrypted || record.path.endsWith(QLatin1String(".enc")); });
+    if (!needsKey || !m_sessions->backupKey(host.name).isEmpty()) {
+        m_sessions->verifyOnWorkstation(host, backups);
+        return;
+    }
+    // The keychain first; then ask, and keep the answer in memory (and the keychain if the user wants).
+    m_keyStore->read(host.name, [this, host, backups](const QByteArray& stored, const QString& problem) {
+        QByteArray key = stored;
+        if (key.isEmpty()) {
+            bool remember = false;
+            key = askBackupKey(host, problem, &remember);
+            if (key.isEmpty())
+                return;
+            if (remember) {
+                m_keyStore->write(host.name, key, [this, host](const QString& error) {
+                    m_log->append(host.name, error.isEmpty() ? LogKind::Info : LogKind::Error,
+                        error.isEmpty() ? tr("Backup key of %1 kept in the system keychain").arg(host.name)
+                                        : tr("Could not keep the backup key of %1 in the system keychain (%2); it "
+                                             "stays in memory for this session")
+                                              .arg(host.name, error));
+                });
+            }
+        }
+        m_sessions->setBackupKey(host.name, key);
+        m_sessions->verifyOnWorkstation(host, backups);
+    });
+}
+
+QByteArray ConsoleWindow::askBackupKey(const HostProfile& host, const QString& keychainProblem, bool* remember)
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("backupKeyDialog"));
+    dialog.setWindowTitle(tr("Backup key for %1").arg(host.name));
+    auto* label = new QLabel(tr("Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the "
+                                "backup encryption key of host %1. It is kept in memory for this session only and "
+                                "never written to a file.")
+                                 .arg(host.name),
+        &dialog);
+    label->setWordWrap(true);
+    auto* keyEdit = new QLineEdit(&dialog);
+    keyEdit->setObjectName(QStringLiteral("backupKeyLineEdit"));
+    keyEdit->setEchoMode(QLineEdit::Password);
+    auto* rememberCheckBox = new QCheckBox(tr("Also keep it in the system keychain"), &dialog);
+    rememberCheckBox->setObjectName(QStringLiteral("rememberKeyCheckBox"));
+    rememberCheckBox->setEnabled(BackupKeyStore::available());
+    if (!BackupKeyStore::available() || !keychainProblem.isEmpty())
+        rememberCheckBox->setToolTip(tr("System keychain: %1").arg(keychainProblem));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(label);
+    layout->addWidget(keyEdit);
+    layout->addWidget(rememberCheckBox);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    *remember = rememberCheckBox->isChecked();
+    return keyEdit->text().toUtf8();
 }
 
 void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operation)

@@ -18,6 +18,8 @@ class QTableView;
 namespace dr {
 
 class BackupHistoryFilter;
+class BackupKeyStore;
+class VerificationPanel;
 class BackupHistoryModel;
 class CommandLogModel;
 class ComplianceDashboard;
@@ -54,6 +56,9 @@ public slots:
     void syncSelected();
     void syncAll();
     void installTool();
+    /// Verifies on this workstation; asks for (or reads from the keychain) the key when a backup is encrypted.
+    void verifyOnWorkstation(const QList<dr::BackupRecord>& backups);
+    void verifyOnHost(const QStringList& files, bool deep);
 
 signals:
     /// A sync or other host operation ended (after any dialog it raised was answered).
@@ -66,6 +71,8 @@ private:
     void onFinished(const HostOutcome& outcome, const QString& operation);
     /// Asks for the host's password or key passphrase (kept in memory only); false when the user cancels.
     bool askSecret(const HostProfile& host, bool refusedBefore);
+    /// Asks for a host's backup encryption key; empty when the user cancels. @p remember: keep it in the keychain.
+    QByteArray askBackupKey(const HostProfile& host, const QString& keychainProblem, bool* remember);
     void closeDemoProgress();
     void onHostsLoaded(const HostList& list);
     void onBackupsLoaded(qint64 hostId, const QList<BackupRecord>& records);
@@ -99,6 +106,8 @@ private:
     QLabel* m_hostHeaderLabel = nullptr;
     ComplianceDashboard* m_dashboard = nullptr;
     HostChartsView* m_charts = nullptr;
+    VerificationPanel* m_verification = nullptr;
+    BackupKeyStore* m_keyStore = nullptr;
     DemoHost* m_demo = nullptr;
     QProgressDialog* m_demoProgress = nullptr;
     QList<QAction*> m_hostActions;

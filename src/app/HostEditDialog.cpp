@@ -33,6 +33,7 @@ HostEditDialog::HostEditDialog(const HostProfile& host, QWidget* parent)
     m_ui->baseDirLineEdit->setText(host.baseDir);
     m_ui->backupDirsPlainTextEdit->setPlainText(host.backupDirs.join(u'\n'));
     m_ui->toolPathLineEdit->setText(host.toolPath);
+    m_ui->verifyIntervalSpinBox->setValue(host.verificationIntervalDays);
     m_ui->stopCommandLineEdit->setText(host.stopCommand);
     m_ui->startCommandLineEdit->setText(host.startCommand);
 
@@ -97,6 +98,7 @@ HostProfile HostEditDialog::profile() const
             host.backupDirs.append(line.trimmed());
     }
     host.toolPath = m_ui->toolPathLineEdit->text().trimmed();
+    host.verificationIntervalDays = m_ui->verifyIntervalSpinBox->value();
     host.stopCommand = m_ui->stopCommandLineEdit->text();
     host.startCommand = m_ui->startCommandLineEdit->text();
     host.targets.clear();

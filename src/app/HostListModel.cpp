@@ -1,5 +1,6 @@
 #include "app/HostListModel.h"
 
+#include <QColor>
 #include <QIcon>
 #include <QLocale>
 
@@ -93,9 +94,17 @@ QVariant HostListModel::data(const QModelIndex& index, int role) const
         status = lastSync;
         break;
     }
+    // A backup proven bad outweighs "synced": it is what the admin must see first.
+    if (item->status != Status::Working && item->state.failedVerifications > 0)
+        status = tr("%n backup(s) failed verification", nullptr, int(item->state.failedVerifications))
+            + QStringLiteral(" — ") + status;
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1\n%2").arg(item->profile.name, status.left(90));
+    case Qt::ForegroundRole:
+        if (item->state.failedVerifications > 0 || item->status == Status::Failed)
+            return QColor(0xb0, 0x1c, 0x1c);
+        break;
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("%1 — %2\n%3").arg(item->profile.name, item->profile.displayAddress(), status);
         if (!item->state.toolVersion.isEmpty())
@@ -104,6 +113,8 @@ QVariant HostListModel::data(const QModelIndex& index, int role) const
         return tip;
     }
     case Qt::DecorationRole:
+        if (item->status != Status::Working && item->state.failedVerifications > 0)
+            return QIcon(QStringLiteral(":/icons/verdict-failed.svg"));
         switch (item->status) {
         case Status::Working:
             return QIcon(QStringLiteral(":/icons/refresh.svg"));

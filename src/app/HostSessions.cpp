@@ -2,6 +2,13 @@
 
 #include "catalog/HostSync.h"
 #include "core/HostTool.h"
+#include "remote/JobRunner.h"
+#include "verify/WorkstationVerifier.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QtConcurrent>
 
@@ -113,6 +120,184 @@ void HostWorker::installTool(const HostProfile& host, const ConnectOptions& opti
     emit finished(outcome, QStringLiteral("install-tool"));
 }
 
+void HostWorker::verifyOnHost(
+    const HostProfile& host, const ConnectOptions& options, const QStringList& files, bool deep)
+{
+    cancelRequested = false;
+    HostOutcome outcome;
+    outcome.host = host.name;
+    auto finish = [&] {
+        if (auto records = m_catalog->backups(host.id))
+            emit backupsLoaded(host.id, *records);
+        if (auto state = m_catalog->hostState(host.id))
+            outcome.state = *state;
+        emit finished(outcome, QStringLiteral("verify"));
+    };
+    QStringList arguments { QStringLiteral("verify"), QStringLiteral("--json") };
+    if (deep)
+        arguments.append(QStringLiteral("--deep"));
+    arguments.append(QStringLiteral("--"));
+    arguments.append(files.isEmpty() ? QStringList { QStringLiteral("latest") } : files);
+    JobRunner runner(host, [this, host, options] {
+        auto transport = makeTransport(host, options);
+        if (transport)
+            transport->setLogSink([this](LogKind kind, const QString& text) { emit logLine(m_hostName, kind, text); });
+        return transport;
+    });
+    const auto id = runner.start(arguments);
+    if (!id) {
+        outcome.error = id.error();
+        emit logLine(host.name, LogKind::Error, id.error().fullText());
+        finish();
+        return;
+    }
+    emit logLine(host.name, LogKind::Info,
+        tr("Verification job %1 started on %2 (%n backup(s))", nullptr, files.isEmpty() ? 0 : int(files.size()))
+            .arg(*id, host.name));
+    // The job's log, line by line as it grows; the JSON result is its last stdout line.
+    QByteArray pending;
+    QByteArray lastJson;
+    const auto status = runner.follow(
+        *id, 0,
+        [&](QByteArrayView chunk) {
+            pending.append(chunk);
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                const QByteArray line = pending.left(newline);
+                pending.remove(0, newline + 1);
+                if (line.startsWith('[') || line.startsWith('{'))
+                    lastJson = line;
+                emit logLine(host.name, LogKind::Stdout, QString::fromUtf8(line));
+            }
+        },
+        &cancelRequested);
+    if (!status) {
+        outcome.error = status.error();
+        if (status.error().code == Error::Code::Cancelled)
+            outcome.error.message = tr("Stopped following verification job %1; it goes on on host %2 and its results "
+                                       "arrive with the next sync")
+                                        .arg(*id, host.name);
+        emit logLine(host.name, LogKind::Error, outcome.error.fullText());
+        finish();
+        return;
+    }
+    (void)m_catalog->audit(QStringLiteral("verify"), host.name,
+        tr("on the host, job %1: %2").arg(*id, arguments.mid(2).join(u' ')),
+        status->exitCode == 0 ? QStringLiteral("passed") : QStringLiteral("exit %1").arg(status->exitCode));
+    // The verify events are in the host's catalog.jsonl now: bring them over.
+    if (Transport* transport = transportFor(host, options)) {
+        if (auto synced = syncHost(*m_catalog, host, *transport); !synced)
+            emit logLine(host.name, LogKind::Error, synced.error().fullText());
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(lastJson);
+    const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
+    int passed = 0;
+    int failed = 0;
+    int errors = 0;
+    for (const auto& value : results) {
+        const QString result = value.toObject().value(QStringLiteral("result")).toString();
+        passed += result == QLatin1String("passed") ? 1 : 0;
+        failed += result == QLatin1String("failed") ? 1 : 0;
+        errors += result == QLatin1String("error") ? 1 : 0;
+    }
+    if (status->exitCode > 1 || document.isNull()) {
+        outcome.error = makeError(Error::Code::RemoteCommandFailed,
+            tr("Verification job %1 on host %2 ended with exit code %3 without results; see the log")
+                .arg(*id, host.name)
+                .arg(status->exitCode));
+    } else {
+        outcome.ok = true;
+        outcome.summary = tr("verified on the host: %1 passed, %2 failed, %3 could not be verified")
+                              .arg(passed)
+                              .arg(failed)
+                              .arg(errors);
+    }
+    finish();
+}
+
+void HostWorker::verifyOnWorkstation(
+    const HostProfile& host, const ConnectOptions& options, const QList<BackupRecord>& backups, const QByteArray& key)
+{
+    cancelRequested = false;
+    HostOutcome outcome;
+    outcome.host = host.name;
+    Transport* transport = transportFor(host, options);
+    int passed = 0;
+    int failed = 0;
+    int errors = 0;
+    for (int number = 0; transport && number < backups.size(); ++number) {
+        if (cancelRequested)
+            break;
+        const BackupRecord& backup = backups[number];
+        WorkstationVerifyRequest request;
+        request.host = host;
+        request.backup = backup;
+        request.key = key;
+        request.cancel = &cancelRequested;
+        QElapsedTimer sinceEmit;
+        sinceEmit.start();
+        QElapsedTimer stageTimer;
+        stageTimer.start();
+        QString currentStage;
+        qint64 stageStart = 0;
+        request.progress = [&](const QString& stage, qint64 done, qint64 total) {
+            if (stage != currentStage) {
+                currentStage = stage;
+                stageTimer.restart();
+                stageStart = done;
+            }
+            if (sinceEmit.elapsed() < 100 && done != total)
+                return; // the GUI needs ten updates a second, not one per megabyte
+            sinceEmit.restart();
+            const double seconds = std::max<qint64>(1, stageTimer.elapsed()) / 1000.0;
+            emit verifyProgress(host.name, backup.fileName(), number + 1, int(backups.size()), stage, done, total,
+                double(done - stageStart) / seconds);
+        };
+        emit logLine(host.name, LogKind::Info,
+            tr("Verifying %1 on this workstation (%2 of %3)").arg(backup.path).arg(number + 1).arg(backups.size()));
+        const VerificationEntry entry = WorkstationVerifier::verify(*transport, request);
+        if (entry.state == VerifyState::Error && cancelRequested) {
+            emit logLine(host.name, LogKind::Info, tr("Verification of %1 cancelled").arg(backup.path));
+            break; // not a verdict: nothing recorded
+        }
+        if (auto recorded = m_catalog->recordVerification(host.id, entry); !recorded)
+            emit logLine(host.name, LogKind::Error, recorded.error().fullText());
+        passed += entry.state == VerifyState::Passed ? 1 : 0;
+        failed += entry.state == VerifyState::Failed ? 1 : 0;
+        errors += entry.state == VerifyState::Error ? 1 : 0;
+        const QString verdict = entry.state == VerifyState::Passed
+            ? tr("PASSED %1 (%2, level %3, %4 ms%5)")
+                  .arg(backup.path, entry.method, entry.level)
+                  .arg(entry.durationMs)
+                  .arg(entry.details.isEmpty() ? QString() : QStringLiteral("; ") + entry.details)
+            : tr("%1 %2: %3").arg(verifyStateId(entry.state).toUpper(), backup.path, entry.reason);
+        emit logLine(host.name, entry.state == VerifyState::Passed ? LogKind::Info : LogKind::Error, verdict);
+        (void)m_catalog->audit(QStringLiteral("verify"), host.name, tr("on the workstation: %1").arg(backup.path),
+            verifyStateId(entry.state));
+    }
+    if (!transport) {
+        outcome.error
+            = makeError(Error::Code::InvalidInput, tr("Host %1 cannot be reached by this build").arg(host.name));
+    } else if (cancelRequested) {
+        outcome.error = makeError(Error::Code::Cancelled,
+            tr("Verification on this workstation cancelled after %1 of %2 backups; a partial download is kept and "
+               "continues next time")
+                .arg(passed + failed + errors)
+                .arg(backups.size()));
+    } else {
+        outcome.ok = true;
+        outcome.summary = tr("verified on this workstation: %1 passed, %2 failed, %3 could not be verified")
+                              .arg(passed)
+                              .arg(failed)
+                              .arg(errors);
+    }
+    if (auto records = m_catalog->backups(host.id))
+        emit backupsLoaded(host.id, *records);
+    if (auto state = m_catalog->hostState(host.id))
+        outcome.state = *state;
+    emit finished(outcome, QStringLiteral("verify"));
+}
+
 HostSessions::HostSessions(Catalog* catalog, QObject* parent)
     : QObject(parent)
     , m_catalog(catalog)
@@ -148,6 +333,7 @@ HostWorker* HostSessions::worker(const QString& hostName)
     hostWorker->moveToThread(thread);
     connect(hostWorker, &HostWorker::logLine, this, &HostSessions::logLine);
     connect(hostWorker, &HostWorker::backupsLoaded, this, &HostSessions::backupsLoaded);
+    connect(hostWorker, &HostWorker::verifyProgress, this, &HostSessions::verifyProgress);
     connect(hostWorker, &HostWorker::finished, this, [this](const HostOutcome& outcome, const QString& operation) {
         m_busy[outcome.host] = false;
         emit finished(outcome, operation);
@@ -168,21 +354,39 @@ ConnectOptions HostSessions::optionsFor(const QString& hostName) const
 
 void HostSessions::connectHost(const HostProfile& host)
 {
-    start(host, QStringLiteral("connect"), &HostWorker::connectHost);
+    start(host, QStringLiteral("connect"),
+        [host](HostWorker* worker, const ConnectOptions& options) { worker->connectHost(host, options); });
 }
 
 void HostSessions::sync(const HostProfile& host)
 {
-    start(host, QStringLiteral("sync"), &HostWorker::sync);
+    start(host, QStringLiteral("sync"),
+        [host](HostWorker* worker, const ConnectOptions& options) { worker->sync(host, options); });
 }
 
 void HostSessions::installTool(const HostProfile& host)
 {
-    start(host, QStringLiteral("install-tool"), &HostWorker::installTool);
+    start(host, QStringLiteral("install-tool"),
+        [host](HostWorker* worker, const ConnectOptions& options) { worker->installTool(host, options); });
+}
+
+void HostSessions::verifyOnHost(const HostProfile& host, const QStringList& files, bool deep)
+{
+    start(host, QStringLiteral("verify"), [host, files, deep](HostWorker* worker, const ConnectOptions& options) {
+        worker->verifyOnHost(host, options, files, deep);
+    });
+}
+
+void HostSessions::verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups)
+{
+    const QByteArray key = m_backupKeys.value(host.name);
+    start(host, QStringLiteral("verify"), [host, backups, key](HostWorker* worker, const ConnectOptions& options) {
+        worker->verifyOnWorkstation(host, options, backups, key);
+    });
 }
 
 void HostSessions::start(const HostProfile& host, const QString& operation,
-    void (HostWorker::*work)(const HostProfile&, const ConnectOptions&))
+    const std::function<void(HostWorker*, const ConnectOptions&)>& work)
 {
     // One operation per host at a time: the host's worker thread runs them in order anyway.
     if (m_busy.value(host.name))
@@ -192,7 +396,7 @@ void HostSessions::start(const HostProfile& host, const QString& operation,
     HostWorker* target = worker(host.name);
     const ConnectOptions options = optionsFor(host.name);
     QMetaObject::invokeMethod(
-        target, [target, work, host, options] { (target->*work)(host, options); }, Qt::QueuedConnection);
+        target, [target, work, options] { work(target, options); }, Qt::QueuedConnection);
 }
 
 void HostSessions::cancel(const QString& hostName)
@@ -246,6 +450,7 @@ void HostSessions::forgetHost(const QString& hostName)
     m_passwords.remove(hostName);
     m_passphrases.remove(hostName);
     m_acceptedKeys.remove(hostName);
+    m_backupKeys.remove(hostName);
 }
 
 } // namespace dr

@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -46,10 +47,19 @@ public:
     void connectHost(const HostProfile& host, const ConnectOptions& options);
     void sync(const HostProfile& host, const ConnectOptions& options);
     void installTool(const HostProfile& host, const ConnectOptions& options);
+    /// Runs the host tool's verify as a job on the host (its log live in the log dock), then syncs so the
+    /// results land in the catalog. No files: `verify latest`.
+    void verifyOnHost(const HostProfile& host, const ConnectOptions& options, const QStringList& files, bool deep);
+    /// Downloads (SSH) and verifies each backup on this workstation; results go to the catalog.
+    void verifyOnWorkstation(const HostProfile& host, const ConnectOptions& options,
+        const QList<dr::BackupRecord>& backups, const QByteArray& key);
     std::atomic_bool cancelRequested { false };
 
 signals:
     void logLine(const QString& host, dr::LogKind kind, const QString& text);
+    /// A workstation verification's progress: stage "download" or "verify", bytes of the current file.
+    void verifyProgress(const QString& host, const QString& file, int fileNumber, int fileCount, const QString& stage,
+        qint64 done, qint64 total, double bytesPerSecond);
     void finished(const dr::HostOutcome& outcome, const QString& operation);
     void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
 
@@ -79,7 +89,12 @@ public:
     void connectHost(const HostProfile& host);
     void sync(const HostProfile& host);
     void installTool(const HostProfile& host);
+    void verifyOnHost(const HostProfile& host, const QStringList& files, bool deep);
+    void verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups);
     void cancel(const QString& hostName);
+    /// The backup encryption key for a host's `.enc` files, kept in memory for this session only.
+    void setBackupKey(const QString& hostName, const QByteArray& key) { m_backupKeys[hostName] = key; }
+    QByteArray backupKey(const QString& hostName) const { return m_backupKeys.value(hostName); }
     /// Reads a host's backups from the catalog off the GUI thread.
     void loadBackups(qint64 hostId);
     /// Reads the hosts and their states off the GUI thread; only the newest request's answer is delivered.
@@ -103,11 +118,13 @@ signals:
     void finished(const dr::HostOutcome& outcome, const QString& operation);
     void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
     void hostsLoaded(const dr::HostList& list);
+    void verifyProgress(const QString& host, const QString& file, int fileNumber, int fileCount, const QString& stage,
+        qint64 done, qint64 total, double bytesPerSecond);
 
 private:
     HostWorker* worker(const QString& hostName);
     void start(const HostProfile& host, const QString& operation,
-        void (HostWorker::*work)(const HostProfile&, const ConnectOptions&));
+        const std::function<void(HostWorker*, const ConnectOptions&)>& work);
     ConnectOptions optionsFor(const QString& hostName) const;
 
     Catalog* m_catalog;
@@ -121,6 +138,7 @@ private:
     QHash<QString, QString> m_passwords;
     QHash<QString, QString> m_passphrases;
     QHash<QString, QString> m_acceptedKeys;
+    QHash<QString, QByteArray> m_backupKeys;
     quint64 m_hostsRequest = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/BackupFileName.h"
 #include "core/CatalogLog.h"
+#include "core/Proof.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -105,6 +106,8 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
         record.verifyMethod = event.fields.value(QStringLiteral("method")).toString();
         record.verifyReason = event.reason;
         record.verifyLevel = event.fields.value(QStringLiteral("level")).toString();
+        if (record.verifyLevel.isEmpty() && record.verifyState == VerifyState::Passed)
+            record.verifyLevel = Proof::levelFromMethod(record.verifyMethod); // recorded before levels existed
         if (record.verifyState == VerifyState::Passed) {
             record.provenAt = event.time;
             record.provenLevel = record.verifyLevel;
@@ -355,10 +358,12 @@ Result<void> Catalog::removeHost(const QString& name)
 Result<HostState> Catalog::hostState(qint64 hostId)
 {
     QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "SELECT last_sync, last_error, last_error_at, catalog_inode, catalog_offset, catalog_lines,"
-        " listing_fingerprint, tool_version, utc_offset, crontab, crontab_read,"
-        " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1) FROM host_state WHERE host_id = :id"));
+    query.prepare(
+        QStringLiteral("SELECT last_sync, last_error, last_error_at, catalog_inode, catalog_offset, catalog_lines,"
+                       " listing_fingerprint, tool_version, utc_offset, crontab, crontab_read,"
+                       " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1),"
+                       " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1 AND verify_state = 'failed')"
+                       " FROM host_state WHERE host_id = :id"));
     query.bindValue(QStringLiteral(":id"), hostId);
     if (!query.exec())
         return sqlError(tr("Cannot read the state of host #%1").arg(hostId), query.lastError());
@@ -378,6 +383,7 @@ Result<HostState> Catalog::hostState(qint64 hostId)
     if (query.value(10).toBool())
         state.crontab = query.value(9).toString();
     state.backupCount = query.value(11).toLongLong();
+    state.failedVerifications = query.value(12).toLongLong();
     return state;
 }
 
@@ -602,10 +608,11 @@ Result<void> Catalog::recomputeBackups(
         QHash<QString, QList<CatalogEvent>> eventsByFile;
         QSqlQuery select(db);
         select.setForwardOnly(true);
-        // One file (a verification recorded here): read only its events (events_by_file).
+        // The host stamps events to the second, the console to the millisecond: within one second the event
+        // recorded later is the newer. One file (a verification recorded here): read only its events.
         const bool oneFile = paths.size() == 1;
         select.prepare(QStringLiteral("SELECT file, data FROM events WHERE host_id = ? AND file <> ''%1"
-                                      " AND event IN ('backup_finished', 'verify') ORDER BY ts, id")
+                                      " AND event IN ('backup_finished', 'verify') ORDER BY ts / 1000, id")
                            .arg(oneFile ? QStringLiteral(" AND file = ?") : QString()));
         select.addBindValue(hostId);
         if (oneFile)
@@ -701,6 +708,8 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
         record.verifyLevel = query.value(17).toString();
         record.provenAt = fromMs(query.value(18));
         record.provenLevel = query.value(19).toString();
+        if (record.provenLevel.isEmpty() && record.verifyState == VerifyState::Passed)
+            record.provenLevel = Proof::levelFromMethod(record.verifyMethod); // a pass from before levels
         records.append(std::move(record));
     }
     return records;
@@ -748,8 +757,8 @@ Result<QList<VerificationEntry>> Catalog::verificationHistory(qint64 hostId, con
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT data FROM events WHERE host_id = ? AND event = 'verify' AND file = ? ORDER BY ts DESC, id DESC"));
+    query.prepare(QStringLiteral("SELECT data FROM events WHERE host_id = ? AND event = 'verify' AND file = ? ORDER BY "
+                                 "ts / 1000 DESC, id DESC"));
     query.addBindValue(hostId);
     query.addBindValue(path);
     if (!query.exec())

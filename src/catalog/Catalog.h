@@ -28,6 +28,7 @@ struct HostState
     QString toolVersion;
     int utcOffsetSeconds = 0;
     qint64 backupCount = 0;
+    qint64 failedVerifications = 0; ///< backups (still there) whose newest verification failed
     std::optional<QString> crontab; ///< as read at the last sync; empty optional when never read
 };
 

@@ -49,6 +49,24 @@ QString Proof::levelText(const QString& levelId)
     return levelId.isEmpty() ? tr("level not recorded") : levelId;
 }
 
+QString Proof::levelFromMethod(const QString& method)
+{
+    const QStringList checks = method.split(u'+', Qt::SkipEmptyParts);
+    auto has = [&](const char* prefix) {
+        return std::any_of(checks.cbegin(), checks.cend(),
+            [prefix](const QString& check) { return check.startsWith(QLatin1String(prefix)); });
+    };
+    if (has("deep"))
+        return QStringLiteral("deep");
+    if (has("pg-dump") || has("sqlite"))
+        return QStringLiteral("integrity");
+    if (has("tar") || has("gzip") || has("openssl") || has("aes") || has("rdb"))
+        return QStringLiteral("read-through");
+    if (has("sha256"))
+        return QStringLiteral("checksum");
+    return {};
+}
+
 Proof Proof::of(const BackupRecord& record, const QDateTime& now, int intervalDays)
 {
     Proof proof;
@@ -75,19 +93,22 @@ QString ProofCoverage::text() const
         .arg(backups);
 }
 
+void ProofCoverage::add(const BackupRecord& backup, const QDateTime& now, int intervalDays)
+{
+    if (!backup.present || backup.time < now.addDays(-days) || backup.time > now)
+        return;
+    ++backups;
+    const Proof proof = Proof::of(backup, now, intervalDays);
+    proven += proof.counts() ? 1 : 0;
+    failed += proof.state == ProofState::Failed ? 1 : 0;
+}
+
 ProofCoverage ProofCoverage::of(const QList<BackupRecord>& backups, const QDateTime& now, int intervalDays, int days)
 {
     ProofCoverage coverage;
     coverage.days = days;
-    const QDateTime since = now.addDays(-days);
-    for (const BackupRecord& record : backups) {
-        if (!record.present || record.time < since || record.time > now)
-            continue;
-        ++coverage.backups;
-        const Proof proof = Proof::of(record, now, intervalDays);
-        coverage.proven += proof.counts() ? 1 : 0;
-        coverage.failed += proof.state == ProofState::Failed ? 1 : 0;
-    }
+    for (const BackupRecord& record : backups)
+        coverage.add(record, now, intervalDays);
     return coverage;
 }
 

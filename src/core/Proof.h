@@ -30,6 +30,9 @@ public:
     static QString levelText(const QString& levelId);
 
     static Proof of(const BackupRecord& record, const QDateTime& now, int intervalDays);
+    /// The level a passed verification reached, read from its method ("gzip+tar-list" -> read-through), for
+    /// results recorded before verifications carried their level. Empty when the method says nothing.
+    static QString levelFromMethod(const QString& method);
 };
 
 /// "N % of the last 30 days' backups proven": the backups made in the window and how many have a fresh proof.
@@ -46,6 +49,9 @@ public:
     int percent() const { return backups ? int(qint64(proven) * 100 / backups) : 0; }
     /// "87 % of the last 30 days' backups proven (26 of 30)"; "no backups in the last 30 days".
     QString text() const;
+
+    /// Counts one backup in (when it is present and was made in the window ending at @p now).
+    void add(const BackupRecord& backup, const QDateTime& now, int intervalDays);
 
     static ProofCoverage of(const QList<BackupRecord>& backups, const QDateTime& now, int intervalDays, int days = 30);
 };

@@ -64,6 +64,32 @@ private slots:
         QCOMPARE(Proof::of(record, now, 14).state, ProofState::Proven);
     }
 
+    void levelFromAnOlderMethod_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("level");
+        QTest::newRow("pg dump") << "sha256+gzip+pg-dump-header-footer"
+                                 << "integrity";
+        QTest::newRow("sqlite") << "openssl+gzip+sqlite-integrity"
+                                << "integrity";
+        QTest::newRow("tar") << "sha256+gzip+tar-list"
+                             << "read-through";
+        QTest::newRow("workstation tar") << "gzip+tar+sha256"
+                                         << "read-through";
+        QTest::newRow("deep") << "gzip+pg-dump-header-footer+deep-restore"
+                              << "deep";
+        QTest::newRow("checksum only") << "sha256"
+                                       << "checksum";
+        QTest::newRow("nothing said") << ""
+                                      << "";
+    }
+    void levelFromAnOlderMethod()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, level);
+        QCOMPARE(Proof::levelFromMethod(method), level);
+    }
+
     void coverageOfTheLast30Days()
     {
         QList<BackupRecord> backups;

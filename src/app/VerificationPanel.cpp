@@ -1,0 +1,374 @@
+#include "app/VerificationPanel.h"
+
+#include "app/BackupHistoryFilter.h"
+#include "app/BackupHistoryModel.h"
+#include "catalog/Catalog.h"
+#include "core/Proof.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace dr {
+
+VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backups, QWidget* parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_backups(backups)
+    , m_filter(new BackupHistoryFilter(this))
+    , m_coverageLabel(new QLabel(this))
+    , m_countsLabel(new QLabel(this))
+    , m_stateComboBox(new QComboBox(this))
+    , m_filterLineEdit(new QLineEdit(this))
+    , m_verifyLatestButton(new QPushButton(tr("Verify latest"), this))
+    , m_verifySelectedButton(new QPushButton(tr("Verify selected"), this))
+    , m_verifyStaleButton(new QPushButton(tr("Verify all not proven in"), this))
+    , m_staleDaysSpinBox(new QSpinBox(this))
+    , m_deepCheckBox(new QCheckBox(tr("Deep (restore into a throwaway database)"), this))
+    , m_verifyHereButton(new QPushButton(tr("Verify selected on this workstation"), this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
+    , m_progressBar(new QProgressBar(this))
+    , m_progressLabel(new QLabel(this))
+    , m_tableView(new QTableView(this))
+    , m_historyTable(new QTableWidget(this))
+    , m_historyLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("verificationPanel"));
+    m_coverageLabel->setObjectName(QStringLiteral("coverageLabel"));
+    QFont big = m_coverageLabel->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_coverageLabel->setFont(big);
+    m_countsLabel->setObjectName(QStringLiteral("proofCountsLabel"));
+    m_stateComboBox->setObjectName(QStringLiteral("proofStateComboBox"));
+    m_stateComboBox->addItem(tr("All backups"), QString());
+    m_stateComboBox->addItem(BackupHistoryModel::proofIcon(ProofState::Failed), tr("Failed"), QStringLiteral("failed"));
+    m_stateComboBox->addItem(
+        BackupHistoryModel::proofIcon(ProofState::Unverified), tr("Never verified"), QStringLiteral("unverified"));
+    m_stateComboBox->addItem(
+        BackupHistoryModel::proofIcon(ProofState::Stale), tr("Proof stale"), QStringLiteral("stale"));
+    m_stateComboBox->addItem(tr("Not proven now"), QStringLiteral("unproven"));
+    m_stateComboBox->addItem(
+        BackupHistoryModel::proofIcon(ProofState::Proven), tr("Proven good"), QStringLiteral("proven"));
+    m_filterLineEdit->setObjectName(QStringLiteral("verificationFilterLineEdit"));
+    m_filterLineEdit->setPlaceholderText(tr("Filter by file name…"));
+    m_filterLineEdit->setClearButtonEnabled(true);
+
+    m_verifyLatestButton->setObjectName(QStringLiteral("verifyLatestButton"));
+    m_verifyLatestButton->setToolTip(
+        tr("The host tool verifies the newest backup of each component, as a job on the host"));
+    m_verifySelectedButton->setObjectName(QStringLiteral("verifySelectedButton"));
+    m_verifySelectedButton->setToolTip(tr("The host tool verifies the selected backups, as a job on the host"));
+    m_verifyStaleButton->setObjectName(QStringLiteral("verifyStaleButton"));
+    m_verifyStaleButton->setToolTip(
+        tr("The host tool verifies every backup never proven good, or last proven longer ago than this"));
+    m_staleDaysSpinBox->setObjectName(QStringLiteral("staleDaysSpinBox"));
+    m_staleDaysSpinBox->setRange(0, 366);
+    m_staleDaysSpinBox->setValue(7);
+    m_staleDaysSpinBox->setSuffix(tr(" days"));
+    m_deepCheckBox->setObjectName(QStringLiteral("deepCheckBox"));
+    m_deepCheckBox->setToolTip(tr("PostgreSQL dumps are restored into a throwaway database on the host and counted; "
+                                  "SQLite tables are counted; archives are extracted into a temporary folder"));
+    m_verifyHereButton->setObjectName(QStringLiteral("verifyHereButton"));
+    m_verifyHereButton->setIcon(QIcon(QStringLiteral(":/icons/lock.svg")));
+    m_verifyHereButton->setToolTip(
+        tr("Download the selected backups (SFTP, resumable) and verify them on this computer: "
+           "for a host you do not trust, or to prove the copy"));
+    m_cancelButton->setObjectName(QStringLiteral("verifyCancelButton"));
+    m_progressBar->setObjectName(QStringLiteral("verifyProgressBar"));
+    m_progressLabel->setObjectName(QStringLiteral("verifyProgressLabel"));
+    m_progressBar->setVisible(false);
+    m_progressLabel->setVisible(false);
+    m_cancelButton->setEnabled(false);
+    m_verifyHereButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    m_cancelButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+
+    m_filter->setSourceModel(m_backups);
+    m_tableView->setObjectName(QStringLiteral("verificationTableView"));
+    m_tableView->setModel(m_filter);
+    m_tableView->setSortingEnabled(true);
+    m_tableView->sortByColumn(BackupHistoryModel::TimeColumn, Qt::DescendingOrder);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->setTextElideMode(Qt::ElideMiddle);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
+    for (const int column : { BackupHistoryModel::KindColumn, BackupHistoryModel::SizeColumn,
+             BackupHistoryModel::EncryptedColumn, BackupHistoryModel::ManagedColumn })
+        m_tableView->hideColumn(column);
+    QHeaderView* header = m_tableView->horizontalHeader();
+    header->setStretchLastSection(true);
+    const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 140 },
+        { BackupHistoryModel::ComponentColumn, 90 }, { BackupHistoryModel::FileColumn, 250 },
+        { BackupHistoryModel::VerifyColumn, 230 }, { BackupHistoryModel::ProvenAtColumn, 120 },
+        { BackupHistoryModel::VerifiedAtColumn, 120 }, { BackupHistoryModel::MethodColumn, 170 } };
+    for (const auto& [column, width] : widths)
+        header->resizeSection(column, width);
+
+    m_historyTable->setObjectName(QStringLiteral("verificationHistoryTable"));
+    m_historyTable->setColumnCount(9);
+    m_historyTable->setHorizontalHeaderLabels({ tr("When"), tr("Where"), tr("Result"), tr("Level"), tr("Method"),
+        tr("Duration"), tr("Entries"), tr("SHA-256"), tr("Reason / details") });
+    m_historyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyTable->verticalHeader()->hide();
+    m_historyTable->horizontalHeader()->setStretchLastSection(true);
+    m_historyTable->setWordWrap(false);
+    m_historyLabel->setObjectName(QStringLiteral("historyLabel"));
+    m_historyLabel->setText(tr("Select a backup to see every verification of it."));
+
+    auto* summary = new QHBoxLayout;
+    summary->addWidget(m_coverageLabel);
+    summary->addStretch(1);
+    summary->addWidget(m_countsLabel);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Show"), this));
+    filters->addWidget(m_stateComboBox);
+    filters->addWidget(m_filterLineEdit, 1);
+    auto* onHost = new QHBoxLayout;
+    onHost->addWidget(new QLabel(tr("On the host:"), this));
+    onHost->addWidget(m_verifyLatestButton);
+    onHost->addWidget(m_verifySelectedButton);
+    onHost->addWidget(m_verifyStaleButton);
+    onHost->addWidget(m_staleDaysSpinBox);
+    onHost->addWidget(m_deepCheckBox);
+    onHost->addStretch(1);
+    auto* here = new QHBoxLayout;
+    here->addWidget(m_verifyHereButton);
+    here->addWidget(m_progressBar, 1);
+    here->addWidget(m_progressLabel, 2);
+    here->addStretch(0);
+    here->addWidget(m_cancelButton);
+
+    auto* historyPage = new QWidget(this);
+    auto* historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_historyLabel);
+    historyLayout->addWidget(m_historyTable);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_tableView);
+    splitter->addWidget(historyPage);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(summary);
+    layout->addLayout(filters);
+    layout->addLayout(onHost);
+    layout->addLayout(here);
+    layout->addWidget(splitter, 1);
+
+    connect(m_stateComboBox, &QComboBox::currentIndexChanged, this, &VerificationPanel::applyFilter);
+    connect(m_filterLineEdit, &QLineEdit::textChanged, this, &VerificationPanel::applyFilter);
+    connect(m_verifyLatestButton, &QPushButton::clicked, this,
+        [this] { emit verifyOnHostRequested({}, m_deepCheckBox->isChecked()); });
+    connect(m_verifySelectedButton, &QPushButton::clicked, this, [this] {
+        QStringList files;
+        for (const BackupRecord& record : selectedBackups())
+            files.append(record.path);
+        if (!files.isEmpty())
+            emit verifyOnHostRequested(files, m_deepCheckBox->isChecked());
+    });
+    connect(m_verifyStaleButton, &QPushButton::clicked, this, [this] {
+        QStringList files;
+        for (const BackupRecord& record : notProvenWithin(m_staleDaysSpinBox->value()))
+            files.append(record.path);
+        if (!files.isEmpty())
+            emit verifyOnHostRequested(files, m_deepCheckBox->isChecked());
+    });
+    connect(m_verifyHereButton, &QPushButton::clicked, this, [this] {
+        const QList<BackupRecord> chosen = selectedBackups();
+        if (!chosen.isEmpty())
+            emit verifyOnWorkstationRequested(chosen);
+    });
+    connect(m_cancelButton, &QPushButton::clicked, this, &VerificationPanel::cancelRequested);
+    connect(
+        m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VerificationPanel::loadHistory);
+    connect(m_backups, &QAbstractItemModel::modelReset, this, &VerificationPanel::updateSummary);
+    connect(m_backups, &QAbstractItemModel::rowsInserted, this, &VerificationPanel::updateSummary);
+    connect(m_backups, &QAbstractItemModel::rowsRemoved, this, &VerificationPanel::updateSummary);
+    connect(m_backups, &QAbstractItemModel::dataChanged, this, [this] {
+        updateSummary();
+        loadHistory();
+    });
+    updateSummary();
+    setBusy(false);
+}
+
+void VerificationPanel::setHost(const HostProfile& host)
+{
+    const bool otherHost = host.id != m_host.id;
+    m_host = host;
+    m_backups->setVerificationInterval(host.verificationIntervalDays);
+    if (otherHost) {
+        m_historyTable->setRowCount(0);
+        m_historyLabel->setText(tr("Select a backup to see every verification of it."));
+    }
+    applyFilter();
+    updateSummary();
+}
+
+void VerificationPanel::setBusy(bool busy)
+{
+    const bool haveHost = m_host.id != 0;
+    for (QPushButton* button :
+        { m_verifyLatestButton, m_verifySelectedButton, m_verifyStaleButton, m_verifyHereButton })
+        button->setEnabled(haveHost && !busy);
+    m_cancelButton->setEnabled(busy);
+    if (!busy) {
+        m_progressBar->setVisible(false);
+        m_progressLabel->setVisible(false);
+    }
+}
+
+void VerificationPanel::showProgress(const QString& file, int fileNumber, int fileCount, const QString& stage,
+    qint64 done, qint64 total, double bytesPerSecond)
+{
+    m_progressBar->setVisible(true);
+    m_progressLabel->setVisible(true);
+    // Per mille, so files over 2 GiB fit the bar's int range.
+    m_progressBar->setRange(0, 1000);
+    m_progressBar->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    const QString what = stage == QLatin1String("download") ? tr("downloading") : tr("verifying");
+    m_progressLabel->setText(tr("%1 %2 (%3 of %4): %5 of %6 at %7/s")
+                                 .arg(what, file)
+                                 .arg(fileNumber)
+                                 .arg(fileCount)
+                                 .arg(BackupHistoryModel::sizeText(done), BackupHistoryModel::sizeText(total),
+                                     BackupHistoryModel::sizeText(qint64(bytesPerSecond))));
+}
+
+QList<BackupRecord> VerificationPanel::selectedBackups() const
+{
+    QList<BackupRecord> result;
+    const QModelIndexList rows = m_tableView->selectionModel()->selectedRows();
+    for (const QModelIndex& row : rows) {
+        if (const BackupRecord* record = m_backups->record(m_filter->mapToSource(row).row()))
+            result.append(*record);
+    }
+    return result;
+}
+
+QList<BackupRecord> VerificationPanel::notProvenWithin(int days) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<BackupRecord> result;
+    for (int row = 0; row < m_backups->rowCount(); ++row) {
+        const BackupRecord* record = m_backups->record(row);
+        if (record->present
+            && (!record->provenAt.isValid() || record->provenAt.secsTo(now) > qint64(days) * 86'400
+                || record->verifyState == VerifyState::Failed))
+            result.append(*record);
+    }
+    return result;
+}
+
+QString VerificationPanel::coverageText() const
+{
+    return m_coverageLabel->text();
+}
+
+void VerificationPanel::applyFilter()
+{
+    m_filter->setProofState(m_stateComboBox->currentData().toString());
+    m_filter->setText(m_filterLineEdit->text());
+}
+
+void VerificationPanel::updateSummary()
+{
+    int counts[4] = {};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int interval = m_backups->verificationInterval();
+    ProofCoverage coverage;
+    for (int row = 0; row < m_backups->rowCount(); ++row) {
+        const BackupRecord* record = m_backups->record(row);
+        ++counts[int(Proof::of(*record, now, interval).state)];
+        coverage.add(*record, now, interval);
+    }
+    m_coverageLabel->setText(coverage.text());
+    m_countsLabel->setText(tr("%1 proven · %2 stale (older than %3 days) · %4 failed · %5 never verified")
+                               .arg(counts[int(ProofState::Proven)])
+                               .arg(counts[int(ProofState::Stale)])
+                               .arg(m_backups->verificationInterval())
+                               .arg(counts[int(ProofState::Failed)])
+                               .arg(counts[int(ProofState::Unverified)]));
+    QPalette palette = m_coverageLabel->palette();
+    palette.setColor(QPalette::WindowText,
+        coverage.failed > 0            ? QColor(0xb0, 0x1c, 0x1c)
+            : coverage.percent() >= 90 ? QColor(0x1b, 0x7f, 0x3b)
+                                       : QColor(0xa0, 0x5a, 0x00));
+    m_coverageLabel->setPalette(palette);
+}
+
+void VerificationPanel::loadHistory()
+{
+    const QModelIndex current = m_tableView->selectionModel()->currentIndex();
+    const BackupRecord* record = current.isValid() ? m_backups->record(m_filter->mapToSource(current).row()) : nullptr;
+    if (!record)
+        return;
+    const qint64 hostId = record->hostId;
+    const QString path = record->path;
+    const quint64 request = ++m_historyRequest;
+    m_historyLabel->setText(tr("Verifications of %1").arg(path));
+    Catalog* catalog = m_catalog;
+    auto* watcher = new QFutureWatcher<QList<VerificationEntry>>(this);
+    connect(watcher, &QFutureWatcher<QList<VerificationEntry>>::finished, this, [this, watcher, request, path] {
+        watcher->deleteLater();
+        if (request != m_historyRequest)
+            return; // the user picked another backup meanwhile
+        const QList<VerificationEntry> entries = watcher->result();
+        m_historyLabel->setText(entries.isEmpty()
+                ? tr("%1 was never verified.").arg(path)
+                : tr("Verifications of %1 (%2), newest first").arg(path).arg(entries.size()));
+        m_historyTable->setRowCount(int(entries.size()));
+        for (int row = 0; row < entries.size(); ++row) {
+            const VerificationEntry& entry = entries[row];
+            const ProofState shown = entry.state == VerifyState::Passed ? ProofState::Proven
+                : entry.state == VerifyState::Failed                    ? ProofState::Failed
+                                                                        : ProofState::Unverified;
+            auto* result = new QTableWidgetItem(
+                BackupHistoryModel::proofIcon(shown), BackupHistoryModel::verifyText(entry.state));
+            const QString detail = entry.reason.isEmpty() ? entry.details
+                : entry.details.isEmpty()                 ? entry.reason
+                                                          : entry.reason + QStringLiteral("; ") + entry.details;
+            const QStringList cells { QLocale().toString(
+                                          entry.time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                entry.place == QLatin1String("workstation") ? tr("workstation") : tr("host"), QString(),
+                Proof::levelText(entry.level), entry.method,
+                entry.durationMs >= 0 ? tr("%1 s").arg(entry.durationMs / 1000.0, 0, 'f', 1) : tr("—"),
+                entry.entries >= 0 ? QString::number(entry.entries) : tr("—"),
+                entry.sha256.isEmpty() ? tr("—") : entry.sha256.left(16) + QStringLiteral("…"), detail };
+            for (int column = 0; column < cells.size(); ++column) {
+                auto* item = column == 2 ? result : new QTableWidgetItem(cells[column]);
+                if (column == 7 && !entry.sha256.isEmpty())
+                    item->setToolTip(entry.sha256);
+                if (column == 8)
+                    item->setToolTip(detail);
+                m_historyTable->setItem(row, column, item);
+            }
+        }
+        m_historyTable->resizeColumnsToContents();
+    });
+    watcher->setFuture(QtConcurrent::run([catalog, hostId, path] {
+        auto entries = catalog->verificationHistory(hostId, path);
+        return entries ? *entries : QList<VerificationEntry>();
+    }));
+}
+
+} // namespace dr
