@@ -76,7 +76,8 @@ int CliApp::usage(const QString& problem)
                  "  sync NAME [--accept-new-host-key]\n"
                  "  list NAME [--json]\n"
                  "  compliance [NAME] [--window 30d|12h|START..END] [--json]\n"
-                 "  verify NAME latest|FILE [--local] [--deep] [--key-file FILE] [--json] [--accept-new-host-key]\n"
+                 "  verify NAME latest|FILE [--local] [--deep [--scratch-server CONNINFO]] [--key-file FILE] [--json]\n"
+                 "         [--accept-new-host-key]\n"
                  "\n"
                  "Defaults: the catalog and known_hosts in the user's data folder; DRCONSOLE_CATALOG and\n"
                  "DRCONSOLE_KNOWN_HOSTS do the same as the options. A key's passphrase or a password is asked\n"
@@ -497,8 +498,13 @@ int CliApp::verifyCommand(const QStringList& arguments)
     const QCommandLineOption acceptNew(
         QStringLiteral("accept-new-host-key"), tr("Accept a host key never seen before."));
     const QCommandLineOption deep(QStringLiteral("deep"),
-        tr("Also restore a PostgreSQL dump into a throwaway database on the host (SQLite: count rows; tar: extract)."));
-    parser.addOptions({ local, keyFile, json, acceptNew, deep });
+        tr("Also restore: a PostgreSQL dump into a throwaway database (on the host, or with --local on the "
+           "--scratch-server), SQLite tables and rows counted, archives extracted (on the host)."));
+    const QCommandLineOption scratchServer(QStringLiteral("scratch-server"),
+        tr("With --local --deep: a PostgreSQL server for throwaway databases, as \"host=H port=P user=U\" "
+           "(default: DRCONSOLE_SCRATCH_SERVER)."),
+        QStringLiteral("CONNINFO"));
+    parser.addOptions({ local, keyFile, json, acceptNew, deep, scratchServer });
     QString problem;
     if (!parseOrReport(parser, QStringList { QStringLiteral("verify") } + arguments, &problem))
         return usage(problem);
@@ -511,8 +517,6 @@ int CliApp::verifyCommand(const QStringList& arguments)
 
     QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
-    if (onWorkstation && parser.isSet(deep))
-        return usage(tr("--deep restores into a throwaway database on the host; it cannot be combined with --local"));
     if (onWorkstation) {
         QByteArray key;
         if (parser.isSet(keyFile)) {
@@ -553,6 +557,8 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 request.host = *host;
                 request.backup = record;
                 request.key = key;
+                request.deep = parser.isSet(deep);
+                request.scratchServer = parser.value(scratchServer);
                 const VerificationEntry entry = WorkstationVerifier::verify(transport, request);
                 if (auto recorded = m_catalog->recordVerification(host->id, entry);
                     !recorded && recorded.error().code != Error::Code::NotFound)

@@ -1,5 +1,7 @@
 #include "verify/BackupVerifier.h"
 
+#include "verify/DeepRestore.h"
+
 #include "core/BackupFileName.h"
 #include "verify/VerifyChecks.h"
 #include "verify/VerifyStreams.h"
@@ -32,6 +34,8 @@ QString verifyLevelId(VerifyLevel level)
         return QStringLiteral("read-through");
     case VerifyLevel::Integrity:
         return QStringLiteral("integrity");
+    case VerifyLevel::Deep:
+        return QStringLiteral("deep");
     }
     return QStringLiteral("none");
 }
@@ -152,6 +156,10 @@ private:
     Result<VerifyLevel> checkSqlite(PeekStream& stream);
 
     bool wants(VerifyLevel level) const { return m_request.level >= level; }
+    /// The deep level of a PostgreSQL dump: a second pass into a throwaway database.
+    void restoreDump();
+
+    Kind m_kind; ///< what checkContent found the file to be
 
     const VerifyRequest& m_request;
     VerifyReport& m_report;
@@ -283,7 +291,15 @@ Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
             tr("SQLite integrity check failed (%n problem(s)): %1", nullptr, int(problems->size()))
                 .arg(shown.join(QStringLiteral("; "))));
     }
-    return VerifyLevel::Integrity;
+    if (!wants(VerifyLevel::Deep))
+        return VerifyLevel::Integrity;
+    m_method.append(QStringLiteral("deep-count"));
+    const auto counts = verify::DeepRestore::countSqlite(copy.fileName());
+    if (!counts)
+        return counts.error();
+    m_report.tables = counts->tables;
+    m_report.rows = counts->rows;
+    return VerifyLevel::Deep;
 }
 
 Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind kind)
@@ -329,6 +345,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         gunzip.emplace(*decoded);
         decoded = &*gunzip;
     }
+    m_kind = kind;
     PeekStream content(*decoded);
     auto head = content.peek(kind.content == Content::SqlDump || !kind.fromName ? dumpEdgeSize : sniffSize);
     if (!head)
@@ -495,6 +512,28 @@ void Verification::run()
     m_report.state = VerifyState::Passed;
     if (!checksumKnown)
         m_report.reason = tr("%1: %2").arg(m_fileName, noChecksum);
+    if (contentLevel == VerifyLevel::Integrity && m_kind.content == Content::SqlDump && wants(VerifyLevel::Deep))
+        restoreDump();
+}
+
+void Verification::restoreDump()
+{
+    m_method.append(QStringLiteral("deep-restore"));
+    m_report.method = m_method.join(u'+');
+    // Everything up to the integrity level is proven; the deep level is what may not be.
+    if (m_request.scratchServer.isEmpty())
+        return error(tr("the deep restore needs a PostgreSQL server for throwaway databases (a scratch server); "
+                        "none was given"));
+    const auto server = verify::ScratchServer::parse(m_request.scratchServer);
+    if (!server)
+        return error(server.error().message);
+    const auto counts = verify::DeepRestore::restorePostgres(
+        m_request.path, m_kind.encrypted, m_kind.compressed, m_request.key, *server, m_request.cancel);
+    if (!counts)
+        return finishWith(counts.error());
+    m_report.tables = counts->tables;
+    m_report.rows = counts->rows;
+    m_report.level = VerifyLevel::Deep;
 }
 
 } // namespace

@@ -19,6 +19,7 @@ enum class VerifyLevel {
     Checksum, ///< its SHA-256 matches the caller's or the `<file>.sha256` sidecar
     ReadThrough, ///< decrypted, decompressed and every archive entry read to its end, no fault
     Integrity, ///< database content checked: SQLite `PRAGMA integrity_check`, pg_dump header and footer
+    Deep, ///< restored and counted: a pg_dump into a throwaway database, SQLite tables and rows
 };
 
 QString verifyLevelId(VerifyLevel level);
@@ -33,6 +34,8 @@ struct VerifyRequest
     const std::atomic_bool* cancel = nullptr; ///< checked between reads and between archive entries
     std::function<void(qint64 done, qint64 total)> progress; ///< bytes of the file read; on the calling thread
     QString tempDir; ///< where a SQLite backup's temporary copy goes; empty = QDir::tempPath()
+    /// For VerifyLevel::Deep of a PostgreSQL dump: a server for throwaway databases ("host=... port=... user=...").
+    QString scratchServer;
 };
 
 struct VerifyReport
@@ -50,6 +53,8 @@ struct VerifyReport
     qint64 bytesRead = 0; ///< of the file
     qint64 uncompressedBytes = 0; ///< after decryption and decompression
     qint64 durationMs = 0;
+    qint64 tables = -1; ///< counted by a deep check
+    qint64 rows = -1;
     QStringList unsafePaths; ///< archive members that would land outside the restore folder (first 100)
     QStringList warnings; ///< oddities that do not fail the backup
     bool cancelled = false;

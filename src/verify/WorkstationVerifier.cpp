@@ -87,6 +87,11 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     check.expectedSize = request.backup.size;
     check.key = request.key;
     check.cancel = request.cancel;
+    if (request.deep) {
+        check.level = VerifyLevel::Deep;
+        check.scratchServer = request.scratchServer.isEmpty() ? qEnvironmentVariable("DRCONSOLE_SCRATCH_SERVER")
+                                                              : request.scratchServer;
+    }
     if (request.progress)
         check.progress = [&](qint64 done, qint64 total) { request.progress(QStringLiteral("verify"), done, total); };
     const VerifyReport report = BackupVerifier::verify(check);
@@ -100,6 +105,9 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.sha256 = report.sha256;
     entry.size = report.bytesRead;
     entry.entries = report.entries;
+    if (report.tables >= 0)
+        entry.details += (entry.details.isEmpty() ? QString() : QStringLiteral("; "))
+            + tr("%1 tables, %2 rows").arg(report.tables).arg(report.rows);
     QString reason = report.reason;
     if (!downloaded.isEmpty())
         reason.replace(localPath, request.host.name + u':' + request.backup.path);

@@ -18,6 +18,10 @@ struct WorkstationVerifyRequest
     QByteArray key; ///< for `.enc`; memory only
     QString downloadDir; ///< where downloads go (a `.part` stays there for a resume); empty = the user's cache
     bool keepDownload = false;
+    /// Also restore: a pg_dump into a throwaway database on `scratchServer`, SQLite tables and rows counted.
+    bool deep = false;
+    QString scratchServer; ///< "host=... port=... user=..."; DRCONSOLE_SCRATCH_SERVER when empty
+
     const std::atomic_bool* cancel = nullptr;
     /// stage is "download" or "verify"; bytes done of total. On the calling thread.
     std::function<void(const QString& stage, qint64 done, qint64 total)> progress;

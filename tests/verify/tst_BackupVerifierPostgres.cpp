@@ -26,8 +26,16 @@ private slots:
     void plainDumpPasses();
     void dumpCutShortFailsOnFooter();
     void customFormatDumpPasses();
+    void deepRestoreCountsTablesAndRows();
+    void deepRestoreOfABrokenDumpFails();
+    void deepRestoreBlocksShellCommands();
+    void deepRestoreWithoutAServerIsNotAPass();
+    void deepSqliteCountsRows();
 
 private:
+    QString scratchServer() const { return QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(m_port); }
+    /// Names of the databases on the server that a deep restore would have made.
+    QStringList throwawayDatabases();
     QString path(const QString& name) const { return m_dir.filePath(name); }
     bool run(const QString& program, const QStringList& arguments, const QString& outputFile = {});
     void dumpTo(const QString& name, const QStringList& extraArguments);
@@ -115,6 +123,123 @@ void tst_BackupVerifierPostgres::dumpTo(const QString& name, const QStringList& 
             QStringLiteral("-U"), QStringLiteral("postgres") }
             + extraArguments + QStringList { QStringLiteral("postgres") },
         path(name)));
+}
+
+QStringList tst_BackupVerifierPostgres::throwawayDatabases()
+{
+    QProcess psql;
+    psql.start(m_binDir + QStringLiteral("/psql"),
+        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-X"), QStringLiteral("-A"),
+            QStringLiteral("-t"), QStringLiteral("-c"),
+            QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'drconsole_verify_%'") });
+    psql.waitForFinished(30'000);
+    return QString::fromUtf8(psql.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+void tst_BackupVerifierPostgres::deepRestoreCountsTablesAndRows()
+{
+    const QString plain = QStringLiteral("postgres-20240910-020000.sql");
+    dumpTo(plain, {});
+    // Encrypted and compressed as the host tool makes them: restored on the fly from the file.
+    const QString encrypted = plain + QStringLiteral(".gz.enc");
+    QVERIFY(run(QStringLiteral("sh"),
+        { QStringLiteral("-c"),
+            QStringLiteral("gzip -c '%1' | openssl enc -aes-256-cbc -pbkdf2 -salt -pass pass:deepkey > '%2'")
+                .arg(path(plain), path(encrypted)) }));
+    for (const QString& name : { plain, encrypted }) {
+        VerifyRequest request;
+        request.path = path(name);
+        request.key = "deepkey";
+        request.level = VerifyLevel::Deep;
+        request.scratchServer = scratchServer();
+        const VerifyReport report = BackupVerifier::verify(request);
+        QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+        QCOMPARE(report.level, VerifyLevel::Deep);
+        QCOMPARE(report.tables, 1);
+        QCOMPARE(report.rows, 60000);
+        QVERIFY2(report.method.endsWith(QLatin1String("deep-restore")), qPrintable(report.method));
+    }
+    QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreOfABrokenDumpFails()
+{
+    // Header and footer intact, a statement in between that PostgreSQL refuses: only a restore finds it.
+    QFile dump(path(QStringLiteral("postgres-20240911-020000.sql")));
+    QVERIFY(dump.open(QIODevice::WriteOnly));
+    dump.write("-- PostgreSQL database dump\n\nCREATE TABLE good (id int);\nINSERT INTO good VALUES (1);\n"
+               "INSERT INTO missing_table VALUES (1);\n\n-- PostgreSQL database dump complete\n\n");
+    dump.close();
+    VerifyRequest request;
+    request.path = dump.fileName();
+    request.level = VerifyLevel::Deep;
+    request.scratchServer = scratchServer();
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Failed);
+    QCOMPARE(report.level, VerifyLevel::Integrity); // what passed before the fault
+    QVERIFY2(report.reason.contains(QLatin1String("missing_table")), qPrintable(report.reason));
+    QVERIFY2(report.reason.contains(QLatin1String("postgres-20240911-020000.sql")), qPrintable(report.reason));
+    QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreBlocksShellCommands()
+{
+    const QString marker = path(QStringLiteral("pwned"));
+    QFile dump(path(QStringLiteral("postgres-20240912-020000.sql")));
+    QVERIFY(dump.open(QIODevice::WriteOnly));
+    dump.write(QStringLiteral("-- PostgreSQL database dump\n\\! touch '%1'\nCREATE TABLE t (id int);\n\n"
+                              "-- PostgreSQL database dump complete\n\n")
+                   .arg(marker)
+                   .toUtf8());
+    dump.close();
+    VerifyRequest request;
+    request.path = dump.fileName();
+    request.level = VerifyLevel::Deep;
+    request.scratchServer = scratchServer();
+    const VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Failed);
+    QVERIFY(!QFile::exists(marker));
+    QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
+{
+    const QString plain = QStringLiteral("postgres-20240913-020000.sql");
+    dumpTo(plain, {});
+    VerifyRequest request;
+    request.path = path(plain);
+    request.level = VerifyLevel::Deep;
+    VerifyReport report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Error);
+    QCOMPARE(report.level, VerifyLevel::Integrity);
+    QVERIFY2(report.reason.contains(QLatin1String("scratch server")), qPrintable(report.reason));
+    // A server that does not answer: could not verify, named.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = closed.serverPort();
+    closed.close();
+    request.scratchServer = QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(deadPort);
+    report = BackupVerifier::verify(request);
+    QCOMPARE(report.state, VerifyState::Error);
+    QVERIFY2(report.reason.contains(QStringLiteral("127.0.0.1:%1").arg(deadPort)), qPrintable(report.reason));
+}
+
+void tst_BackupVerifierPostgres::deepSqliteCountsRows()
+{
+    const QString db = path(QStringLiteral("sqlite-20240914-020000.db"));
+    QVERIFY(run(QStringLiteral("sqlite3"),
+        { db,
+            QStringLiteral("CREATE TABLE a (x); CREATE TABLE b (y); INSERT INTO a VALUES (1), (2), (3); "
+                           "INSERT INTO b VALUES ('q');") }));
+    VerifyRequest request;
+    request.path = db;
+    request.level = VerifyLevel::Deep;
+    const VerifyReport report = BackupVerifier::verify(request);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.level, VerifyLevel::Deep);
+    QCOMPARE(report.tables, 2);
+    QCOMPARE(report.rows, 4);
 }
 
 void tst_BackupVerifierPostgres::plainDumpPasses()
