@@ -36,6 +36,8 @@ private:
     QString scratchServer() const { return QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(m_port); }
     /// Names of the databases on the server that a deep restore would have made.
     QStringList throwawayDatabases();
+    /// Writes a dump file and verifies it at the deep level on the test's server.
+    VerifyReport deepVerify(const QString& name, const QByteArray& content);
     QString path(const QString& name) const { return m_dir.filePath(name); }
     bool run(const QString& program, const QStringList& arguments, const QString& outputFile = {});
     void dumpTo(const QString& name, const QStringList& extraArguments);
@@ -163,19 +165,25 @@ void tst_BackupVerifierPostgres::deepRestoreCountsTablesAndRows()
     QCOMPARE(throwawayDatabases(), QStringList());
 }
 
-void tst_BackupVerifierPostgres::deepRestoreOfABrokenDumpFails()
+VerifyReport tst_BackupVerifierPostgres::deepVerify(const QString& name, const QByteArray& content)
 {
-    // Header and footer intact, a statement in between that PostgreSQL refuses: only a restore finds it.
-    QFile dump(path(QStringLiteral("postgres-20240911-020000.sql")));
-    QVERIFY(dump.open(QIODevice::WriteOnly));
-    dump.write("-- PostgreSQL database dump\n\nCREATE TABLE good (id int);\nINSERT INTO good VALUES (1);\n"
-               "INSERT INTO missing_table VALUES (1);\n\n-- PostgreSQL database dump complete\n\n");
+    QFile dump(path(name));
+    if (!dump.open(QIODevice::WriteOnly) || dump.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(dump.fileName()));
     dump.close();
     VerifyRequest request;
     request.path = dump.fileName();
     request.level = VerifyLevel::Deep;
     request.scratchServer = scratchServer();
-    const VerifyReport report = BackupVerifier::verify(request);
+    return BackupVerifier::verify(request);
+}
+
+void tst_BackupVerifierPostgres::deepRestoreOfABrokenDumpFails()
+{
+    // Header and footer intact, a statement in between that PostgreSQL refuses: only a restore finds it.
+    const VerifyReport report = deepVerify(QStringLiteral("postgres-20240911-020000.sql"),
+        "-- PostgreSQL database dump\n\nCREATE TABLE good (id int);\nINSERT INTO good VALUES (1);\n"
+        "INSERT INTO missing_table VALUES (1);\n\n-- PostgreSQL database dump complete\n\n");
     QCOMPARE(report.state, VerifyState::Failed);
     QCOMPARE(report.level, VerifyLevel::Integrity); // what passed before the fault
     QVERIFY2(report.reason.contains(QLatin1String("missing_table")), qPrintable(report.reason));
@@ -186,18 +194,11 @@ void tst_BackupVerifierPostgres::deepRestoreOfABrokenDumpFails()
 void tst_BackupVerifierPostgres::deepRestoreBlocksShellCommands()
 {
     const QString marker = path(QStringLiteral("pwned"));
-    QFile dump(path(QStringLiteral("postgres-20240912-020000.sql")));
-    QVERIFY(dump.open(QIODevice::WriteOnly));
-    dump.write(QStringLiteral("-- PostgreSQL database dump\n\\! touch '%1'\nCREATE TABLE t (id int);\n\n"
-                              "-- PostgreSQL database dump complete\n\n")
-                   .arg(marker)
-                   .toUtf8());
-    dump.close();
-    VerifyRequest request;
-    request.path = dump.fileName();
-    request.level = VerifyLevel::Deep;
-    request.scratchServer = scratchServer();
-    const VerifyReport report = BackupVerifier::verify(request);
+    const VerifyReport report = deepVerify(QStringLiteral("postgres-20240912-020000.sql"),
+        QStringLiteral("-- PostgreSQL database dump\n\\! touch '%1'\nCREATE TABLE t (id int);\n\n"
+                       "-- PostgreSQL database dump complete\n\n")
+            .arg(marker)
+            .toUtf8());
     QCOMPARE(report.state, VerifyState::Failed);
     QVERIFY(!QFile::exists(marker));
     QCOMPARE(throwawayDatabases(), QStringList());
