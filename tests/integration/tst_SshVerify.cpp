@@ -4,6 +4,10 @@
 #include "verify/WorkstationVerifier.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,6 +133,52 @@ private slots:
         QCOMPARE(entry.state, VerifyState::Failed);
         QVERIFY2(entry.reason.contains(QLatin1String("postgres-20261122-020000.sql.gz")), qPrintable(entry.reason));
         QVERIFY2(entry.reason.contains(m_host.name), qPrintable(entry.reason));
+    }
+
+    void cliVerifiesAnSshHostOnThisWorkstation()
+    {
+        // drconsole-cli as an admin runs it: the real binary, a catalog of its own, the test sshd.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DRCONSOLE_CATALOG"), m_dir.filePath(QStringLiteral("cli.sqlite")));
+        environment.insert(QStringLiteral("DRCONSOLE_KNOWN_HOSTS"), m_options.appKnownHostsFile);
+        auto cli = [&](const QStringList& arguments, QByteArray* out = nullptr) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(DRCONSOLE_CLI_PATH), arguments);
+            process.closeWriteChannel();
+            process.waitForFinished(60'000);
+            if (out)
+                *out = process.readAllStandardOutput();
+            return process.exitCode();
+        };
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("web1"),
+                     QStringLiteral("--address"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                     QString::number(m_server.port()), QStringLiteral("--user"), TestSshd::user(),
+                     QStringLiteral("--key"), m_server.clientKey(), QStringLiteral("--base-dir"), m_server.workDir(),
+                     QStringLiteral("--backup-dir"), QStringLiteral("backups/application") }),
+            0);
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("web1") }), 0);
+        QByteArray out;
+        QCOMPARE(cli({ QStringLiteral("verify"), QStringLiteral("web1"),
+                         QStringLiteral("backups/application/app-data-20261120-020000.tar.gz"),
+                         QStringLiteral("--local"), QStringLiteral("--json") },
+                     &out),
+            0);
+        const QJsonObject passed = QJsonDocument::fromJson(out).array().first().toObject();
+        QCOMPARE(passed.value(QStringLiteral("state")).toString(), QStringLiteral("passed"));
+        QCOMPARE(passed.value(QStringLiteral("where")).toString(), QStringLiteral("workstation"));
+        QCOMPARE(passed.value(QStringLiteral("level")).toString(), QStringLiteral("read-through"));
+        QVERIFY(passed.value(QStringLiteral("details")).toString().contains(QLatin1String("SFTP")));
+        QCOMPARE(
+            cli({ QStringLiteral("verify"), QStringLiteral("web1"),
+                QStringLiteral("backups/application/app-data-20261121-020000.tar.gz"), QStringLiteral("--local") }),
+            1);
+        // The verdicts are in the catalog.
+        QCOMPARE(cli({ QStringLiteral("list"), QStringLiteral("web1"), QStringLiteral("--json") }, &out), 0);
+        QSet<QString> states;
+        for (const auto& value : QJsonDocument::fromJson(out).array())
+            states.insert(value.toObject().value(QStringLiteral("verify_state")).toString());
+        QCOMPARE(states, (QSet<QString> { QStringLiteral("passed"), QStringLiteral("failed") }));
     }
 
     void downloadCutThenResumedStillProves()
