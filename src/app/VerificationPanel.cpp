@@ -128,6 +128,9 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_historyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyTable->verticalHeader()->hide();
+    m_historyTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_historyTable->verticalHeader()->setDefaultSectionSize(m_historyTable->fontMetrics().height() + 8);
+    m_historyTable->setMinimumHeight(4 * (m_historyTable->fontMetrics().height() + 8));
     m_historyTable->horizontalHeader()->setStretchLastSection(true);
     m_historyTable->setWordWrap(false);
     m_historyLabel->setObjectName(QStringLiteral("historyLabel"));
@@ -164,8 +167,9 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_tableView);
     splitter->addWidget(historyPage);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 260, 170 });
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(summary);
@@ -352,7 +356,9 @@ void VerificationPanel::loadHistory()
                 entry.place == QLatin1String("workstation") ? tr("workstation") : tr("host"), QString(),
                 Proof::levelText(entry.level), entry.method,
                 entry.durationMs >= 0 ? tr("%1 s").arg(entry.durationMs / 1000.0, 0, 'f', 1) : tr("—"),
-                entry.entries >= 0 ? QString::number(entry.entries) : tr("—"),
+                entry.entries > 0 || (entry.entries == 0 && entry.state == VerifyState::Passed)
+                    ? QString::number(entry.entries)
+                    : tr("—"),
                 entry.sha256.isEmpty() ? tr("—") : entry.sha256.left(16) + QStringLiteral("…"), detail };
             for (int column = 0; column < cells.size(); ++column) {
                 auto* item = column == 2 ? result : new QTableWidgetItem(cells[column]);

@@ -1,5 +1,7 @@
 #include "core/BackupRecord.h"
 
+#include "core/Proof.h"
+
 #include <QJsonDocument>
 #include <QStringList>
 
@@ -63,6 +65,8 @@ VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, cons
     entry.level = fields.value(QStringLiteral("level")).toString();
     entry.method = fields.value(QStringLiteral("method")).toString();
     entry.reason = fields.value(QStringLiteral("reason")).toString();
+    if (entry.level.isEmpty() && entry.state == VerifyState::Passed)
+        entry.level = Proof::levelFromMethod(entry.method); // recorded before results carried their level
     auto number = [&](const char* key) {
         const QJsonValue value = fields.value(QLatin1String(key));
         return value.isDouble() ? qint64(value.toDouble()) : qint64(-1);

@@ -104,7 +104,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.method = report.method;
     entry.sha256 = report.sha256;
     entry.size = report.bytesRead;
-    entry.entries = report.entries;
+    entry.entries = report.entries > 0 ? report.entries : -1; // only archives have entries
     if (report.tables >= 0)
         entry.details += (entry.details.isEmpty() ? QString() : QStringLiteral("; "))
             + tr("%1 tables, %2 rows").arg(report.tables).arg(report.rows);
