@@ -5,6 +5,7 @@
 #include "catalog/HostSync.h"
 #include "core/Compliance.h"
 #include "core/HostTool.h"
+#include "core/Proof.h"
 #include "remote/ConnectOptions.h"
 #include "verify/BackupVerifier.h"
 #include "verify/WorkstationVerifier.h"
@@ -68,7 +69,7 @@ int CliApp::usage(const QString& problem)
                  "\n"
                  "Commands:\n"
                  "  host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]\n"
-                 "                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH]\n"
+                 "                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH] [--verify-interval DAYS]\n"
                  "  host add NAME --local DIR [--backup-dir DIR]...\n"
                  "  host list [--json]\n"
                  "  host remove NAME\n"
@@ -175,7 +176,9 @@ int CliApp::hostAdd(const QStringList& arguments)
     const QCommandLineOption backupDir(
         QStringLiteral("backup-dir"), tr("Folder holding backups."), QStringLiteral("DIR"));
     const QCommandLineOption toolPath(QStringLiteral("tool-path"), tr("Host tool path."), QStringLiteral("PATH"));
-    parser.addOptions({ address, port, user, key, passwordAuth, local, baseDir, backupDir, toolPath });
+    const QCommandLineOption verifyInterval(QStringLiteral("verify-interval"),
+        tr("Days after which a backup's proof turns stale (default 7)."), QStringLiteral("DAYS"));
+    parser.addOptions({ address, port, user, key, passwordAuth, local, baseDir, backupDir, toolPath, verifyInterval });
     parser.addPositionalArgument(QStringLiteral("NAME"), tr("Host name in the console."));
     QString problem;
     if (!parseOrReport(parser, QStringList { QStringLiteral("host-add") } + arguments, &problem))
@@ -209,6 +212,12 @@ int CliApp::hostAdd(const QStringList& arguments)
         host.backupDirs = parser.values(backupDir);
     if (parser.isSet(toolPath))
         host.toolPath = parser.value(toolPath);
+    if (parser.isSet(verifyInterval)) {
+        bool ok = false;
+        host.verificationIntervalDays = parser.value(verifyInterval).toInt(&ok);
+        if (!ok)
+            return usage(tr("--verify-interval \"%1\" is not a number of days").arg(parser.value(verifyInterval)));
+    }
     auto added = m_catalog->addHost(host);
     (void)m_catalog->audit(QStringLiteral("host-add"), host.name, host.displayAddress(),
         added ? QStringLiteral("ok") : QStringLiteral("failed"));
@@ -242,6 +251,8 @@ int CliApp::hostList(const QStringList& arguments)
                 { QStringLiteral("last_error"), state ? state->lastError : QString() },
                 { QStringLiteral("tool_version"), state ? state->toolVersion : QString() },
                 { QStringLiteral("backups"), state ? state->backupCount : 0 },
+                { QStringLiteral("failed_verifications"), state ? state->failedVerifications : 0 },
+                { QStringLiteral("verification_interval_days"), host.verificationIntervalDays },
             });
         } else {
             m_out << host.name << '\t' << host.displayAddress() << '\t'
@@ -376,6 +387,7 @@ int CliApp::listCommand(const QStringList& arguments)
         return fail(backups.error());
     if (json) {
         QJsonArray array;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const BackupRecord& backup : *backups) {
             array.append(QJsonObject {
                 { QStringLiteral("path"), backup.path },
@@ -390,6 +402,11 @@ int CliApp::listCommand(const QStringList& arguments)
                 { QStringLiteral("verify_state"), verifyStateId(backup.verifyState) },
                 { QStringLiteral("verified_at"),
                     backup.verifiedAt.isValid() ? QJsonValue(backup.verifiedAt.toString(Qt::ISODate)) : QJsonValue() },
+                { QStringLiteral("proof"),
+                    Proof::stateId(Proof::of(backup, now, host->verificationIntervalDays).state) },
+                { QStringLiteral("proven_at"),
+                    backup.provenAt.isValid() ? QJsonValue(backup.provenAt.toString(Qt::ISODate)) : QJsonValue() },
+                { QStringLiteral("proven_level"), backup.provenLevel },
             });
         }
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);

@@ -258,6 +258,29 @@ private slots:
         for (const auto& value : QJsonDocument::fromJson(listed.out).array())
             states.insert(value.toObject().value(QStringLiteral("verify_state")).toString());
         QCOMPARE(states, (QSet<QString> { QStringLiteral("passed"), QStringLiteral("failed") }));
+        // Each backup's proof now: proven (fresh pass) or failed, with the level of the proof.
+        QSet<QString> proofs;
+        for (const auto& value : QJsonDocument::fromJson(listed.out).array()) {
+            const QJsonObject backup = value.toObject();
+            proofs.insert(backup.value(QStringLiteral("proof")).toString());
+            if (backup.value(QStringLiteral("proof")).toString() == QLatin1String("proven"))
+                QCOMPARE(backup.value(QStringLiteral("proven_level")).toString(), QStringLiteral("integrity"));
+        }
+        QCOMPARE(proofs, (QSet<QString> { QStringLiteral("proven"), QStringLiteral("failed") }));
+        const Run hosts = cli({ QStringLiteral("host"), QStringLiteral("list"), QStringLiteral("--json") });
+        for (const auto& value : QJsonDocument::fromJson(hosts.out).array()) {
+            if (value.toObject().value(QStringLiteral("name")).toString() == QLatin1String("vh"))
+                QCOMPARE(value.toObject().value(QStringLiteral("failed_verifications")).toInt(), 1);
+        }
+        // The verification interval is the host's; out of range is refused, naming it.
+        const Run badInterval = cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("vi"),
+            QStringLiteral("--local"), root, QStringLiteral("--verify-interval"), QStringLiteral("0") });
+        QCOMPARE(badInterval.exitCode, 2);
+        QVERIFY2(badInterval.err.contains("verification interval"), badInterval.err.constData());
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("vi"), QStringLiteral("--local"),
+                         root, QStringLiteral("--verify-interval"), QStringLiteral("14") })
+                     .exitCode,
+            0);
 
         const Run vanished = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
             QStringLiteral("backups/database/postgres-20261122-020000.sql.gz"), QStringLiteral("--local") });
