@@ -224,6 +224,34 @@ private slots:
         QVERIFY(!history->first().level.isEmpty());
     }
 
+    void cancelStopsAWorkstationVerification()
+    {
+        // 3 GiB (sparse: no disk used) take seconds to hash; Cancel stops it and nothing is recorded.
+        QCOMPARE(sh(QStringLiteral("truncate -s 3G backups/database/postgres-20261118-020000.sql"), m_root), 0);
+        QSignalSpy synced(m_window.get(), &ConsoleWindow::operationFinished);
+        m_window->syncSelected();
+        QVERIFY(synced.wait(30'000));
+        QTRY_VERIFY(record(QStringLiteral("postgres-20261118-020000.sql")));
+        selectFiles({ QStringLiteral("postgres-20261118-020000.sql") });
+        auto* cancel = panel()->findChild<QPushButton*>(QStringLiteral("verifyCancelButton"));
+        QSignalSpy progress(m_window->sessions(), &HostSessions::verifyProgress);
+        QSignalSpy finished(m_window.get(), &ConsoleWindow::operationFinished);
+        panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))->click();
+        QVERIFY(progress.wait(30'000));
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(
+            panel()->findChild<QLabel*>(QStringLiteral("verifyProgressLabel"))->text().contains(QLatin1String("/s")));
+        QElapsedTimer stopping;
+        stopping.start();
+        cancel->click();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.last().at(1).toBool(), false);
+        QVERIFY2(stopping.elapsed() < 2'000, qPrintable(QString::number(stopping.elapsed())));
+        QCOMPARE(record(QStringLiteral("postgres-20261118-020000.sql"))->verifyState, VerifyState::Unverified);
+        QVERIFY(!cancel->isEnabled());
+        QFile::remove(m_root + QStringLiteral("/backups/database/postgres-20261118-020000.sql"));
+    }
+
     void encryptedBackupAsksForTheKey()
     {
         m_window->sessions()->setBackupKey(QStringLiteral("h"), {});
