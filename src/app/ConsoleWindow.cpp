@@ -533,7 +533,7 @@ void ConsoleWindow::verifyOnHost(const QStringList& files, bool deep)
     m_sessions->verifyOnHost(entry->profile, files, deep);
 }
 
-void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups)
+void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups, bool deep)
 {
     const HostListModel::Entry* entry = m_hosts->entry(selectedHost());
     if (!entry || backups.isEmpty())
@@ -542,11 +542,11 @@ void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups)
     const bool needsKey = std::any_of(backups.cbegin(), backups.cend(),
         [](const BackupRecord& record) { return record.encrypted || record.path.endsWith(QLatin1String(".enc")); });
     if (!needsKey || !m_sessions->backupKey(host.name).isEmpty()) {
-        m_sessions->verifyOnWorkstation(host, backups);
+        m_sessions->verifyOnWorkstation(host, backups, deep);
         return;
     }
     // The keychain first; then ask, and keep the answer in memory (and the keychain if the user wants).
-    m_keyStore->read(host.name, [this, host, backups](const QByteArray& stored, const QString& problem) {
+    m_keyStore->read(host.name, [this, host, backups, deep](const QByteArray& stored, const QString& problem) {
         QByteArray key = stored;
         if (key.isEmpty()) {
             bool remember = false;
@@ -564,7 +564,7 @@ void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups)
             }
         }
         m_sessions->setBackupKey(host.name, key);
-        m_sessions->verifyOnWorkstation(host, backups);
+        m_sessions->verifyOnWorkstation(host, backups, deep);
     });
 }
 

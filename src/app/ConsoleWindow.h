@@ -57,7 +57,7 @@ public slots:
     void syncAll();
     void installTool();
     /// Verifies on this workstation; asks for (or reads from the keychain) the key when a backup is encrypted.
-    void verifyOnWorkstation(const QList<dr::BackupRecord>& backups);
+    void verifyOnWorkstation(const QList<dr::BackupRecord>& backups, bool deep = false);
     void verifyOnHost(const QStringList& files, bool deep);
 
 signals:

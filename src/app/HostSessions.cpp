@@ -215,8 +215,8 @@ void HostWorker::verifyOnHost(
     finish();
 }
 
-void HostWorker::verifyOnWorkstation(
-    const HostProfile& host, const ConnectOptions& options, const QList<BackupRecord>& backups, const QByteArray& key)
+void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptions& options,
+    const QList<BackupRecord>& backups, const QByteArray& key, bool deep)
 {
     cancelRequested = false;
     HostOutcome outcome;
@@ -233,6 +233,7 @@ void HostWorker::verifyOnWorkstation(
         request.host = host;
         request.backup = backup;
         request.key = key;
+        request.deep = deep;
         request.cancel = &cancelRequested;
         QElapsedTimer sinceEmit;
         sinceEmit.start();
@@ -377,12 +378,13 @@ void HostSessions::verifyOnHost(const HostProfile& host, const QStringList& file
     });
 }
 
-void HostSessions::verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups)
+void HostSessions::verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups, bool deep)
 {
     const QByteArray key = m_backupKeys.value(host.name);
-    start(host, QStringLiteral("verify"), [host, backups, key](HostWorker* worker, const ConnectOptions& options) {
-        worker->verifyOnWorkstation(host, options, backups, key);
-    });
+    start(
+        host, QStringLiteral("verify"), [host, backups, key, deep](HostWorker* worker, const ConnectOptions& options) {
+            worker->verifyOnWorkstation(host, options, backups, key, deep);
+        });
 }
 
 void HostSessions::start(const HostProfile& host, const QString& operation,

@@ -52,7 +52,7 @@ public:
     void verifyOnHost(const HostProfile& host, const ConnectOptions& options, const QStringList& files, bool deep);
     /// Downloads (SSH) and verifies each backup on this workstation; results go to the catalog.
     void verifyOnWorkstation(const HostProfile& host, const ConnectOptions& options,
-        const QList<dr::BackupRecord>& backups, const QByteArray& key);
+        const QList<dr::BackupRecord>& backups, const QByteArray& key, bool deep);
     std::atomic_bool cancelRequested { false };
 
 signals:
@@ -90,7 +90,8 @@ public:
     void sync(const HostProfile& host);
     void installTool(const HostProfile& host);
     void verifyOnHost(const HostProfile& host, const QStringList& files, bool deep);
-    void verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups);
+    /// @p deep: SQLite counted, PostgreSQL dumps restored on the scratch server of DRCONSOLE_SCRATCH_SERVER.
+    void verifyOnWorkstation(const HostProfile& host, const QList<BackupRecord>& backups, bool deep = false);
     void cancel(const QString& hostName);
     /// The backup encryption key for a host's `.enc` files, kept in memory for this session only.
     void setBackupKey(const QString& hostName, const QByteArray& key) { m_backupKeys[hostName] = key; }

@@ -80,8 +80,10 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_staleDaysSpinBox->setValue(7);
     m_staleDaysSpinBox->setSuffix(tr(" days"));
     m_deepCheckBox->setObjectName(QStringLiteral("deepCheckBox"));
-    m_deepCheckBox->setToolTip(tr("PostgreSQL dumps are restored into a throwaway database on the host and counted; "
-                                  "SQLite tables are counted; archives are extracted into a temporary folder"));
+    m_deepCheckBox->setToolTip(
+        tr("On the host: PostgreSQL dumps are restored into a throwaway database and counted, SQLite tables are "
+           "counted, archives are extracted into a temporary folder. On this workstation: SQLite tables are counted "
+           "and dumps are restored on the scratch PostgreSQL server named by DRCONSOLE_SCRATCH_SERVER."));
     m_verifyHereButton->setObjectName(QStringLiteral("verifyHereButton"));
     m_verifyHereButton->setIcon(QIcon(QStringLiteral(":/icons/lock.svg")));
     m_verifyHereButton->setToolTip(
@@ -199,7 +201,7 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     connect(m_verifyHereButton, &QPushButton::clicked, this, [this] {
         const QList<BackupRecord> chosen = selectedBackups();
         if (!chosen.isEmpty())
-            emit verifyOnWorkstationRequested(chosen);
+            emit verifyOnWorkstationRequested(chosen, m_deepCheckBox->isChecked());
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &VerificationPanel::cancelRequested);
     connect(

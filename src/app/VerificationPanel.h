@@ -45,7 +45,7 @@ public:
 
 signals:
     void verifyOnHostRequested(const QStringList& files, bool deep);
-    void verifyOnWorkstationRequested(const QList<dr::BackupRecord>& backups);
+    void verifyOnWorkstationRequested(const QList<dr::BackupRecord>& backups, bool deep);
     void cancelRequested();
 
 private:

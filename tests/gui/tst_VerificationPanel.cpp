@@ -5,6 +5,7 @@
 #include "app/VerificationPanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
@@ -222,6 +223,20 @@ private slots:
         QCOMPARE(history->first().place, QStringLiteral("host"));
         QCOMPARE(history->first().state, VerifyState::Failed);
         QVERIFY(!history->first().level.isEmpty());
+    }
+
+    void deepOnThisWorkstationCountsSqlite()
+    {
+        auto* deep = panel()->findChild<QCheckBox*>(QStringLiteral("deepCheckBox"));
+        deep->setChecked(true);
+        selectFiles({ QStringLiteral("sqlite-20261122-020000.db.gz") });
+        QVERIFY(runAndWait(panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))));
+        deep->setChecked(false);
+        QTRY_COMPARE(record(QStringLiteral("sqlite-20261122-020000.db.gz"))->provenLevel, QStringLiteral("deep"));
+        const auto history = m_catalog->verificationHistory(
+            m_catalog->host(QStringLiteral("h"))->id, QStringLiteral("backups/database/sqlite-20261122-020000.db.gz"));
+        QVERIFY(history.ok());
+        QCOMPARE(history->first().details, QStringLiteral("1 tables, 2 rows"));
     }
 
     void cancelStopsAWorkstationVerification()
