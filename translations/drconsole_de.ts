@@ -5,463 +5,471 @@
     <name>ArchiveCheck</name>
     <message>
         <source>libarchive could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>libarchive konnte nicht starten</translation>
     </message>
     <message>
         <source>damaged archive after %1 entries: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigtes Archiv nach %1 Einträgen: %2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>entry &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag „%1“: %2</translation>
     </message>
     <message>
         <source>the tar archive has no end-of-archive mark after its %1 entries: it was cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>dem tar-Archiv fehlt nach seinen %1 Einträgen die Ende-Markierung: es wurde abgeschnitten</translation>
     </message>
 </context>
 <context>
     <name>BackupFileName</name>
     <message>
         <source>&quot;%1&quot; is not a backup file name: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Sicherungsdateiname: %2</translation>
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name ist leer</translation>
     </message>
     <message>
         <source>a file name must not contain &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dateiname darf kein „/“ enthalten</translation>
     </message>
     <message>
         <source>no YYYYMMDD-HHMMSS time stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zeitstempel YYYYMMDD-HHMMSS</translation>
     </message>
     <message>
         <source>expected &lt;component&gt;-YYYYMMDD-HHMMSS.&lt;format&gt;[.gz][.enc]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: &lt;component&gt;-YYYYMMDD-HHMMSS.&lt;format&gt;[.gz][.enc]</translation>
     </message>
     <message>
         <source>unknown component &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Komponente „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid date</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiges Datum</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid time of day</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige Uhrzeit</translation>
     </message>
     <message>
         <source>unknown format &quot;.%1&quot; (known: .sql, .dump, .db, .tar, .rdb)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Format „.%1“ (bekannt: .sql, .dump, .db, .tar, .rdb)</translation>
     </message>
 </context>
 <context>
     <name>BackupVerifier</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>the verification was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfung wurde abgebrochen</translation>
     </message>
     <message>
         <source>the expected checksum &quot;%1&quot; is not a SHA-256 in hex</source>
-        <translation type="unfinished"></translation>
+        <translation>die erwartete Prüfsumme „%1“ ist kein hexadezimaler SHA-256-Wert</translation>
     </message>
     <message>
         <source>cannot read the sidecar %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begleitdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the sidecar %1 names another file; its checksum was used</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begleitdatei %1 nennt eine andere Datei; ihre Prüfsumme wurde verwendet</translation>
     </message>
     <message>
         <source>the sidecar %1 is not in sha256sum format</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begleitdatei %1 ist nicht im sha256sum-Format</translation>
     </message>
     <message>
         <source>the sidecar %1 has no line for this file</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begleitdatei %1 enthält keine Zeile für diese Datei</translation>
     </message>
     <message>
         <source>not a PostgreSQL dump: the header &quot;-- PostgreSQL database dump&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>kein PostgreSQL-Dump: der Kopf „-- PostgreSQL database dump“ fehlt</translation>
     </message>
     <message>
         <source>the PostgreSQL dump has no completion footer &quot;%1&quot; at its end: pg_dump did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>dem PostgreSQL-Dump fehlt am Ende die Abschlusszeile „%1“: pg_dump wurde nicht fertig</translation>
     </message>
     <message>
         <source>cannot create the temporary copy in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die temporäre Kopie in %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>cannot write the temporary copy %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die temporäre Kopie %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>SQLite integrity check failed (%n problem(s)): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SQLite-Integritätsprüfung fehlgeschlagen (%n Problem): %1</numerusform>
+            <numerusform>SQLite-Integritätsprüfung fehlgeschlagen (%n Probleme): %1</numerusform>
         </translation>
     </message>
     <message>
         <source>not an openssl-encrypted file (no &quot;Salted__&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine mit openssl verschlüsselte Datei (kein Kopf „Salted__“)</translation>
     </message>
     <message>
         <source>the file is encrypted: give its key to verify more than its checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist verschlüsselt: geben Sie ihren Schlüssel an, um mehr als die Prüfsumme zu prüfen</translation>
     </message>
     <message>
         <source>wrong key or not encrypted with this key</source>
-        <translation type="unfinished"></translation>
+        <translation>falscher Schlüssel oder nicht mit diesem Schlüssel verschlüsselt</translation>
     </message>
     <message numerus="yes">
         <source>unsafe: %n archive member(s) would be written outside the restore folder (absolute path, &quot;..&quot; or through a symbolic link): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>unsicher: %n Archiveintrag würde außerhalb des Wiederherstellungsordners geschrieben (absoluter Pfad, „..“ oder über einen symbolischen Link): %1</numerusform>
+            <numerusform>unsicher: %n Archiveinträge würden außerhalb des Wiederherstellungsordners geschrieben (absoluter Pfad, „..“ oder über einen symbolischen Link): %1</numerusform>
         </translation>
     </message>
     <message>
         <source>the archive is readable but holds no entries (an empty backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Archiv ist lesbar, enthält aber keine Einträge (eine leere Sicherung)</translation>
     </message>
     <message>
         <source>not a SQLite database (no &quot;SQLite format 3&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine SQLite-Datenbank (kein Kopf „SQLite format 3“)</translation>
     </message>
     <message>
         <source>not a pg_dump custom-format archive (no &quot;PGDMP&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein pg_dump-Archiv im Custom-Format (kein Kopf „PGDMP“)</translation>
     </message>
     <message>
         <source>not a Redis RDB file (no &quot;REDIS&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Redis-RDB-Datei (kein Kopf „REDIS“)</translation>
     </message>
     <message numerus="yes">
         <source>%n gzip members</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gzip-Teilstrom</numerusform>
+            <numerusform>%n gzip-Teilströme</numerusform>
         </translation>
     </message>
     <message>
         <source>the file no longer exists (it vanished after it was listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei existiert nicht mehr (sie verschwand, nachdem sie aufgelistet wurde)</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer (0 Byte)</translation>
     </message>
     <message>
         <source>the size changed since it was listed (%1 bytes, listed as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Größe hat sich seit der Auflistung geändert (%1 Byte, aufgelistet mit %2)</translation>
     </message>
     <message>
         <source>OpenSSL could not compute the SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL konnte den SHA-256-Wert nicht berechnen</translation>
     </message>
     <message>
         <source>the sidecar %1.sha256</source>
-        <translation type="unfinished"></translation>
+        <translation>der Begleitdatei %1.sha256</translation>
     </message>
     <message>
         <source>the expected checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>der erwarteten Prüfsumme</translation>
     </message>
     <message>
         <source>the checksum does not match %1 (expected %2, computed %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfsumme stimmt nicht mit %1 überein (erwartet %2, berechnet %3)</translation>
     </message>
     <message>
         <source>; also: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; außerdem: %1</translation>
     </message>
     <message>
         <source>no checksum to compare with (no sidecar %1.sha256)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Prüfsumme zum Vergleichen (keine Begleitdatei %1.sha256)</translation>
+    </message>
+    <message>
+        <source>the deep restore needs a PostgreSQL server for throwaway databases (a scratch server); none was given</source>
+        <translation>die Probewiederherstellung braucht einen PostgreSQL-Server für temporäre Datenbanken (einen Scratch-Server); es wurde keiner angegeben</translation>
     </message>
 </context>
 <context>
     <name>Catalog</name>
     <message>
         <source>Cannot create the catalog folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalogordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot open the catalog %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog %1 kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>The catalog %1 is damaged or not a catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog %1 ist beschädigt oder kein Katalog</translation>
     </message>
     <message>
         <source>Catalog %1: cannot read its schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog %1: die Schemaversion kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Catalog %1 has schema version %2, newer than this console understands (%3). Use a newer console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog %1 hat die Schemaversion %2, neuer als diese Konsole versteht (%3). Verwenden Sie eine neuere Konsole.</translation>
     </message>
     <message>
         <source>Catalog %1: cannot start the migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog %1: die Migration kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>Catalog %1: migration to version 1 failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Catalog %1: migration to version 2 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog %1: Migration auf Version 1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>Catalog %1: cannot commit the migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog %1: die Migration kann nicht abgeschlossen werden</translation>
     </message>
     <message>
         <source>Cannot read the hosts from the catalog %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hosts können nicht aus dem Katalog %1 gelesen werden</translation>
     </message>
     <message>
         <source>Cannot read host %1 from the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 kann nicht aus dem Katalog gelesen werden</translation>
     </message>
     <message>
         <source>No host named &quot;%1&quot; in the catalog %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Host namens „%1“ im Katalog %2</translation>
     </message>
     <message>
         <source>A host named &quot;%1&quot; already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Host namens „%1“ existiert bereits</translation>
     </message>
     <message>
         <source>Cannot add host %1 to the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 kann nicht zum Katalog hinzugefügt werden</translation>
     </message>
     <message>
         <source>Cannot save host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Host %1 is no longer in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 ist nicht mehr im Katalog</translation>
     </message>
     <message>
         <source>Cannot remove host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>Cannot read the state of host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand von Host #%1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot record the error of host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehler von Host #%1 kann nicht festgehalten werden</translation>
     </message>
     <message>
         <source>Cannot start saving the sync of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Speichern der Synchronisierung von Host %1 kann nicht beginnen</translation>
     </message>
     <message>
         <source>%1 on host %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf Host %2: %3</translation>
     </message>
     <message>
         <source>Cannot save the catalog events of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Katalogereignisse von Host %1 können nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot read the backups of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungen von Host %1 können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Host %1: backup folder &quot;%2&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: der Sicherungsordner „%2“ existiert nicht</translation>
     </message>
     <message>
         <source>Host %1: %2 skipped: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: %2 übersprungen: %3</translation>
     </message>
     <message>
         <source>Cannot update backup %1 of host %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung %1 von Host %2 kann nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>Cannot read the events of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse von Host %1 können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot read backup %1 of host %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung %1 von Host %2 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot save the sync state of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Synchronisierungsstand von Host %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot commit the sync of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung von Host %1 kann nicht abgeschlossen werden</translation>
     </message>
     <message>
         <source>Cannot read the backups of host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungen von Host #%1 können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot read the events of host #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse von Host #%1 können nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot write the audit log in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Protokoll in %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Cannot read the audit log in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audit-Protokoll in %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot save the backups of host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungen von Host %1 können nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot record the verification of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung von %1 kann nicht festgehalten werden</translation>
     </message>
     <message>
         <source>%1 is not in the catalog of host #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht im Katalog von Host #%2</translation>
+    </message>
+    <message>
+        <source>Catalog %1: migration to version %2 failed</source>
+        <translation>Katalog %1: Migration auf Version %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot read the verifications of %1</source>
+        <translation>Die Prüfungen von %1 können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
     <name>CatalogLog</name>
     <message>
         <source>not JSON (%1 at column %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON (%1 in Spalte %2)</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>no &quot;event&quot; field</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld „event“</translation>
     </message>
     <message>
         <source>&quot;ts&quot; is not an ISO 8601 time: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„ts“ ist keine Zeit nach ISO 8601: „%1“</translation>
     </message>
     <message>
         <source>line %1: incomplete last line (%2 bytes, no newline yet); read again at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: unvollständige letzte Zeile (%2 Byte, noch kein Zeilenumbruch); wird bei der nächsten Synchronisierung erneut gelesen</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CliApp</name>
     <message>
         <source>drconsole-cli: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>drconsole-cli: %1</translation>
     </message>
     <message>
         <source>unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Option %1</translation>
     </message>
     <message>
         <source>%1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“</translation>
     </message>
     <message>
         <source>host needs add, list or remove</source>
-        <translation type="unfinished"></translation>
+        <translation>host braucht add, list oder remove</translation>
     </message>
     <message>
         <source>unknown host command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter host-Befehl „%1“</translation>
     </message>
     <message>
         <source>Host name or IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder IP-Adresse.</translation>
     </message>
     <message>
         <source>SSH port.</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Port.</translation>
     </message>
     <message>
         <source>Login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldename.</translation>
     </message>
     <message>
         <source>Private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Schlüsseldatei.</translation>
     </message>
     <message>
         <source>Authenticate with a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Passwort authentifizieren.</translation>
     </message>
     <message>
         <source>A local folder instead of SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein lokaler Ordner statt SSH.</translation>
     </message>
     <message>
         <source>Project folder on the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projektordner auf dem Host.</translation>
     </message>
     <message>
         <source>Folder holding backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Sicherungen.</translation>
     </message>
     <message>
         <source>Host tool path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad des Host-Werkzeugs.</translation>
     </message>
     <message>
         <source>Host name in the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname in der Konsole.</translation>
     </message>
     <message>
         <source>host add needs exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>host add braucht genau einen NAME</translation>
     </message>
     <message>
         <source>host add needs --address and --user (or --local DIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>host add braucht --address und --user (oder --local DIR)</translation>
     </message>
     <message>
         <source>--port &quot;%1&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>--port „%1“ ist keine Zahl</translation>
     </message>
     <message>
         <source>Added host %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hinzugefügt (%2)</translation>
     </message>
     <message>
         <source>never synced</source>
@@ -469,118 +477,159 @@
     </message>
     <message>
         <source>host remove needs exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>host remove braucht genau einen NAME</translation>
     </message>
     <message>
         <source>Removed host %1 and its local history (the host itself is untouched)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 und sein lokaler Verlauf entfernt (der Host selbst bleibt unberührt)</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1: </translation>
     </message>
     <message>
         <source>Host %1: this build cannot reach hosts by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: dieser Build kann Hosts nicht über %2 erreichen</translation>
     </message>
     <message>
         <source>Passphrase for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase für %1: </translation>
     </message>
     <message>
         <source>%1
 The host&apos;s key fingerprint is %2. If it is the right one, run again with --accept-new-host-key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Der Fingerabdruck des Host-Schlüssels ist %2. Wenn er stimmt, führen Sie den Befehl erneut mit --accept-new-host-key aus.</translation>
     </message>
     <message>
         <source>host install-tool needs exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>host install-tool braucht genau einen NAME</translation>
     </message>
     <message>
         <source>Host %1 now runs %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Host %1 läuft jetzt %2 (%3)</translation>
     </message>
     <message>
         <source>Accept and remember the key of a host never seen before (a changed key is still refused).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel eines noch nie gesehenen Hosts annehmen und merken (ein geänderter Schlüssel wird weiterhin abgelehnt).</translation>
     </message>
     <message>
         <source>sync needs exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>sync braucht genau einen NAME</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>Synced %1: %2 new, %3 changed, %4 gone, %5 new catalog events%6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 synchronisiert: %2 neu, %3 geändert, %4 entfernt, %5 neue Katalogereignisse%6</translation>
     </message>
     <message>
         <source> (folders unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ordner unverändert)</translation>
     </message>
     <message>
         <source>list needs exactly one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>list braucht genau einen NAME</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>verschlüsselt</translation>
     </message>
     <message>
         <source>plain</source>
-        <translation type="unfinished"></translation>
+        <translation>unverschlüsselt</translation>
     </message>
     <message>
         <source>managed</source>
-        <translation type="unfinished"></translation>
+        <translation>verwaltet</translation>
     </message>
     <message>
         <source>unmanaged</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verwaltet</translation>
     </message>
     <message>
         <source>Window: 30d, 12h, or START..END (ISO 8601).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum: 30d, 12h oder START..END (ISO 8601).</translation>
     </message>
     <message>
         <source>JSON output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe als JSON.</translation>
     </message>
     <message>
         <source>compliance takes at most one NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>compliance nimmt höchstens einen NAME</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot;: expected START..END in ISO 8601 with START before END</source>
-        <translation type="unfinished"></translation>
+        <translation>--window „%1“: erwartet START..END in ISO 8601, START vor END</translation>
     </message>
     <message>
         <source>--window &quot;%1&quot;: expected a number of days (30d) or hours (12h)</source>
-        <translation type="unfinished"></translation>
+        <translation>--window „%1“: erwartet eine Anzahl Tage (30d) oder Stunden (12h)</translation>
     </message>
     <message>
         <source>RPO met %1 % of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO in %1 % des Zeitraums eingehalten</translation>
     </message>
     <message>
         <source>exposure %1 s / target %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposition %1 s / Ziel %2 s</translation>
     </message>
     <message numerus="yes">
         <source>%n violation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verletzung</numerusform>
+            <numerusform>%n Verletzungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Verify on this workstation instead of on the host.</source>
+        <translation>Auf diesem Arbeitsplatzrechner prüfen statt auf dem Host.</translation>
+    </message>
+    <message>
+        <source>File holding the backup encryption key.</source>
+        <translation>Datei mit dem Schlüssel der Sicherungsverschlüsselung.</translation>
+    </message>
+    <message>
+        <source>Accept a host key never seen before.</source>
+        <translation>Einen noch nie gesehenen Host-Schlüssel annehmen.</translation>
+    </message>
+    <message>
+        <source>verify needs NAME and latest or a FILE</source>
+        <translation>verify braucht NAME und latest oder eine DATEI</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Host %1 has no backups in the catalog; sync it first</source>
+        <translation>Host %1 hat keine Sicherungen im Katalog; synchronisieren Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <source>Host %1 could not verify %2 (exit code %3): %4</source>
+        <translation>Host %1 konnte %2 nicht prüfen (Exit-Code %3): %4</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Also restore: a PostgreSQL dump into a throwaway database (on the host, or with --local on the --scratch-server), SQLite tables and rows counted, archives extracted (on the host).</source>
+        <translation>Zusätzlich wiederherstellen: ein PostgreSQL-Dump in eine temporäre Datenbank (auf dem Host oder mit --local auf dem --scratch-server), SQLite-Tabellen und -Zeilen gezählt, Archive entpackt (auf dem Host).</translation>
+    </message>
+    <message>
+        <source>With --local --deep: a PostgreSQL server for throwaway databases, as &quot;host=H port=P user=U&quot; (default: DRCONSOLE_SCRATCH_SERVER).</source>
+        <translation>Mit --local --deep: ein PostgreSQL-Server für temporäre Datenbanken, als „host=H port=P user=U“ (Vorgabe: DRCONSOLE_SCRATCH_SERVER).</translation>
     </message>
     <message>
         <source>Usage: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]
 
 Commands:
   host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]
-                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH]
+                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH] [--verify-interval DAYS]
   host add NAME --local DIR [--backup-dir DIR]...
   host list [--json]
   host remove NAME
@@ -588,7 +637,8 @@ Commands:
   sync NAME [--accept-new-host-key]
   list NAME [--json]
   compliance [NAME] [--window 30d|12h|START..END] [--json]
-  verify NAME latest|FILE [--local] [--key-file FILE] [--json] [--accept-new-host-key]
+  verify NAME latest|FILE [--local] [--deep [--scratch-server CONNINFO]] [--key-file FILE] [--json]
+         [--accept-new-host-key]
 
 Defaults: the catalog and known_hosts in the user&apos;s data folder; DRCONSOLE_CATALOG and
 DRCONSOLE_KNOWN_HOSTS do the same as the options. A key&apos;s passphrase or a password is asked
@@ -596,121 +646,177 @@ on the terminal, or taken from DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD
 Exit codes: 0 success, 1 findings (compliance: a host is non-compliant), 2 error (the reason
 on stderr).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]
+
+Befehle:
+  host add NAME --address ADDR [--port N] --user USER [--key FILE | --password-auth]
+                [--base-dir DIR] [--backup-dir DIR]... [--tool-path PATH] [--verify-interval DAYS]
+  host add NAME --local DIR [--backup-dir DIR]...
+  host list [--json]
+  host remove NAME
+  host install-tool NAME [--accept-new-host-key]
+  sync NAME [--accept-new-host-key]
+  list NAME [--json]
+  compliance [NAME] [--window 30d|12h|START..END] [--json]
+  verify NAME latest|FILE [--local] [--deep [--scratch-server CONNINFO]] [--key-file FILE] [--json]
+         [--accept-new-host-key]
+
+Vorgaben: Katalog und known_hosts im Datenordner des Benutzers; DRCONSOLE_CATALOG und
+DRCONSOLE_KNOWN_HOSTS wirken wie die Optionen. Die Passphrase eines Schlüssels oder ein Passwort
+wird im Terminal abgefragt oder aus DRCONSOLE_KEY_PASSPHRASE / DRCONSOLE_SSH_PASSWORD gelesen;
+nie gespeichert.
+Exit-Codes: 0 Erfolg, 1 Befunde (compliance: ein Host ist nicht konform), 2 Fehler (der Grund
+steht auf stderr).
+</translation>
     </message>
     <message>
-        <source>Verify on this workstation instead of on the host.</source>
-        <translation type="unfinished"></translation>
+        <source>Days after which a backup&apos;s proof turns stale (default 7).</source>
+        <translation>Tage, nach denen der Nachweis einer Sicherung veraltet (Vorgabe 7).</translation>
     </message>
     <message>
-        <source>File holding the backup encryption key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept a host key never seen before.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verify needs NAME and latest or a FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host %1: verifying on this workstation needs the backup downloaded first, which this version cannot do yet for SSH hosts; verify on the host (without --local).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the key file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host %1 has no backups in the catalog; sync it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host %1 could not verify %2 (exit code %3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <source>--verify-interval &quot;%1&quot; is not a number of days</source>
+        <translation>--verify-interval „%1“ ist keine Anzahl Tage</translation>
     </message>
 </context>
 <context>
     <name>DecryptStream</name>
     <message>
         <source>not an openssl-encrypted file (shorter than the &quot;Salted__&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine mit openssl verschlüsselte Datei (kürzer als der Kopf „Salted__“)</translation>
     </message>
     <message>
         <source>truncated: the encrypted data is not a whole number of AES blocks (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnitten: die verschlüsselten Daten sind keine ganze Zahl von AES-Blöcken (%1 Byte)</translation>
     </message>
     <message>
         <source>wrong key or not encrypted with this key (the last block does not decrypt)</source>
-        <translation type="unfinished"></translation>
+        <translation>falscher Schlüssel oder nicht mit diesem Schlüssel verschlüsselt (der letzte Block lässt sich nicht entschlüsseln)</translation>
     </message>
     <message>
         <source>not an openssl-encrypted file (no &quot;Salted__&quot; header)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine mit openssl verschlüsselte Datei (kein Kopf „Salted__“)</translation>
     </message>
     <message>
         <source>OpenSSL could not set up AES-256-CBC decryption</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL konnte die AES-256-CBC-Entschlüsselung nicht einrichten</translation>
     </message>
     <message>
         <source>OpenSSL AES-256-CBC decryption failed</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL-Entschlüsselung mit AES-256-CBC fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>DeepRestore</name>
+    <message>
+        <source>cannot list the restored tables</source>
+        <translation>die wiederhergestellten Tabellen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot count the rows of %1</source>
+        <translation>die Zeilen von %1 können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the scratch server &quot;%2&quot; is not key=value</source>
+        <translation>„%1“ im Scratch-Server „%2“ ist nicht Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in the scratch server &quot;%2&quot; (host, port, user, password)</source>
+        <translation>unbekannter Schlüssel „%1“ im Scratch-Server „%2“ (host, port, user, password)</translation>
+    </message>
+    <message>
+        <source>port &quot;%1&quot; is not a port number</source>
+        <translation>Port „%1“ ist keine Portnummer</translation>
+    </message>
+    <message>
+        <source>the scratch server &quot;%1&quot; names no host (host=... port=... user=...)</source>
+        <translation>der Scratch-Server „%1“ nennt keinen Host (host=... port=... user=...)</translation>
+    </message>
+    <message>
+        <source>cannot open the SQLite copy</source>
+        <translation>die SQLite-Kopie kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot reach the scratch PostgreSQL server %1 for the deep restore</source>
+        <translation>der Scratch-PostgreSQL-Server %1 für die Probewiederherstellung ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>cannot create the throwaway database %1 on %2</source>
+        <translation>die temporäre Datenbank %1 kann auf %2 nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot run psql for the deep restore</source>
+        <translation>psql kann für die Probewiederherstellung nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>psql stopped before the end of the dump</source>
+        <translation>psql hat vor dem Ende des Dumps aufgehört</translation>
+    </message>
+    <message>
+        <source>psql on this computer cannot block backslash commands (\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6 or later); the dump was not restored without that</source>
+        <translation>psql auf diesem Computer kann Backslash-Befehle nicht sperren (\restrict braucht psql 13.22, 14.19, 15.14, 16.10, 17.6 oder neuer); ohne diese Sperre wurde der Dump nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>the dump does not restore (psql, rolled back): %1</source>
+        <translation>der Dump lässt sich nicht wiederherstellen (psql, zurückgerollt): %1</translation>
+    </message>
+    <message>
+        <source>psql exit %1</source>
+        <translation>psql-Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>cannot open the throwaway database %1</source>
+        <translation>die temporäre Datenbank %1 kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
     <name>GunzipStream</name>
     <message>
         <source>not gzip-compressed (the stream is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gzip-komprimiert (der Datenstrom ist leer)</translation>
     </message>
     <message>
         <source>not gzip-compressed (no gzip header)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gzip-komprimiert (kein gzip-Kopf)</translation>
     </message>
     <message>
         <source>unexpected data after the end of the gzip stream (at byte %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Daten nach dem Ende des gzip-Datenstroms (bei Byte %1)</translation>
     </message>
     <message>
         <source>invalid gzip header (member %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger gzip-Kopf (Teilstrom %1)</translation>
     </message>
     <message>
         <source>unsupported gzip compression method (member %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützte gzip-Kompressionsmethode (Teilstrom %1)</translation>
     </message>
     <message>
         <source>corrupt data: the gzip CRC32/length check failed (member %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte Daten: die CRC32-/Längenprüfung von gzip ist fehlgeschlagen (Teilstrom %1)</translation>
     </message>
     <message>
         <source>corrupt compressed data near byte %1 of the gzip stream (invalid deflate %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte komprimierte Daten nahe Byte %1 des gzip-Datenstroms (ungültiger Deflate-%2)</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>Block</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>back-reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückverweis</translation>
     </message>
     <message>
         <source>corrupt compressed data (ISA-L error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschädigte komprimierte Daten (ISA-L-Fehler %1)</translation>
     </message>
     <message>
         <source>truncated: the gzip stream ends before its end marker (after %1 compressed bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnitten: der gzip-Datenstrom endet vor seiner Endmarkierung (nach %1 komprimierten Byte)</translation>
     </message>
 </context>
 <context>
@@ -721,149 +827,149 @@ on stderr).
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage</translation>
     </message>
     <message>
         <source>no backups at all</source>
-        <translation type="unfinished"></translation>
+        <translation>überhaupt keine Sicherungen</translation>
     </message>
     <message>
         <source>%1: no backup</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Sicherung</translation>
     </message>
     <message>
         <source>%1: last backup %2 ago, target %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: letzte Sicherung ist %2 alt, Ziel %3</translation>
     </message>
     <message>
         <source>%1: breaches its RPO in %2 unless a backup arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: noch %2 bis zur RPO-Verletzung, falls keine Sicherung eintrifft</translation>
     </message>
     <message>
         <source>%1: RPO met %2 % of the window (goal %3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: RPO in %2 % des Zeitraums eingehalten (Ziel %3 %)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n RPO violation(s) in the window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n RPO-Verletzung im Zeitraum</numerusform>
+            <numerusform>%1: %n RPO-Verletzungen im Zeitraum</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: the newest backup failed verification</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die neueste Sicherung hat die Prüfung nicht bestanden</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n failed verification(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n fehlgeschlagene Prüfung</numerusform>
+            <numerusform>%1: %n fehlgeschlagene Prüfungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n failed backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n fehlgeschlagene Sicherung</numerusform>
+            <numerusform>%1: %n fehlgeschlagene Sicherungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n backup(s) stamped in the future (clock skew), not trusted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Sicherung mit Zeitstempel in der Zukunft (Uhrenabweichung), nicht vertrauenswürdig</numerusform>
+            <numerusform>%1: %n Sicherungen mit Zeitstempel in der Zukunft (Uhrenabweichung), nicht vertrauenswürdig</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n backup(s) far smaller than usual</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Sicherung viel kleiner als üblich</numerusform>
+            <numerusform>%1: %n Sicherungen viel kleiner als üblich</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: a scheduled backup did not arrive (usual interval %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine geplante Sicherung ist nicht eingetroffen (übliches Intervall %2)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n backup(s) kept past local retention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Sicherung über die lokale Aufbewahrungsfrist hinaus behalten</numerusform>
+            <numerusform>%1: %n Sicherungen über die lokale Aufbewahrungsfrist hinaus behalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n day(s) without a backup</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Tag ohne Sicherung</numerusform>
+            <numerusform>%1: %n Tage ohne Sicherung</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n full backup(s) without a remote copy (3-2-1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Vollsicherung ohne externe Kopie (3-2-1)</numerusform>
+            <numerusform>%1: %n Vollsicherungen ohne externe Kopie (3-2-1)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: only %2 % of the window&apos;s backups proven good</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nur %2 % der Sicherungen im Zeitraum nachweislich gut</translation>
     </message>
     <message>
         <source>%1: the last %2 took %3, RTO target %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 zuletzt: %3 (RTO-Ziel %4)</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>monthly recovery test overdue (last %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>monatlicher Wiederherstellungstest überfällig (zuletzt %1)</translation>
     </message>
     <message>
         <source>no recovery test ever recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nie ein Wiederherstellungstest erfasst</translation>
     </message>
     <message>
         <source>quarterly full drill overdue (last %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vierteljährliche vollständige Übung überfällig (zuletzt %1)</translation>
     </message>
     <message>
         <source>no full recovery drill ever recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nie eine vollständige Wiederherstellungsübung erfasst</translation>
     </message>
     <message>
         <source>crontab: no daily backup</source>
-        <translation type="unfinished"></translation>
+        <translation>crontab: keine tägliche Sicherung</translation>
     </message>
     <message>
         <source>crontab: no weekly cleanup</source>
-        <translation type="unfinished"></translation>
+        <translation>crontab: keine wöchentliche Bereinigung</translation>
     </message>
     <message>
         <source>crontab: no daily verify</source>
-        <translation type="unfinished"></translation>
+        <translation>crontab: keine tägliche Prüfung</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n day(s) without a remote copy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Tag ohne externe Kopie</numerusform>
+            <numerusform>%1: %n Tage ohne externe Kopie</numerusform>
         </translation>
     </message>
 </context>
@@ -883,11 +989,11 @@ on stderr).
     </message>
     <message>
         <source>db-prod-1</source>
-        <translation type="unfinished"></translation>
+        <translation>db-prod-1</translation>
     </message>
     <message>
         <source>&amp;Reach by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung über:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -895,7 +1001,7 @@ on stderr).
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
@@ -915,7 +1021,7 @@ on stderr).
     </message>
     <message>
         <source>~/.ssh/id_ed25519 (its passphrase is asked when needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>~/.ssh/id_ed25519 (die Passphrase wird bei Bedarf abgefragt)</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -923,11 +1029,11 @@ on stderr).
     </message>
     <message>
         <source>Project &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt&amp;ordner:</translation>
     </message>
     <message>
         <source>/opt/discord-reminder-bot (empty: the login&apos;s home)</source>
-        <translation type="unfinished"></translation>
+        <translation>/opt/discord-reminder-bot (leer: das Home-Verzeichnis des Anmeldebenutzers)</translation>
     </message>
     <message>
         <source>Backups and service</source>
@@ -935,27 +1041,39 @@ on stderr).
     </message>
     <message>
         <source>Backup f&amp;olders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;cherungsordner:</translation>
     </message>
     <message>
         <source>One folder per line, relative to the project folder or absolute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ordner pro Zeile, relativ zum Projektordner oder absolut.</translation>
     </message>
     <message>
         <source>Host &amp;tool:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-&amp;Werkzeug:</translation>
     </message>
     <message>
         <source>&amp;Stop service:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst stoppen:</translation>
     </message>
     <message>
         <source>St&amp;art service:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst sta&amp;rten:</translation>
     </message>
     <message>
         <source>Recovery targets (minutes; RPO 0 = real time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsziele (Minuten; RPO 0 = Echtzeit)</translation>
+    </message>
+    <message>
+        <source>&amp;Verification interval:</source>
+        <translation>Prüf&amp;intervall:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A proof older than this turns stale and the backup counts as unverified.</source>
+        <translation>Ein Nachweis, der älter ist, veraltet, und die Sicherung gilt als ungeprüft.</translation>
     </message>
 </context>
 <context>
@@ -966,7 +1084,7 @@ on stderr).
     </message>
     <message>
         <source>Compare this fingerprint with the one the host&apos;s administrator reads on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Accept only if they are identical. An accepted key is remembered; if it ever changes, the console refuses to connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie diesen Fingerabdruck mit dem, den der Administrator des Hosts auf dem Host abliest (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Nehmen Sie ihn nur an, wenn beide identisch sind. Ein angenommener Schlüssel wird gespeichert; ändert er sich jemals, verweigert die Konsole die Verbindung.</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
@@ -997,401 +1115,587 @@ on stderr).
     </message>
     <message>
         <source>Name &quot;%1&quot;: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name „%1“: verwenden Sie 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
         <source>Host %1: a local host needs its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: ein lokaler Host braucht seinen Ordner.</translation>
     </message>
     <message>
         <source>Host %1: the address &quot;%2&quot; is not a host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: die Adresse „%2“ ist kein Hostname und keine IP-Adresse.</translation>
     </message>
     <message>
         <source>Host %1: port %2 is outside 1..65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: Port %2 liegt außerhalb von 1..65535.</translation>
     </message>
     <message>
         <source>Host %1: &quot;%2&quot; is not a valid user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: „%2“ ist kein gültiger Benutzername.</translation>
     </message>
     <message>
         <source>Host %1: key-file authentication needs a key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: die Authentifizierung per Schlüsseldatei braucht eine Schlüsseldatei.</translation>
     </message>
     <message>
         <source>Host %1: name at least one folder that holds backups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: geben Sie mindestens einen Ordner an, der Sicherungen enthält.</translation>
     </message>
     <message>
         <source>Host %1: the backup folder &quot;%2&quot; is not a usable path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: der Sicherungsordner „%2“ ist kein verwendbarer Pfad.</translation>
     </message>
     <message>
         <source>Host %1: targets of %2 must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: die Ziele für %2 dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <source>local folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lokaler Ordner %1</translation>
+    </message>
+    <message>
+        <source>Host %1: the verification interval must be 1 to 366 days, not %2</source>
+        <translation>Host %1: das Prüfintervall muss 1 bis 366 Tage betragen, nicht %2</translation>
     </message>
 </context>
 <context>
     <name>HostSync</name>
     <message>
         <source>Host %1 reported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 meldete: %2</translation>
     </message>
     <message>
         <source>%1 new, %2 changed, %3 gone, %4 new catalog events%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu, %2 geändert, %3 entfernt, %4 neue Katalogereignisse%5</translation>
     </message>
     <message>
         <source> (folders unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ordner unverändert)</translation>
     </message>
 </context>
 <context>
     <name>HostTool</name>
     <message>
         <source>The host tool %1 cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Host-Werkzeug %1 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>%1 has no TOOL_VERSION line</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine TOOL_VERSION-Zeile</translation>
     </message>
     <message>
         <source>Installing %1 on host %2 failed (exit code %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Installation von %1 auf Host %2 ist fehlgeschlagen (Exit-Code %3)</translation>
     </message>
     <message>
         <source>The copy of %1 on host %2 does not match what was sent (SHA-256 %3, expected %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie von %1 auf Host %2 stimmt nicht mit dem Gesendeten überein (SHA-256 %3, erwartet %4)</translation>
     </message>
     <message>
         <source>The host tool on host %1 was installed but does not run (exit code %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Host-Werkzeug auf Host %1 wurde installiert, läuft aber nicht (Exit-Code %2)</translation>
     </message>
 </context>
 <context>
     <name>JobRunner</name>
     <message>
         <source>Host %1 cannot be reached by this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 ist mit diesem Build nicht erreichbar</translation>
     </message>
     <message>
         <source>Host %1 could not start the job %2 (exit code %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 konnte den Job %2 nicht starten (Exit-Code %3)</translation>
     </message>
     <message>
         <source>Host %1 has no job %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat keinen Job %2</translation>
     </message>
     <message>
         <source>Host %1 cannot show the log of job %2 (exit code %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 kann das Protokoll von Job %2 nicht anzeigen (Exit-Code %3)</translation>
     </message>
     <message>
         <source>Lost host %1 while following job %2 and could not reconnect (%3 attempts); the job goes on there and can be reattached from byte %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu Host %1 beim Verfolgen von Job %2 verloren und keine Wiederverbindung möglich (%3 Versuche); der Job läuft dort weiter und kann ab Byte %4 wieder verfolgt werden</translation>
     </message>
     <message>
         <source>Following job %1 on host %2 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfolgen von Job %1 auf Host %2 wurde abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>LocalTransport</name>
     <message>
         <source>Host %1: the folder %2 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: der Ordner %2 existiert nicht</translation>
     </message>
     <message>
         <source>host %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 (%2)</translation>
     </message>
     <message>
         <source>No command given for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Befehl für %1 angegeben</translation>
     </message>
     <message>
         <source>%1: cannot start %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>%1: %2 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 wurde abgebrochen</translation>
     </message>
     <message>
         <source>%1: %2 gave no answer for %3 s and was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat %3 s lang nicht geantwortet und wurde beendet</translation>
     </message>
     <message>
         <source>%1: %2 crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2</source>
+        <translation>%1: %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: download of %2 cancelled</source>
+        <translation>%1: Herunterladen von %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2 ended early or could not be read</source>
+        <translation>%1: %2 endete vorzeitig oder konnte nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>PartialDownload</name>
+    <message>
+        <source>Cannot create the folder for %1</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Proof</name>
+    <message>
+        <source>Proven good</source>
+        <translation>Nachweislich gut</translation>
+    </message>
+    <message>
+        <source>Proof stale</source>
+        <translation>Nachweis veraltet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Nie geprüft</translation>
+    </message>
+    <message>
+        <source>exists and size</source>
+        <translation>Vorhandensein und Größe</translation>
+    </message>
+    <message>
+        <source>checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>archive/decrypt read-through</source>
+        <translation>Archiv/Entschlüsselung vollständig gelesen</translation>
+    </message>
+    <message>
+        <source>integrity check</source>
+        <translation>Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>deep restore</source>
+        <translation>Probewiederherstellung</translation>
+    </message>
+    <message>
+        <source>nothing proven</source>
+        <translation>nichts nachgewiesen</translation>
+    </message>
+    <message>
+        <source>level not recorded</source>
+        <translation>Stufe nicht erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>ProofCoverage</name>
+    <message numerus="yes">
+        <source>no backups in the last %n day(s)</source>
+        <translation>
+            <numerusform>keine Sicherungen innerhalb des letzten Tages</numerusform>
+            <numerusform>keine Sicherungen in den letzten %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of the last %n days&apos; backups proven (%2 of %3)</source>
+        <translation>
+            <numerusform>%1 % der Sicherungen des letzten Tages nachgewiesen (%2 von %3)</numerusform>
+            <numerusform>%1 % der Sicherungen der letzten %n Tage nachgewiesen (%2 von %3)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RawFileSource</name>
     <message>
         <source>read error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesefehler: %1</translation>
     </message>
     <message>
         <source>the file no longer exists (it vanished after it was listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei existiert nicht mehr (sie verschwand, nachdem sie aufgelistet wurde)</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot read the file&apos;s size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dateigröße kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <source>OpenSSL could not start a SHA-256 digest</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSSL konnte keine SHA-256-Berechnung starten</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>the reader stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>der Leser hat vorzeitig aufgehört</translation>
     </message>
     <message>
         <source>the file shrank while it was read (%1 of %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist beim Lesen geschrumpft (%1 von %2 Byte)</translation>
     </message>
     <message>
         <source>the file grew while it was read (%1 bytes, %2 when opened): is it still being written?</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist beim Lesen gewachsen (%1 Byte, %2 beim Öffnen): wird sie noch geschrieben?</translation>
     </message>
 </context>
 <context>
     <name>ShellQuote</name>
     <message>
         <source>an argument contains a NUL byte: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Argument enthält ein NUL-Byte: %1</translation>
     </message>
 </context>
 <context>
     <name>SqliteCheck</name>
     <message>
         <source>the Qt SQLite driver is not available (install libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Qt-SQLite-Treiber ist nicht verfügbar (installieren Sie libqt6sql6-sqlite)</translation>
     </message>
     <message>
         <source>SQLite: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite: %1</translation>
     </message>
     <message>
         <source>SQLite could not check the copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite konnte die Kopie nicht prüfen: %1</translation>
     </message>
 </context>
 <context>
     <name>SshTransport</name>
     <message>
         <source>host %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 (%2)</translation>
     </message>
     <message>
         <source>No SSH answer from %1 within %2 s: the host, a firewall or the SSH server is not responding</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine SSH-Antwort von %1 innerhalb von %2 s: der Host, eine Firewall oder der SSH-Server antwortet nicht</translation>
     </message>
     <message>
         <source>%1 refused the connection on port %2: is the SSH server running there?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung auf Port %2 abgelehnt: läuft dort der SSH-Server?</translation>
     </message>
     <message>
         <source>Cannot find the address of %1: the name does not resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse von %1 ist nicht auffindbar: der Name lässt sich nicht auflösen</translation>
     </message>
     <message>
         <source>Cannot reach %1: no network route to it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: keine Netzwerkroute dorthin</translation>
     </message>
     <message>
         <source>Cannot connect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1 möglich</translation>
     </message>
     <message>
         <source>Cannot create an SSH session for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 kann keine SSH-Sitzung angelegt werden</translation>
     </message>
     <message>
         <source>Connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden</translation>
     </message>
     <message>
         <source>Host %1 sent no host key</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat keinen Host-Schlüssel gesendet</translation>
     </message>
     <message>
         <source>Cannot hash the host key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hash des Host-Schlüssels von %1 kann nicht berechnet werden</translation>
     </message>
     <message>
         <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2</translation>
     </message>
     <message>
         <source>Refused to connect to %1: host key changed. The host now presents the %2 key %3, which does not match the key recorded for it in %4. Someone may be intercepting the connection (a man-in-the-middle attack), or the host was reinstalled or given new keys. Check that known_hosts line: if the change is expected, confirm the new fingerprint with the host&apos;s administrator, remove the old line (ssh-keygen -R &apos;%5&apos; -f &apos;%6&apos;) and connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 verweigert: Host-Schlüssel geändert. Der Host präsentiert jetzt den %2-Schlüssel %3, der nicht zu dem für ihn in %4 gespeicherten Schlüssel passt. Möglicherweise wird die Verbindung abgefangen (ein Man-in-the-Middle-Angriff), oder der Host wurde neu installiert bzw. hat neue Schlüssel erhalten. Prüfen Sie diese known_hosts-Zeile: Ist die Änderung erwartet, bestätigen Sie den neuen Fingerabdruck mit dem Administrator des Hosts, entfernen Sie die alte Zeile (ssh-keygen -R &apos;%5&apos; -f &apos;%6&apos;) und verbinden Sie sich erneut.</translation>
     </message>
     <message>
         <source>Host %1 (%2) is not known yet. It presents a %3 key with the fingerprint %4. Compare it with the fingerprint the host&apos;s administrator gives you (ssh-keygen -lf on the host key) before accepting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 (%2) ist noch nicht bekannt. Er präsentiert einen %3-Schlüssel mit dem Fingerabdruck %4. Vergleichen Sie ihn mit dem Fingerabdruck, den Ihnen der Administrator des Hosts nennt (ssh-keygen -lf auf dem Host-Schlüssel), bevor Sie ihn annehmen.</translation>
     </message>
     <message>
         <source>Cannot create the folder of %1 to remember the host key of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner von %1 zum Speichern des Host-Schlüssels von %2 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot remember the host key of %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 kann nicht in %2 gespeichert werden</translation>
     </message>
     <message>
         <source>Accepted and remembered the %1 key %2 of %3 in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Schlüssel %2 von %3 angenommen und in %4 gespeichert</translation>
     </message>
     <message>
         <source>Host %1 needs the password of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 braucht das Passwort von %2</translation>
     </message>
     <message>
         <source>Host %1 refused the password for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat das Passwort für %2 abgelehnt</translation>
     </message>
     <message>
         <source>Cannot read the key file %1 for host %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 für Host %2 kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>The key %1 is protected by a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel %1 ist durch eine Passphrase geschützt</translation>
     </message>
     <message>
         <source>Wrong passphrase for the key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Passphrase für den Schlüssel %1</translation>
     </message>
     <message>
         <source>%1 is not a private key libssh can read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein privater Schlüssel, den libssh lesen kann</translation>
     </message>
     <message>
         <source>Host %1 refused the key %2 for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat den Schlüssel %2 für %3 abgelehnt</translation>
     </message>
     <message>
         <source>Host %1 refused %2: no key from the SSH agent or ~/.ssh was accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat %2 abgelehnt: kein Schlüssel aus dem SSH-Agenten oder ~/.ssh wurde angenommen</translation>
     </message>
     <message>
         <source>Lost the connection to %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 %2 verloren</translation>
     </message>
     <message>
         <source>%1 refused to run a command %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Ausführung eines Befehls %2 verweigert</translation>
     </message>
     <message>
         <source>while opening a channel</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Öffnen eines Kanals</translation>
     </message>
     <message>
         <source>while starting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Starten von %1</translation>
     </message>
     <message>
         <source>while sending input</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Senden der Eingabe</translation>
     </message>
     <message>
         <source>while running %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Ausführung von %1</translation>
     </message>
     <message>
         <source>%1: %2 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 wurde abgebrochen</translation>
     </message>
     <message>
         <source>%1: %2 gave no answer for %3 s and was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat %3 s lang nicht geantwortet und wurde beendet</translation>
     </message>
     <message>
         <source>%1, lines %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeilen %2</translation>
+    </message>
+    <message>
+        <source>%1: download of %2 cancelled</source>
+        <translation>%1: Herunterladen von %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 s while downloading %3</source>
+        <translation>%1 hat beim Herunterladen von %3 %2 s lang nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1 while downloading %2</source>
+        <translation>Verbindung zu %1 beim Herunterladen von %2 verloren</translation>
+    </message>
+    <message>
+        <source>%1 does not offer SFTP (the sshd Subsystem sftp line), needed to download %2</source>
+        <translation>%1 bietet kein SFTP an (die sshd-Zeile „Subsystem sftp“), das zum Herunterladen von %2 nötig ist</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not exist (any more): it may have been removed since the last sync</source>
+        <translation>%1: %2 existiert nicht (mehr): möglicherweise wurde es seit der letzten Synchronisierung entfernt</translation>
+    </message>
+    <message>
+        <source>%1: no permission to read %2</source>
+        <translation>%1: keine Leseberechtigung für %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed for %3</source>
+        <translation>%1: %2 von %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>reading the size</source>
+        <translation>Lesen der Größe</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a regular file</source>
+        <translation>%1: %2 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: %2 changed size on the host during the download (%3 -&gt; %4 bytes)</source>
+        <translation>%1: %2 hat während des Herunterladens auf dem Host seine Größe geändert (%3 -&gt; %4 Byte)</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>seeking</source>
+        <translation>Positionieren</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>%1: %2 ended at %3 bytes, shorter than its listed size %4: it changed during the download</source>
+        <translation>%1: %2 endete bei %3 Byte, kürzer als die aufgelistete Größe %4: die Datei hat sich während des Herunterladens geändert</translation>
+    </message>
+    <message>
+        <source>Downloading %1 from %2 to %3</source>
+        <translation>Lade %1 von %2 nach %3 herunter</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 (%2 bytes in %3 ms)</source>
+        <translation>%1 heruntergeladen (%2 Byte in %3 ms)</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1 to continue %2 at byte %3</source>
+        <translation>Verbinde erneut mit %1, um %2 ab Byte %3 fortzusetzen</translation>
     </message>
 </context>
 <context>
     <name>SyncProtocol</name>
     <message>
         <source>Host %1 sent a listing the console cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat eine Auflistung gesendet, die die Konsole nicht lesen kann: %2</translation>
     </message>
     <message>
         <source>a record is cut short (the connection may have dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Datensatz ist abgeschnitten (die Verbindung ist möglicherweise abgebrochen)</translation>
     </message>
     <message>
         <source>an empty record</source>
-        <translation type="unfinished"></translation>
+        <translation>ein leerer Datensatz</translation>
     </message>
     <message>
         <source>Host %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1: %2</translation>
     </message>
     <message>
         <source>unknown protocol header</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Protokollkopf</translation>
     </message>
     <message>
         <source>a file record has %1 fields instead of 4</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dateidatensatz hat %1 Felder statt 4</translation>
     </message>
     <message>
         <source>bad size or time for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Größe oder Zeit für %1</translation>
     </message>
     <message>
         <source>catalog record before header</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogdatensatz vor dem Kopf</translation>
     </message>
     <message>
         <source>more catalog bytes than announced</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr Katalog-Bytes als angekündigt</translation>
     </message>
     <message>
         <source>unknown record type &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Datensatztyp „%1“</translation>
     </message>
     <message>
         <source>the catalog record is missing (the output was cut short)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Katalogdatensatz fehlt (die Ausgabe wurde abgeschnitten)</translation>
     </message>
     <message>
         <source>no output (is /bin/sh with GNU find available?)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Ausgabe (ist /bin/sh mit GNU find verfügbar?)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationVerifier</name>
+    <message>
+        <source>%1 vanished from %2 before it could be downloaded: %3</source>
+        <translation>%1 ist von %2 verschwunden, bevor es heruntergeladen werden konnte: %3</translation>
+    </message>
+    <message>
+        <source>Could not download %1 from %2: %3</source>
+        <translation>%1 konnte nicht von %2 heruntergeladen werden: %3</translation>
+    </message>
+    <message>
+        <source>downloaded over SFTP: %1 MB in %2 s%3</source>
+        <translation>über SFTP heruntergeladen: %1 MB in %2 s%3</translation>
+    </message>
+    <message>
+        <source>, resumed at byte %1</source>
+        <translation>, fortgesetzt ab Byte %1</translation>
+    </message>
+    <message>
+        <source>%1 tables, %2 rows</source>
+        <translation>%1 Tabellen, %2 Zeilen</translation>
     </message>
 </context>
 <context>
     <name>dr::BackupHistoryModel</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -1443,11 +1747,11 @@ on stderr).
     </message>
     <message>
         <source>%1 (UTC %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (UTC %2)</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte</translation>
     </message>
     <message>
         <source>Plain</source>
@@ -1463,42 +1767,81 @@ on stderr).
     </message>
     <message>
         <source>Recorded in the host tool&apos;s catalog.jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>In der catalog.jsonl des Host-Werkzeugs erfasst</translation>
     </message>
     <message>
         <source>Found by name only: no catalog line from the host tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur am Namen erkannt: keine Katalogzeile vom Host-Werkzeug</translation>
     </message>
     <message>
         <source>method not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Last proved good %1 (%2)</source>
+        <translation>Zuletzt als gut nachgewiesen am %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Never proved good</source>
+        <translation>Nie als gut nachgewiesen</translation>
+    </message>
+    <message>
+        <source>Last verification %1: %2 (%3)%4</source>
+        <translation>Letzte Prüfung am %1: %2 (%3)%4</translation>
+    </message>
+    <message>
+        <source>Last proved good</source>
+        <translation>Zuletzt nachgewiesen</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>dr::BackupKeyStore</name>
+    <message>
+        <source>no system keychain in this build or session</source>
+        <translation>kein System-Schlüsselbund in diesem Build oder dieser Sitzung</translation>
     </message>
 </context>
 <context>
     <name>dr::CommandLogModel</name>
     <message>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>stderr</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1541,13 +1884,13 @@ on stderr).
     </message>
     <message>
         <source>Judging every host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerte alle Hosts…</translation>
     </message>
     <message numerus="yes">
         <source>%n host(s): %1 compliant, %2 at risk, %3 not compliant</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Host: %1 konform, %2 gefährdet, %3 nicht konform</numerusform>
+            <numerusform>%n Hosts: %1 konform, %2 gefährdet, %3 nicht konform</numerusform>
         </translation>
     </message>
 </context>
@@ -1555,7 +1898,7 @@ on stderr).
     <name>dr::ConsoleWindow</name>
     <message>
         <source>DR Console</source>
-        <translation type="unfinished"></translation>
+        <translation>DR Console</translation>
     </message>
     <message>
         <source>syncing…</source>
@@ -1563,7 +1906,7 @@ on stderr).
     </message>
     <message>
         <source>installing the host tool…</source>
-        <translation type="unfinished"></translation>
+        <translation>installiere Host-Werkzeug…</translation>
     </message>
     <message>
         <source>&amp;Add host…</source>
@@ -1571,7 +1914,7 @@ on stderr).
     </message>
     <message>
         <source>&amp;Edit host…</source>
-        <translation>Host &amp;bearbeiten…</translation>
+        <translation>Host bea&amp;rbeiten…</translation>
     </message>
     <message>
         <source>&amp;Remove host</source>
@@ -1587,7 +1930,7 @@ on stderr).
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation>Ab&amp;brechen</translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>&amp;Install host tool</source>
@@ -1615,7 +1958,7 @@ on stderr).
     </message>
     <message>
         <source>unknown (unmanaged)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt (nicht verwaltet)</translation>
     </message>
     <message>
         <source>From</source>
@@ -1659,23 +2002,23 @@ on stderr).
     </message>
     <message>
         <source>No host selected. Add one with Host &gt; Add host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Host ausgewählt. Fügen Sie einen über Host &gt; Host hinzufügen hinzu.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2%3</translation>
     </message>
     <message>
         <source> — host tool not installed</source>
-        <translation type="unfinished"></translation>
+        <translation> — Host-Werkzeug nicht installiert</translation>
     </message>
     <message>
         <source> — host tool %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — Host-Werkzeug %1</translation>
     </message>
     <message>
         <source>%1 of %2 backups</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Sicherungen</translation>
     </message>
     <message>
         <source>Add host</source>
@@ -1683,7 +2026,7 @@ on stderr).
     </message>
     <message>
         <source>Added host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hinzugefügt</translation>
     </message>
     <message>
         <source>Edit host</source>
@@ -1695,122 +2038,173 @@ on stderr).
     </message>
     <message>
         <source>Remove host %1 and the history the console keeps of it? Nothing on the host itself is touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 und den Verlauf, den die Konsole über ihn führt, entfernen? Auf dem Host selbst wird nichts verändert.</translation>
     </message>
     <message>
         <source>Install host tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Werkzeug installieren</translation>
     </message>
     <message>
         <source>Copy backup-system.sh and health-check.sh to %1 on host %2 (replacing what is there)?</source>
-        <translation type="unfinished"></translation>
+        <translation>backup-system.sh und health-check.sh nach %1 auf Host %2 kopieren (vorhandene Dateien werden ersetzt)?</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Host key changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Schlüssel geändert: %1</translation>
     </message>
     <message>
         <source>Password of %1 (kept in memory for this session only):</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von %1 (wird nur für diese Sitzung im Speicher gehalten):</translation>
     </message>
     <message>
         <source>Demo host</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Host</translation>
     </message>
     <message>
         <source>connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde…</translation>
     </message>
     <message>
         <source>C&amp;onnect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Connect to the host: check its key and the credentials, run nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Host verbinden: Schlüssel und Anmeldedaten prüfen, nichts ausführen</translation>
     </message>
     <message>
         <source>Cancel the selected host&apos;s running sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Synchronisierung des ausgewählten Hosts abbrechen</translation>
     </message>
     <message>
         <source>Open the &amp;demo host</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Host öffnen</translation>
     </message>
     <message>
         <source>A console of its own on a demo host built on this computer; needs no server</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene Konsole für einen auf diesem Computer erstellten Demo-Host; braucht keinen Server</translation>
     </message>
     <message>
         <source>Cannot start %1 --demo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 --demo kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>The console refused to connect to host %1 because its host key changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole hat die Verbindung zu Host %1 verweigert, weil sich sein Host-Schlüssel geändert hat.</translation>
     </message>
     <message>
         <source>Passphrase of the key %1 (kept in memory for this session only):</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase des Schlüssels %1 (wird nur für diese Sitzung im Speicher gehalten):</translation>
     </message>
     <message>
         <source>Host %1 refused that password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 hat dieses Passwort abgelehnt.</translation>
     </message>
     <message>
         <source>That passphrase does not open the key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Passphrase öffnet den Schlüssel %1 nicht.</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1</translation>
     </message>
     <message>
         <source>Key passphrase for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Passphrase für %1</translation>
     </message>
     <message>
         <source>Building the demo host in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Host wird in %1 erstellt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>verifying…</source>
+        <translation>prüfe…</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Deep verification</source>
+        <translation>Tiefenprüfung</translation>
+    </message>
+    <message>
+        <source>Restore %1 into a throwaway database on the PostgreSQL server of host %2 (dropped afterwards), count SQLite rows and extract archives into a temporary folder there? Your databases are not touched, but the server does the work of a restore.</source>
+        <translation>%1 in eine temporäre Datenbank auf dem PostgreSQL-Server von Host %2 wiederherstellen (danach gelöscht), SQLite-Zeilen zählen und Archive dort in einen temporären Ordner entpacken? Ihre Datenbanken bleiben unberührt, aber der Server leistet die Arbeit einer Wiederherstellung.</translation>
+    </message>
+    <message>
+        <source>the newest backups</source>
+        <translation>die neuesten Sicherungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n Sicherung</numerusform>
+            <numerusform>%n Sicherungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup key of %1 kept in the system keychain</source>
+        <translation>Sicherungsschlüssel von %1 im System-Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not keep the backup key of %1 in the system keychain (%2); it stays in memory for this session</source>
+        <translation>Der Sicherungsschlüssel von %1 konnte nicht im System-Schlüsselbund gespeichert werden (%2); er bleibt für diese Sitzung im Speicher</translation>
+    </message>
+    <message>
+        <source>Backup key for %1</source>
+        <translation>Sicherungsschlüssel für %1</translation>
+    </message>
+    <message>
+        <source>Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the backup encryption key of host %1. It is kept in memory for this session only and never written to a file.</source>
+        <translation>Einige dieser Sicherungen sind verschlüsselt (openssl enc -aes-256-cbc -pbkdf2). Geben Sie den Sicherungsschlüssel von Host %1 ein. Er wird nur für diese Sitzung im Speicher gehalten und nie in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Also keep it in the system keychain</source>
+        <translation>Zusätzlich im System-Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>System keychain: %1</source>
+        <translation>System-Schlüsselbund: %1</translation>
     </message>
 </context>
 <context>
     <name>dr::DemoHost</name>
     <message>
         <source>Building the demo host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstelle Demo-Host: %1</translation>
     </message>
     <message>
         <source>Building the demo host in %1 failed (exit code %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen des Demo-Hosts in %1 fehlgeschlagen (Exit-Code %2): %3</translation>
     </message>
     <message>
         <source>Cannot run the demo builder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Builder kann nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>The demo builder %1 is missing: the host tool was not installed with the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Builder %1 fehlt: das Host-Werkzeug wurde nicht mit der Konsole installiert.</translation>
     </message>
     <message>
         <source>Building the demo host in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Host wird in %1 erstellt…</translation>
     </message>
     <message>
         <source>Building the demo host in %1 was cancelled; it is rebuilt from scratch next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen des Demo-Hosts in %1 wurde abgebrochen; er wird beim nächsten Mal von Grund auf neu erstellt.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1821,23 +2215,7 @@ on stderr).
     </message>
     <message>
         <source>no backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Sicherung</translation>
     </message>
     <message>
         <source>Compliant</source>
@@ -1861,31 +2239,31 @@ on stderr).
     </message>
     <message>
         <source>RPO exposure now (target)</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO-Exposition jetzt (Ziel)</translation>
     </message>
     <message>
         <source>RPO met</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO eingehalten</translation>
     </message>
     <message>
         <source>Last verified backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte geprüfte Sicherung</translation>
     </message>
     <message>
         <source>Last drill (RTO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Übung (RTO)</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung</translation>
     </message>
     <message>
         <source>3-2-1</source>
-        <translation type="unfinished"></translation>
+        <translation>3-2-1</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Why</source>
@@ -1893,74 +2271,74 @@ on stderr).
     </message>
     <message>
         <source>%1 %2 (%3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3)%4</translation>
     </message>
     <message>
         <source> ✗</source>
-        <translation type="unfinished"></translation>
+        <translation> ✗</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1: %2 / %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 / %3 %4</translation>
     </message>
     <message>
         <source>✓</source>
-        <translation type="unfinished"></translation>
+        <translation>✓</translation>
     </message>
     <message>
         <source>✗</source>
-        <translation type="unfinished"></translation>
+        <translation>✗</translation>
     </message>
     <message>
         <source> (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation> (überfällig)</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>%1 too old, %2 days missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu alt, fehlende Tage: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n without remote copy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ohne externe Kopie</numerusform>
+            <numerusform>%n ohne externe Kopie</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>unvollständig</translation>
     </message>
     <message>
         <source>%1: no backup</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Sicherung</translation>
     </message>
     <message>
         <source>%1: exposed %2, breaches its %3 target in %4 unless a backup arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Exposition %2, noch %4 bis zur Verletzung des Ziels %3, falls keine Sicherung eintrifft</translation>
     </message>
     <message>
         <source>%1: exposed %2, over its %3 target since %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Exposition %2, seit %4 über dem Ziel %3</translation>
     </message>
     <message>
         <source>Recovery set: the host is only as recoverable as its oldest component; last backups are %1 apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungssatz: der Host ist nur so gut wiederherstellbar wie seine älteste Komponente; die letzten Sicherungen liegen %1 auseinander.</translation>
     </message>
 </context>
 <context>
@@ -2019,56 +2397,57 @@ on stderr).
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1…</translation>
     </message>
     <message>
         <source>%1
 %2, %3 bytes, %4, verification: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3 Byte, %4, Prüfung: %5</translation>
     </message>
     <message>
         <source>kind unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Art unbekannt</translation>
     </message>
     <message>
         <source>RPO exposure of %1 (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO-Exposition von %1 (Stunden)</translation>
     </message>
     <message>
         <source>Exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposition</translation>
     </message>
     <message>
         <source>Violation (exposure above target)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verletzung (Exposition über dem Ziel)</translation>
     </message>
     <message>
         <source>Target %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1</translation>
     </message>
     <message>
         <source>hours since the last backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden seit der letzten Sicherung</translation>
     </message>
     <message>
         <source>Size of %1 backups (MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der %1-Sicherungen (MB)</translation>
     </message>
     <message>
         <source>Size</source>
@@ -2076,31 +2455,31 @@ on stderr).
     </message>
     <message>
         <source>Far smaller than usual</source>
-        <translation type="unfinished"></translation>
+        <translation>Viel kleiner als üblich</translation>
     </message>
     <message>
         <source>MB</source>
-        <translation type="unfinished"></translation>
+        <translation>MB</translation>
     </message>
     <message>
         <source>Duration of %1 backups (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der %1-Sicherungen (Sekunden)</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Duration of %1 backups: none recorded (unmanaged backups carry no duration)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der %1-Sicherungen: keine erfasst (nicht verwaltete Sicherungen haben keine Dauer)</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -2108,42 +2487,42 @@ on stderr).
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>Verification failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Restore and drill durations against the RTO target (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer von Wiederherstellungen und Übungen im Vergleich zum RTO-Ziel (Minuten)</translation>
     </message>
     <message>
         <source>%1 target</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Ziel)</translation>
     </message>
     <message>
         <source>%1: %2 min on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 min am %3</translation>
     </message>
     <message>
         <source>No restore or drill recorded yet: RTO unmeasured</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Wiederherstellung oder Übung erfasst: RTO nicht gemessen</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten</translation>
     </message>
 </context>
 <context>
     <name>dr::HostEditDialog</name>
     <message>
         <source>Edit host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 bearbeiten</translation>
     </message>
     <message>
         <source>Add host</source>
@@ -2167,7 +2546,7 @@ on stderr).
     </message>
     <message>
         <source>Password (asked each session, never stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort (in jeder Sitzung abgefragt, nie gespeichert)</translation>
     </message>
     <message>
         <source>Scenario</source>
@@ -2175,45 +2554,45 @@ on stderr).
     </message>
     <message>
         <source>RTO (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>RTO (min)</translation>
     </message>
     <message>
         <source>RPO (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO (min)</translation>
     </message>
     <message>
         <source>Private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel</translation>
     </message>
     <message>
         <source>Folder of the local host</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des lokalen Hosts</translation>
     </message>
     <message>
         <source>%1 of %2: &quot;%3&quot; is not a number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für %2: „%3“ ist keine Minutenzahl.</translation>
     </message>
     <message>
         <source>RTO</source>
-        <translation type="unfinished"></translation>
+        <translation>RTO</translation>
     </message>
     <message>
         <source>RPO</source>
-        <translation type="unfinished"></translation>
+        <translation>RPO</translation>
     </message>
 </context>
 <context>
     <name>dr::HostKeyDialog</name>
     <message>
         <source>Unknown host key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Host-Schlüssel: %1</translation>
     </message>
 </context>
 <context>
     <name>dr::HostListModel</name>
     <message>
         <source>synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisiert am %1</translation>
     </message>
     <message>
         <source>never synced</source>
@@ -2221,25 +2600,32 @@ on stderr).
     </message>
     <message>
         <source>working…</source>
-        <translation type="unfinished"></translation>
+        <translation>arbeite…</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>connected, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden, %1</translation>
     </message>
     <message>
         <source>host tool: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-Werkzeug: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n backup(s) in the catalog</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sicherung im Katalog</numerusform>
+            <numerusform>%n Sicherungen im Katalog</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) failed verification</source>
+        <translation>
+            <numerusform>%n Sicherung hat die Prüfung nicht bestanden</numerusform>
+            <numerusform>%n Sicherungen haben die Prüfung nicht bestanden</numerusform>
         </translation>
     </message>
 </context>
@@ -2247,66 +2633,288 @@ on stderr).
     <name>dr::HostWorker</name>
     <message>
         <source>Host %1 cannot be reached by this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 ist mit diesem Build nicht erreichbar</translation>
     </message>
     <message>
         <source>%1 new, %2 changed, %3 gone, %4 new catalog events%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu, %2 geändert, %3 entfernt, %4 neue Katalogereignisse%5</translation>
     </message>
     <message>
         <source> (folders unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ordner unverändert)</translation>
     </message>
     <message>
         <source>Synced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert: %1</translation>
     </message>
     <message>
         <source>Host %1 cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1 ist nicht erreichbar</translation>
     </message>
     <message>
         <source>now runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft jetzt mit %1</translation>
     </message>
     <message>
         <source>connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden mit %1</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification job %1 started on %2 (%n backup(s))</source>
+        <translation>
+            <numerusform>Prüfjob %1 auf %2 gestartet (%n Sicherung)</numerusform>
+            <numerusform>Prüfjob %1 auf %2 gestartet (%n Sicherungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped following verification job %1; it goes on on host %2 and its results arrive with the next sync</source>
+        <translation>Verfolgen von Prüfjob %1 beendet; er läuft auf Host %2 weiter, seine Ergebnisse kommen mit der nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>on the host, job %1: %2</source>
+        <translation>auf dem Host, Job %1: %2</translation>
+    </message>
+    <message>
+        <source>Verification job %1 on host %2 ended with exit code %3 without results; see the log</source>
+        <translation>Prüfjob %1 auf Host %2 endete mit Exit-Code %3 ohne Ergebnisse; siehe Protokoll</translation>
+    </message>
+    <message>
+        <source>verified on the host: %1 passed, %2 failed, %3 could not be verified</source>
+        <translation>auf dem Host geprüft: %1 bestanden, %2 fehlgeschlagen, %3 nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>Verifying %1 on this workstation (%2 of %3)</source>
+        <translation>Prüfe %1 auf diesem Arbeitsplatzrechner (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Verification of %1 cancelled</source>
+        <translation>Prüfung von %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>PASSED %1 (%2, level %3, %4 ms%5)</source>
+        <translation>PASSED %1 (%2, Stufe %3, %4 ms%5)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>on the workstation: %1</source>
+        <translation>auf dem Arbeitsplatzrechner: %1</translation>
+    </message>
+    <message>
+        <source>Verification on this workstation cancelled after %1 of %2 backups; a partial download is kept and continues next time</source>
+        <translation>Prüfung auf diesem Arbeitsplatzrechner nach %1 von %2 Sicherungen abgebrochen; ein teilweiser Download bleibt erhalten und wird beim nächsten Mal fortgesetzt</translation>
+    </message>
+    <message>
+        <source>verified on this workstation: %1 passed, %2 failed, %3 could not be verified</source>
+        <translation>auf diesem Arbeitsplatzrechner geprüft: %1 bestanden, %2 fehlgeschlagen, %3 nicht prüfbar</translation>
+    </message>
+</context>
+<context>
+    <name>dr::VerificationPanel</name>
+    <message>
+        <source>Verify latest</source>
+        <translation>Neueste prüfen</translation>
+    </message>
+    <message>
+        <source>Verify selected</source>
+        <translation>Auswahl prüfen</translation>
+    </message>
+    <message>
+        <source>Verify all not proven in</source>
+        <translation>Alle prüfen ohne Nachweis in den letzten</translation>
+    </message>
+    <message>
+        <source>Deep (restore into a throwaway database)</source>
+        <translation>Tiefenprüfung (Wiederherstellung in eine temporäre Datenbank)</translation>
+    </message>
+    <message>
+        <source>Verify selected on this workstation</source>
+        <translation>Auswahl auf diesem Arbeitsplatzrechner prüfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>All backups</source>
+        <translation>Alle Sicherungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>Nie geprüft</translation>
+    </message>
+    <message>
+        <source>Proof stale</source>
+        <translation>Nachweis veraltet</translation>
+    </message>
+    <message>
+        <source>Not proven now</source>
+        <translation>Derzeit ohne Nachweis</translation>
+    </message>
+    <message>
+        <source>Proven good</source>
+        <translation>Nachweislich gut</translation>
+    </message>
+    <message>
+        <source>Filter by file name…</source>
+        <translation>Nach Dateiname filtern…</translation>
+    </message>
+    <message>
+        <source>The host tool verifies the newest backup of each component, as a job on the host</source>
+        <translation>Das Host-Werkzeug prüft die neueste Sicherung jeder Komponente, als Job auf dem Host</translation>
+    </message>
+    <message>
+        <source>The host tool verifies the selected backups, as a job on the host</source>
+        <translation>Das Host-Werkzeug prüft die ausgewählten Sicherungen, als Job auf dem Host</translation>
+    </message>
+    <message>
+        <source>The host tool verifies every backup never proven good, or last proven longer ago than this</source>
+        <translation>Das Host-Werkzeug prüft jede Sicherung, die nie als gut nachgewiesen wurde oder deren letzter Nachweis länger zurückliegt als angegeben</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Download the selected backups (SFTP, resumable) and verify them on this computer: for a host you do not trust, or to prove the copy</source>
+        <translation>Die ausgewählten Sicherungen herunterladen (SFTP, fortsetzbar) und auf diesem Computer prüfen: für einen Host, dem Sie nicht vertrauen, oder um die Kopie nachzuweisen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Reason / details</source>
+        <translation>Grund / Details</translation>
+    </message>
+    <message>
+        <source>Select a backup to see every verification of it.</source>
+        <translation>Wählen Sie eine Sicherung aus, um alle ihre Prüfungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>On the host:</source>
+        <translation>Auf dem Host:</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 of %4): %5 of %6 at %7/s</source>
+        <translation>%1 %2 (%3 von %4): %5 von %6 mit %7/s</translation>
+    </message>
+    <message>
+        <source>%1 proven · %2 stale (older than %3 days) · %4 failed · %5 never verified</source>
+        <translation>%1 nachgewiesen · %2 veraltet (älter als %3 Tage) · %4 fehlgeschlagen · %5 nie geprüft</translation>
+    </message>
+    <message>
+        <source>Verifications of %1</source>
+        <translation>Prüfungen von %1</translation>
+    </message>
+    <message>
+        <source>%1 was never verified.</source>
+        <translation>%1 wurde nie geprüft.</translation>
+    </message>
+    <message>
+        <source>Verifications of %1 (%2), newest first</source>
+        <translation>Prüfungen von %1 (%2), neueste zuerst</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>Arbeitsplatzrechner</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>On the host: PostgreSQL dumps are restored into a throwaway database and counted, SQLite tables are counted, archives are extracted into a temporary folder. On this workstation: SQLite tables are counted and dumps are restored on the scratch PostgreSQL server named by DRCONSOLE_SCRATCH_SERVER.</source>
+        <translation>Auf dem Host: PostgreSQL-Dumps werden in eine temporäre Datenbank wiederhergestellt und gezählt, SQLite-Tabellen werden gezählt, Archive werden in einen temporären Ordner entpackt. Auf diesem Arbeitsplatzrechner: SQLite-Tabellen werden gezählt, und Dumps werden auf dem Scratch-PostgreSQL-Server wiederhergestellt, den DRCONSOLE_SCRATCH_SERVER angibt.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Backup and disaster recovery console</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsole für Sicherung und Notfallwiederherstellung</translation>
     </message>
     <message>
         <source>Open the embedded demo host (needs no server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingebetteten Demo-Host öffnen (braucht keinen Server).</translation>
     </message>
     <message>
         <source>Catalog file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogdatei.</translation>
     </message>
     <message>
         <source>Save a picture of the window to FILE once the first sync ended, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der ersten Synchronisierung ein Bild des Fensters in FILE speichern, dann beenden.</translation>
     </message>
     <message>
         <source>Open on tab N (0 backups, 1 compliance, 2 charts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Reiter N öffnen (0 Sicherungen, 1 Prüfung, 2 Konformität, 3 Diagramme).</translation>
     </message>
     <message>
         <source>Sync every host at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start alle Hosts synchronisieren.</translation>
     </message>
     <message>
         <source>DR Console — demo</source>
-        <translation type="unfinished"></translation>
+        <translation>DR Console — Demo</translation>
     </message>
 </context>
 </TS>
