@@ -2901,20 +2901,20 @@ steht auf stderr).
         <translation>Katalogdatei.</translation>
     </message>
     <message>
-        <source>Save a picture of the window to FILE once the first sync ended, then quit.</source>
-        <translation>Nach der ersten Synchronisierung ein Bild des Fensters in FILE speichern, dann beenden.</translation>
-    </message>
-    <message>
-        <source>Open on tab N (0 backups, 1 compliance, 2 charts).</source>
-        <translation>Mit Reiter N öffnen (0 Sicherungen, 1 Prüfung, 2 Konformität, 3 Diagramme).</translation>
-    </message>
-    <message>
         <source>Sync every host at start.</source>
         <translation>Beim Start alle Hosts synchronisieren.</translation>
     </message>
     <message>
         <source>DR Console — demo</source>
         <translation>DR Console — Demo</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE once the first sync has ended, then quit.</source>
+        <translation>Nach der ersten Synchronisierung ein Bild des Fensters in FILE speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Open on tab N (0 backups, 1 verification, 2 compliance, 3 charts).</source>
+        <translation>Mit Reiter N öffnen (0 Sicherungen, 1 Prüfung, 2 Konformität, 3 Diagramme).</translation>
     </message>
 </context>
 </TS>

@@ -617,7 +617,10 @@ void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operat
         return;
     }
     const Error& error = outcome.error;
-    m_hosts->setStatus(outcome.host, HostListModel::Status::Failed, error.message);
+    // A cancel is the user's choice, not a fault of the host.
+    m_hosts->setStatus(outcome.host,
+        error.code == Error::Code::Cancelled ? HostListModel::Status::Idle : HostListModel::Status::Failed,
+        error.message);
     statusBar()->showMessage(tr("%1: %2").arg(outcome.host, error.message), 15000);
     if (!entry) {
         emit operationFinished(outcome.host, false);
