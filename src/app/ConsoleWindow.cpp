@@ -530,7 +530,9 @@ void ConsoleWindow::verifyOnHost(const QStringList& files, bool deep)
         if (answer != QMessageBox::Yes)
             return;
     }
-    m_sessions->verifyOnHost(entry->profile, files, deep);
+    const HostProfile host = entry->profile;
+    m_pendingVerify[host.name] = [this, host, files, deep] { m_sessions->verifyOnHost(host, files, deep); };
+    m_pendingVerify[host.name]();
 }
 
 void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups, bool deep)
@@ -541,6 +543,8 @@ void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups, bool
     const HostProfile host = entry->profile;
     const bool needsKey = std::any_of(backups.cbegin(), backups.cend(),
         [](const BackupRecord& record) { return record.encrypted || record.path.endsWith(QLatin1String(".enc")); });
+    // Kept so that a verification refused for a host key or a passphrase runs again once that is answered.
+    m_pendingVerify[host.name] = [this, host, backups, deep] { m_sessions->verifyOnWorkstation(host, backups, deep); };
     if (!needsKey || !m_sessions->backupKey(host.name).isEmpty()) {
         m_sessions->verifyOnWorkstation(host, backups, deep);
         return;
@@ -632,6 +636,8 @@ void ConsoleWindow::onFinished(const HostOutcome& outcome, const QString& operat
             m_sessions->installTool(host);
         else if (operation == QLatin1String("connect"))
             m_sessions->connectHost(host);
+        else if (operation == QLatin1String("verify") && m_pendingVerify.contains(host.name))
+            m_pendingVerify.value(host.name)();
         else
             m_sessions->sync(host);
     };

@@ -2,7 +2,10 @@
 
 #include "app/HostSessions.h"
 
+#include <QHash>
 #include <QMainWindow>
+
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -108,6 +111,7 @@ private:
     HostChartsView* m_charts = nullptr;
     VerificationPanel* m_verification = nullptr;
     BackupKeyStore* m_keyStore = nullptr;
+    QHash<QString, std::function<void()>> m_pendingVerify; ///< per host: the last verification asked for
     DemoHost* m_demo = nullptr;
     QProgressDialog* m_demoProgress = nullptr;
     QList<QAction*> m_hostActions;

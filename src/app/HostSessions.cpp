@@ -222,6 +222,16 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
     HostOutcome outcome;
     outcome.host = host.name;
     Transport* transport = transportFor(host, options);
+    // Connect first: a host key to accept or a passphrase to type is asked before any file is fetched.
+    if (transport) {
+        if (auto opened = transport->open(); !opened) {
+            outcome.error = opened.error();
+            m_transport.reset();
+            emit logLine(host.name, LogKind::Error, opened.error().fullText());
+            emit finished(outcome, QStringLiteral("verify"));
+            return;
+        }
+    }
     int passed = 0;
     int failed = 0;
     int errors = 0;

@@ -118,8 +118,8 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     header->setStretchLastSection(true);
     const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 140 },
         { BackupHistoryModel::ComponentColumn, 90 }, { BackupHistoryModel::FileColumn, 250 },
-        { BackupHistoryModel::VerifyColumn, 230 }, { BackupHistoryModel::ProvenAtColumn, 120 },
-        { BackupHistoryModel::VerifiedAtColumn, 120 }, { BackupHistoryModel::MethodColumn, 170 } };
+        { BackupHistoryModel::VerifyColumn, 300 }, { BackupHistoryModel::ProvenAtColumn, 135 },
+        { BackupHistoryModel::VerifiedAtColumn, 135 }, { BackupHistoryModel::MethodColumn, 170 } };
     for (const auto& [column, width] : widths)
         header->resizeSection(column, width);
 

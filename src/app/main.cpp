@@ -41,7 +41,8 @@ int main(int argc, char* argv[])
             "main", "Save a picture of the window to FILE once the first sync has ended, then quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption tab(QStringLiteral("tab"),
-        QCoreApplication::translate("main", "Open on tab N (0 backups, 1 verification, 2 compliance, 3 charts)."), QStringLiteral("N"));
+        QCoreApplication::translate("main", "Open on tab N (0 backups, 1 verification, 2 compliance, 3 charts)."),
+        QStringLiteral("N"));
     const QCommandLineOption syncAll(
         QStringLiteral("sync-all"), QCoreApplication::translate("main", "Sync every host at start."));
     parser.addOptions({ demo, catalogOption, screenshot, tab, syncAll });

@@ -4,6 +4,7 @@
 #include "app/ConsoleWindow.h"
 #include "app/HostKeyDialog.h"
 #include "app/HostListModel.h"
+#include "core/BackupRecord.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -247,6 +248,40 @@ private slots:
         second->selectHost(host.name);
         QVERIFY(succeedsWithoutAsking(*second, &ConsoleWindow::connectSelected));
         QVERIFY(auditHas(QStringLiteral("connect"), host.name, QStringLiteral("ok")));
+    }
+
+    void verificationOnThisWorkstationWaitsForTheHostKey()
+    {
+        // A complete dump in a folder of its own, verified from the Verification tab before any sync: the host
+        // key is asked first, and once accepted the verification itself runs (download over SFTP, then checks).
+        QCOMPARE(m_server.runAsUser(QStringLiteral(
+                     "mkdir -p backups/verify && printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL "
+                     "database dump complete\\n' | gzip > backups/verify/postgres-20250103-020000.sql.gz")),
+            0);
+        HostProfile host = m_server.profile(QStringLiteral("ssh-verify"));
+        host.backupDirs = { QStringLiteral("backups/verify") };
+        addHost(host);
+        auto window = makeWindow(m_dir.filePath(QStringLiteral("known_hosts_verify")));
+        window->selectHost(host.name);
+        QTRY_COMPARE(window->selectedHost(), host.name);
+        QSignalSpy finished(window.get(), &ConsoleWindow::operationFinished);
+        bool asked = false;
+        answerNextDialog([&](QWidget* modal) {
+            auto* dialog = qobject_cast<HostKeyDialog*>(modal);
+            QVERIFY(dialog);
+            asked = true;
+            dialog->findChild<QPushButton*>(QStringLiteral("acceptPushButton"))->click();
+        });
+        BackupRecord backup;
+        backup.path = QStringLiteral("backups/verify/postgres-20250103-020000.sql.gz");
+        window->verifyOnWorkstation({ backup });
+        // Refused for the unknown key, asked, then run again once accepted: one outcome, a success.
+        QCOMPARE(waitForOutcome(*window, finished), 1);
+        QVERIFY(asked);
+        QTRY_VERIFY2(
+            allLogText(*window).contains(QLatin1String("PASSED backups/verify/postgres-20250103-020000.sql.gz")),
+            qPrintable(allLogText(*window)));
+        QVERIFY(allLogText(*window).contains(QLatin1String("Downloading")));
     }
 
     void passphraseIsAskedAgainWhenWrongAndKeptInMemoryOnly()
