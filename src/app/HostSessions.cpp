@@ -27,7 +27,9 @@ Transport* HostWorker::transportFor(const HostProfile& host, const ConnectOption
         QString::number(qHash(options.password)), QString::number(qHash(options.passphrase)) }
                             .join(QChar(0));
     if (!m_transport || key != m_transportKey) {
-        m_transport = makeTransport(host, options);
+        ConnectOptions cancellable = options;
+        cancellable.cancel = &cancelRequested; // this worker outlives its transport
+        m_transport = makeTransport(host, cancellable);
         m_transportKey = key;
         if (m_transport) {
             m_transport->setLogSink(
@@ -39,6 +41,7 @@ Transport* HostWorker::transportFor(const HostProfile& host, const ConnectOption
 
 void HostWorker::connectHost(const HostProfile& host, const ConnectOptions& options)
 {
+    cancelRequested = false;
     HostOutcome outcome;
     outcome.host = host.name;
     Transport* transport = transportFor(host, options);
@@ -102,6 +105,7 @@ void HostWorker::sync(const HostProfile& host, const ConnectOptions& options)
 
 void HostWorker::installTool(const HostProfile& host, const ConnectOptions& options)
 {
+    cancelRequested = false;
     HostOutcome outcome;
     outcome.host = host.name;
     Transport* transport = transportFor(host, options);
@@ -138,8 +142,10 @@ void HostWorker::verifyOnHost(
         arguments.append(QStringLiteral("--deep"));
     arguments.append(QStringLiteral("--"));
     arguments.append(files.isEmpty() ? QStringList { QStringLiteral("latest") } : files);
-    JobRunner runner(host, [this, host, options] {
-        auto transport = makeTransport(host, options);
+    ConnectOptions cancellable = options;
+    cancellable.cancel = &cancelRequested;
+    JobRunner runner(host, [this, host, cancellable] {
+        auto transport = makeTransport(host, cancellable);
         if (transport)
             transport->setLogSink([this](LogKind kind, const QString& text) { emit logLine(m_hostName, kind, text); });
         return transport;

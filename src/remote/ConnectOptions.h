@@ -3,6 +3,7 @@
 #include "core/HostProfile.h"
 #include "core/Transport.h"
 
+#include <atomic>
 #include <memory>
 
 namespace dr {
@@ -21,6 +22,8 @@ struct ConnectOptions
     QString password;
     QString passphrase;
     int connectTimeoutMs = 15'000;
+    /// Set (by another thread) to give up a connection attempt that is under way; must outlive the transport.
+    const std::atomic_bool* cancel = nullptr;
 };
 
 /// DRCONSOLE_KNOWN_HOSTS, else `<user data folder>/known_hosts`.

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <malloc.h>
 #include <mutex>
+#include <poll.h>
 #include <sys/socket.h>
 #include <thread>
 
@@ -220,7 +221,35 @@ Result<void> SshTransport::open()
     ssh_options_set(d->session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, userFile.constData());
 
     log(LogKind::Info, tr("Connecting to %1").arg(describe()));
-    if (ssh_connect(d->session) != SSH_OK) {
+    // Non-blocking, so that Cancel (and closing the window) ends a connection attempt to a silent host at
+    // once instead of after the timeout.
+    ssh_set_blocking(d->session, 0);
+    QElapsedTimer connecting;
+    connecting.start();
+    int connected = SSH_AGAIN;
+    while ((connected = ssh_connect(d->session)) == SSH_AGAIN) {
+        if (d->options.cancel && d->options.cancel->load()) {
+            close();
+            const Error error = makeError(Error::Code::Cancelled, tr("Connecting to %1 was cancelled").arg(describe()));
+            log(LogKind::Error, error.message);
+            return error;
+        }
+        if (connecting.elapsed() > timeoutMs) {
+            const Error error = connectError(d->host, QStringLiteral("timeout"), timeoutMs);
+            close();
+            log(LogKind::Error, error.fullText());
+            return error;
+        }
+        const int socket = ssh_get_fd(d->session);
+        if (socket >= 0) {
+            pollfd waiting { socket, short(POLLIN | POLLOUT), 0 };
+            ::poll(&waiting, 1, 50);
+        } else {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+    ssh_set_blocking(d->session, 1);
+    if (connected != SSH_OK) {
         const Error error = connectError(d->host, d->lastError(), timeoutMs);
         close();
         log(LogKind::Error, error.fullText());

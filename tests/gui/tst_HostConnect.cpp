@@ -412,6 +412,16 @@ private slots:
         QVERIFY(longestGap < 150); // CI runs two tests at once on two cores; quiet runs show 25-85 ms
         const QString row = hostRowText(*window, host.name);
         QVERIFY2(row.contains(QLatin1String("error")), qPrintable(row));
+
+        // Cancel ends the attempt at once, long before the timeout.
+        window->syncSelected();
+        QTest::qWait(300);
+        QElapsedTimer cancelling;
+        cancelling.start();
+        window->sessions()->cancel(host.name);
+        QCOMPARE(waitForOutcome(*window, finished, 20'000), 0);
+        qInfo("silent host: cancel took %lld ms", cancelling.elapsed());
+        QVERIFY(cancelling.elapsed() < 500);
         qDeleteAll(held);
     }
 
