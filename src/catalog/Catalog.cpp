@@ -87,6 +87,8 @@ const char* const schemaV3[] = {
     // Verifications before version 3 recorded no level: a pass proves at least that much.
     "UPDATE backups SET proven_at = verified_at, proven_level = '' WHERE verify_state = 'passed'",
     "CREATE INDEX backups_present ON backups(host_id, present)",
+    "ALTER TABLE backups ADD COLUMN verdict TEXT",
+    "UPDATE backups SET verdict = verify_state WHERE verify_state IN ('passed', 'failed')",
 };
 
 // Fields of a backup row that the host tool's events decide; recomputed from all events of the file.
@@ -112,6 +114,8 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
             record.provenAt = event.time;
             record.provenLevel = record.verifyLevel;
         }
+        if (record.verifyState == VerifyState::Passed || record.verifyState == VerifyState::Failed)
+            record.verdict = record.verifyState;
     }
 }
 
@@ -362,7 +366,7 @@ Result<HostState> Catalog::hostState(qint64 hostId)
         QStringLiteral("SELECT last_sync, last_error, last_error_at, catalog_inode, catalog_offset, catalog_lines,"
                        " listing_fingerprint, tool_version, utc_offset, crontab, crontab_read,"
                        " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1),"
-                       " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1 AND verify_state = 'failed')"
+                       " (SELECT count(*) FROM backups WHERE host_id = :id AND present = 1 AND verdict = 'failed')"
                        " FROM host_state WHERE host_id = :id"));
     query.bindValue(QStringLiteral(":id"), hostId);
     if (!query.exec())
@@ -634,7 +638,7 @@ Result<void> Catalog::recomputeBackups(
         write.prepare(QStringLiteral(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
             " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?, verify_level = ?, proven_at = ?,"
-            " proven_level = ? WHERE id = ?"));
+            " proven_level = ?, verdict = ? WHERE id = ?"));
         for (auto it = eventsByFile.cbegin(); it != eventsByFile.cend(); ++it) {
             rowQuery.addBindValue(hostId);
             rowQuery.addBindValue(it.key());
@@ -663,6 +667,7 @@ Result<void> Catalog::recomputeBackups(
             write.addBindValue(record.verifyLevel);
             write.addBindValue(toMs(record.provenAt));
             write.addBindValue(record.provenLevel);
+            write.addBindValue(record.verdict == VerifyState::Unverified ? QVariant() : verifyStateId(record.verdict));
             write.addBindValue(record.id);
             if (!write.exec())
                 return sqlError(tr("Cannot update backup %1 of host %2").arg(it.key(), hostName), write.lastError());
@@ -678,7 +683,8 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT id, host_id, path, component, kind, time_utc, size, encrypted, compressed, managed, present, sha256,"
-        " duration_ms, verify_state, verified_at, verify_method, verify_reason, verify_level, proven_at, proven_level"
+        " duration_ms, verify_state, verified_at, verify_method, verify_reason, verify_level, proven_at, proven_level,"
+        " verdict"
         " FROM backups WHERE host_id = ?%1"
         " ORDER BY time_utc DESC")
                       .arg(includeRemoved ? QString() : QStringLiteral(" AND present = 1")));
@@ -708,6 +714,7 @@ Result<QList<BackupRecord>> Catalog::backups(qint64 hostId, bool includeRemoved)
         record.verifyLevel = query.value(17).toString();
         record.provenAt = fromMs(query.value(18));
         record.provenLevel = query.value(19).toString();
+        record.verdict = verifyStateFromId(query.value(20).toString());
         if (record.provenLevel.isEmpty() && record.verifyState == VerifyState::Passed)
             record.provenLevel = Proof::levelFromMethod(record.verifyMethod); // a pass from before levels
         records.append(std::move(record));

@@ -34,6 +34,8 @@ struct BackupRecord
     QString verifyMethod;
     QString verifyReason;
     QString verifyLevel; ///< of the newest verification: none, exists, checksum, read-through, integrity, deep
+    /// The newest verdict, passed or failed; a verification that could not run (Error) leaves it as it was.
+    VerifyState verdict = VerifyState::Unverified;
     QDateTime provenAt; ///< the newest verification that passed (invalid: never proven)
     QString provenLevel; ///< the level that verification reached
 

@@ -72,7 +72,9 @@ Proof Proof::of(const BackupRecord& record, const QDateTime& now, int intervalDa
     Proof proof;
     proof.provenAt = record.provenAt;
     proof.level = record.provenLevel;
-    if (record.verifyState == VerifyState::Failed)
+    // The newest verdict decides: a check that could not run afterwards neither clears nor renews it.
+    const VerifyState verdict = record.verdict == VerifyState::Unverified ? record.verifyState : record.verdict;
+    if (verdict == VerifyState::Failed)
         proof.state = ProofState::Failed;
     else if (!record.provenAt.isValid())
         proof.state = ProofState::Unverified;

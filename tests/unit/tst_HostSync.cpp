@@ -1,5 +1,5 @@
 #include "catalog/Catalog.h"
-#include "catalog/HostSync.h"
+#include "core/Proof.h"
 #include "remote/LocalTransport.h"
 
 #include <QDir>
@@ -117,8 +117,9 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery query(db);
-            for (const char* statement : { "DROP INDEX backups_present", "ALTER TABLE backups DROP COLUMN verify_level",
-                     "ALTER TABLE backups DROP COLUMN proven_at", "ALTER TABLE backups DROP COLUMN proven_level",
+            for (const char* statement : { "DROP INDEX backups_present", "ALTER TABLE backups DROP COLUMN verdict",
+                     "ALTER TABLE backups DROP COLUMN verify_level", "ALTER TABLE backups DROP COLUMN proven_at",
+                     "ALTER TABLE backups DROP COLUMN proven_level",
                      "ALTER TABLE hosts DROP COLUMN verify_interval_days", "DROP INDEX events_by_type",
                      "ALTER TABLE host_state DROP COLUMN crontab", "ALTER TABLE host_state DROP COLUMN crontab_read",
                      "UPDATE backups SET verify_state = 'passed', verified_at = 1764000000000",
@@ -188,6 +189,20 @@ private slots:
         QCOMPARE(record.verifyState, VerifyState::Passed);
         QCOMPARE(record.provenLevel, QStringLiteral("deep"));
         QCOMPARE(record.provenAt, hostPass.addDays(2));
+
+        // A newer check that could not run keeps the verdict: failed stays failed (counted on the host).
+        workstation.time = hostPass.addDays(3);
+        workstation.state = VerifyState::Failed;
+        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        workstation.time = hostPass.addDays(4);
+        workstation.state = VerifyState::Error;
+        workstation.reason = QStringLiteral("could not download");
+        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        record = backupsByPath().value(path);
+        QCOMPARE(record.verifyState, VerifyState::Error);
+        QCOMPARE(record.verdict, VerifyState::Failed);
+        QCOMPARE(Proof::of(record, hostPass.addDays(4), 7).state, ProofState::Failed);
+        QCOMPARE(m_catalog->hostState(m_host.id)->failedVerifications, 1);
 
         workstation.path = QStringLiteral("backups/database/not-in-the-catalog.sql.gz");
         QCOMPARE(m_catalog->recordVerification(m_host.id, workstation).error().code, Error::Code::NotFound);

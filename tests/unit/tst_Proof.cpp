@@ -57,6 +57,20 @@ private slots:
         QCOMPARE(proof.counts(), expected == int(ProofState::Proven));
     }
 
+    void verdictOutlastsAChecksThatCouldNotRun()
+    {
+        // Passed on day 1, failed on day 2, could not verify on day 3: still failed, not proven by day 1.
+        BackupRecord record;
+        record.provenAt = now.addDays(-2);
+        record.verdict = VerifyState::Failed;
+        record.verifyState = VerifyState::Error;
+        QCOMPARE(Proof::of(record, now, 7).state, ProofState::Failed);
+        // Failed, then passed again: proven.
+        record.verdict = VerifyState::Passed;
+        record.provenAt = now.addSecs(-60);
+        QCOMPARE(Proof::of(record, now, 7).state, ProofState::Proven);
+    }
+
     void intervalIsTheHosts()
     {
         const BackupRecord record = backup(20, VerifyState::Passed, 10);
