@@ -1,4 +1,5 @@
 #include "catalog/Catalog.h"
+#include "catalog/HostSync.h"
 #include "core/Proof.h"
 #include "remote/LocalTransport.h"
 
