@@ -65,6 +65,14 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
         updateActions();
     });
     connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);
+    connect(m_sessions, &HostSessions::backupKeyRejected, this, [this](const QString& host) {
+        // A key from the keychain that fails is not read from there again this session: the user types one.
+        m_keyRejected.insert(host);
+        m_log->append(host, LogKind::Error,
+            tr("The backup key for %1 does not open its encrypted backups; it was forgotten and will be asked for "
+               "again")
+                .arg(host));
+    });
     connect(m_sessions, &HostSessions::verifyProgress, this,
         [this](const QString& host, const QString& file, int number, int count, const QString& stage, qint64 done,
             qint64 total, double speed) {
@@ -549,27 +557,31 @@ void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups, bool
         m_sessions->verifyOnWorkstation(host, backups, deep);
         return;
     }
-    // The keychain first; then ask, and keep the answer in memory (and the keychain if the user wants).
-    m_keyStore->read(host.name, [this, host, backups, deep](const QByteArray& stored, const QString& problem) {
-        QByteArray key = stored;
-        if (key.isEmpty()) {
-            bool remember = false;
-            key = askBackupKey(host, problem, &remember);
-            if (key.isEmpty())
-                return;
-            if (remember) {
-                m_keyStore->write(host.name, key, [this, host](const QString& error) {
-                    m_log->append(host.name, error.isEmpty() ? LogKind::Info : LogKind::Error,
-                        error.isEmpty() ? tr("Backup key of %1 kept in the system keychain").arg(host.name)
-                                        : tr("Could not keep the backup key of %1 in the system keychain (%2); it "
-                                             "stays in memory for this session")
-                                              .arg(host.name, error));
-                });
+    // The keychain first (unless its key was rejected); then ask, and keep the answer in memory (and in the
+    // keychain if the user wants).
+    const bool skipKeychain = m_keyRejected.contains(host.name);
+    m_keyStore->read(
+        host.name, [this, host, backups, deep, skipKeychain](const QByteArray& stored, const QString& problem) {
+            QByteArray key = skipKeychain ? QByteArray() : stored;
+            if (key.isEmpty()) {
+                bool remember = false;
+                key = askBackupKey(host, problem, &remember);
+                if (key.isEmpty())
+                    return;
+                if (remember) {
+                    m_keyStore->write(host.name, key, [this, host](const QString& error) {
+                        m_log->append(host.name, error.isEmpty() ? LogKind::Info : LogKind::Error,
+                            error.isEmpty() ? tr("Backup key of %1 kept in the system keychain").arg(host.name)
+                                            : tr("Could not keep the backup key of %1 in the system keychain (%2); it "
+                                                 "stays in memory for this session")
+                                                  .arg(host.name, error));
+                    });
+                }
             }
-        }
-        m_sessions->setBackupKey(host.name, key);
-        m_sessions->verifyOnWorkstation(host, backups, deep);
-    });
+            m_keyRejected.remove(host.name);
+            m_sessions->setBackupKey(host.name, key);
+            m_sessions->verifyOnWorkstation(host, backups, deep);
+        });
 }
 
 QByteArray ConsoleWindow::askBackupKey(const HostProfile& host, const QString& keychainProblem, bool* remember)

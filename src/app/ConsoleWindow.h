@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <functional>
 
@@ -112,6 +113,7 @@ private:
     VerificationPanel* m_verification = nullptr;
     BackupKeyStore* m_keyStore = nullptr;
     QHash<QString, std::function<void()>> m_pendingVerify; ///< per host: the last verification asked for
+    QSet<QString> m_keyRejected; ///< hosts whose backup key did not open a backup: ask, do not read the keychain
     DemoHost* m_demo = nullptr;
     QProgressDialog* m_demoProgress = nullptr;
     QList<QAction*> m_hostActions;

@@ -279,6 +279,8 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
         }
         if (auto recorded = m_catalog->recordVerification(host.id, entry); !recorded)
             emit logLine(host.name, LogKind::Error, recorded.error().fullText());
+        if (entry.keyRejected)
+            emit backupKeyRejected(host.name);
         passed += entry.state == VerifyState::Passed ? 1 : 0;
         failed += entry.state == VerifyState::Failed ? 1 : 0;
         errors += entry.state == VerifyState::Error ? 1 : 0;
@@ -351,6 +353,10 @@ HostWorker* HostSessions::worker(const QString& hostName)
     connect(hostWorker, &HostWorker::logLine, this, &HostSessions::logLine);
     connect(hostWorker, &HostWorker::backupsLoaded, this, &HostSessions::backupsLoaded);
     connect(hostWorker, &HostWorker::verifyProgress, this, &HostSessions::verifyProgress);
+    connect(hostWorker, &HostWorker::backupKeyRejected, this, [this](const QString& host) {
+        if (m_backupKeys.remove(host) > 0)
+            emit backupKeyRejected(host);
+    });
     connect(hostWorker, &HostWorker::finished, this, [this](const HostOutcome& outcome, const QString& operation) {
         m_busy[outcome.host] = false;
         emit finished(outcome, operation);

@@ -62,6 +62,8 @@ signals:
         qint64 done, qint64 total, double bytesPerSecond);
     void finished(const dr::HostOutcome& outcome, const QString& operation);
     void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
+    /// The backup key given for the host did not open a backup.
+    void backupKeyRejected(const QString& host);
 
 private:
     Transport* transportFor(const HostProfile& host, const ConnectOptions& options);
@@ -119,6 +121,8 @@ signals:
     void finished(const dr::HostOutcome& outcome, const QString& operation);
     void backupsLoaded(qint64 hostId, const QList<dr::BackupRecord>& records);
     void hostsLoaded(const dr::HostList& list);
+    /// The backup key kept for the host did not open a backup; it was forgotten, so the next run asks again.
+    void backupKeyRejected(const QString& host);
     void verifyProgress(const QString& host, const QString& file, int fileNumber, int fileCount, const QString& stage,
         qint64 done, qint64 total, double bytesPerSecond);
 

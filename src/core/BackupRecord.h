@@ -59,6 +59,7 @@ struct VerificationEntry
     QString sha256;
     QString place; ///< "host" or "workstation"
     QString details; ///< counts of a deep check ("3 tables, 254 rows"), the download, ...
+    bool keyRejected = false; ///< not stored: the key given did not open the file
 
     /// The catalog.jsonl line of this entry (event "verify").
     QByteArray toEventLine() const;

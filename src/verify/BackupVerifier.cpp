@@ -322,7 +322,8 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     std::optional<verify::DecryptStream> decrypt;
     std::optional<PeekStream> decryptedPeek;
     ByteStream* decoded = &rawPeek;
-    auto wrongKey = [] { return makeError(Error::Code::Corrupt, tr("wrong key or not encrypted with this key")); };
+    // A wrong key is not a bad backup: it says nothing about the file (AuthFailed ends as state Error).
+    auto wrongKey = [] { return makeError(Error::Code::AuthFailed, tr("wrong key or not encrypted with this key")); };
     if (kind.encrypted) {
         m_method.append(QStringLiteral("aes-256-cbc"));
         decrypt.emplace(rawPeek, m_request.key);
@@ -500,6 +501,12 @@ void Verification::run()
         }
         if (checksumMatches)
             m_report.level = VerifyLevel::Checksum;
+        if (contentFault->code == Error::Code::AuthFailed) {
+            m_report.keyRejected = true;
+            return error(checksumMatches
+                    ? tr("%1; the file itself is intact (its SHA-256 matches)").arg(contentFault->message)
+                    : contentFault->message);
+        }
         return finishWith(*contentFault);
     }
     const QString noChecksum = tr("no checksum to compare with (no sidecar %1.sha256)").arg(m_fileName);

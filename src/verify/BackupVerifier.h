@@ -58,6 +58,7 @@ struct VerifyReport
     QStringList unsafePaths; ///< archive members that would land outside the restore folder (first 100)
     QStringList warnings; ///< oddities that do not fail the backup
     bool cancelled = false;
+    bool keyRejected = false; ///< the key does not open this file: ask for it again
 
     QString levelId() const { return verifyLevelId(level); }
 };

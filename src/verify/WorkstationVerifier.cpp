@@ -101,6 +101,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         QDir().rmdir(QFileInfo(downloaded).absolutePath());
     }
     entry.level = report.levelId();
+    entry.keyRejected = report.keyRejected;
     entry.method = report.method;
     entry.sha256 = report.sha256;
     entry.size = report.bytesRead;

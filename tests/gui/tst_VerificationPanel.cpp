@@ -3,6 +3,7 @@
 #include "app/ConsoleWindow.h"
 #include "app/HostListModel.h"
 #include "app/VerificationPanel.h"
+#include "core/Proof.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -308,10 +309,25 @@ private slots:
         QVERIFY(runAndWait(panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))));
         QVERIFY(asked);
         const BackupRecord* encrypted = record(QStringLiteral("postgres-20261123-020000.sql.gz.enc"));
-        QCOMPARE(encrypted->verifyState, VerifyState::Failed);
+        // A wrong key is no verdict on the backup: it stays proven from before, and the key is forgotten.
+        QCOMPARE(encrypted->verifyState, VerifyState::Error);
         QVERIFY2(encrypted->verifyReason.contains(QLatin1String("key")), qPrintable(encrypted->verifyReason));
-        // Kept in memory for the session, nowhere on disk.
-        QCOMPARE(m_window->sessions()->backupKey(QStringLiteral("h")), QByteArray("wrong"));
+        QCOMPARE(Proof::of(*encrypted, QDateTime::currentDateTimeUtc(), 7).state, ProofState::Proven);
+        QTRY_COMPARE(m_window->sessions()->backupKey(QStringLiteral("h")), QByteArray());
+
+        // The next run asks again; the right key is kept in memory for the session, nowhere on disk.
+        asked = false;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            dialog->findChild<QLineEdit*>(QStringLiteral("backupKeyLineEdit"))->setText(QStringLiteral("k3y"));
+            asked = true;
+            dialog->accept();
+        });
+        QVERIFY(runAndWait(panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))));
+        QVERIFY(asked);
+        QCOMPARE(record(QStringLiteral("postgres-20261123-020000.sql.gz.enc"))->verifyState, VerifyState::Passed);
+        QCOMPARE(m_window->sessions()->backupKey(QStringLiteral("h")), QByteArray("k3y"));
     }
 };
 

@@ -119,7 +119,8 @@ private slots:
         QVERIFY2(right.state == VerifyState::Passed, qPrintable(text(right)));
         QCOMPARE(right.level, QStringLiteral("integrity"));
         const VerificationEntry wrong = WorkstationVerifier::verify(transport, request(path, "wrong key"));
-        QVERIFY2(wrong.state == VerifyState::Failed, qPrintable(text(wrong)));
+        QVERIFY2(wrong.state == VerifyState::Error, qPrintable(text(wrong))); // the key's fault, not the file's
+        QVERIFY(wrong.keyRejected);
         QVERIFY2(wrong.reason.contains(QLatin1String("postgres-20261120-020000.sql.gz.enc")), qPrintable(wrong.reason));
         const VerificationEntry none = WorkstationVerifier::verify(transport, request(path));
         QVERIFY2(none.state == VerifyState::Error, qPrintable(text(none))); // no key: could not verify, not a pass

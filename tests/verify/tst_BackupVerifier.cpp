@@ -422,10 +422,28 @@ void tst_BackupVerifier::wrongKey()
     const QString name = QStringLiteral("app-data-20240909-020000.tar.gz.enc");
     if (!QFileInfo::exists(path(name)))
         encryptedWithTheRightKeyPasses();
-    expectFailure(verify(name, "not the key"), name, QStringLiteral("wrong key or not encrypted with this key"));
+    // A wrong key says nothing about the backup: it could not be verified (not "bad"), and the key is flagged.
+    auto expectKeyRejected = [&](const VerifyReport& report, const QString& file) {
+        QVERIFY2(report.state == VerifyState::Error, qPrintable(verifyStateId(report.state) + u' ' + report.reason));
+        QVERIFY(report.keyRejected);
+        QVERIFY2(report.reason.contains(file), qPrintable(report.reason));
+        QVERIFY2(report.reason.contains(QLatin1String("wrong key")), qPrintable(report.reason));
+    };
+    expectKeyRejected(verify(name, "not the key"), name);
     // Without gzip inside the first magic number is a plain SQL header; a wrong key makes noise of it.
     const QString sql = QStringLiteral("postgres-20240909-020000.sql.enc");
-    expectFailure(verify(sql, "not the key"), sql, QStringLiteral("wrong key"));
+    expectKeyRejected(verify(sql, "not the key"), sql);
+    // With the sidecar matching, the reason says the file itself is intact.
+    QProcess sidecar;
+    sidecar.setWorkingDirectory(m_dir.path());
+    sidecar.setStandardOutputFile(path(name + QStringLiteral(".sha256")));
+    sidecar.start(m_sha256sum, { name });
+    QVERIFY(sidecar.waitForFinished(30'000));
+    const VerifyReport intact = verify(name, "not the key");
+    expectKeyRejected(intact, name);
+    QVERIFY2(intact.reason.contains(QLatin1String("intact")), qPrintable(intact.reason));
+    QCOMPARE(intact.level, VerifyLevel::Checksum);
+    QFile::remove(path(name + QStringLiteral(".sha256")));
 }
 
 void tst_BackupVerifier::encNameButNotEncrypted()
