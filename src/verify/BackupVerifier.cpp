@@ -540,6 +540,8 @@ void Verification::restoreDump()
         return finishWith(counts.error());
     m_report.tables = counts->tables;
     m_report.rows = counts->rows;
+    if (!counts->warning.isEmpty())
+        m_report.warnings.append(counts->warning);
     m_report.level = VerifyLevel::Deep;
 }
 

@@ -75,11 +75,35 @@ Result<DeepCounts> countRows(QSqlDatabase db, const QString& tablesSql, bool wit
     for (const QString& name : std::as_const(names)) {
         QSqlQuery count(db);
         if (!count.exec(QStringLiteral("SELECT count(*) FROM %1").arg(name)) || !count.next())
-            return makeError(Error::Code::Corrupt, DeepRestore::tr("cannot count the rows of %1").arg(name),
+            return makeError(Error::Code::Database, DeepRestore::tr("cannot count the rows of %1").arg(name),
                 count.lastError().text());
         counts.rows += count.value(0).toLongLong();
     }
     return counts;
+}
+
+// A pg_dump line the deep restore leaves out: our \restrict replaces the dump's own, and ownership and privileges
+// refer to roles of the production server. pg_dump writes each of these statements on one line.
+bool isOwnershipOrPrivilege(const QByteArray& line)
+{
+    const QByteArray trimmed = line.trimmed();
+    if (trimmed.startsWith("\\restrict ") || trimmed.startsWith("\\unrestrict "))
+        return true;
+    if (trimmed.startsWith("GRANT ") || trimmed.startsWith("REVOKE ")
+        || trimmed.startsWith("ALTER DEFAULT PRIVILEGES "))
+        return trimmed.endsWith(';');
+    return trimmed.startsWith("ALTER ") && trimmed.contains(" OWNER TO ") && trimmed.endsWith(';');
+}
+
+// psql errors that come from the scratch server, not from the dump: the restore could not be judged.
+bool isEnvironmentError(const QString& error)
+{
+    for (const char* text : { "role \"", "extension \"", "could not open extension control file", "permission denied",
+             "could not connect", "connection to server", "out of memory", "No space left" }) {
+        if (error.contains(QLatin1String(text), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -125,8 +149,8 @@ Result<DeepCounts> DeepRestore::countSqlite(const QString& path)
     if (!connection.opened())
         return makeError(Error::Code::Database, tr("cannot open the SQLite copy"), connection.error());
     return countRows(connection.database(),
-        QStringLiteral(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"),
+        QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                       " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"),
         false);
 }
 
@@ -160,10 +184,25 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
             return makeError(Error::Code::Database,
                 tr("cannot create the throwaway database %1 on %2").arg(name, where), create.lastError().text());
     }
+    // On a connection of its own: the first one may have been closed by the server during a long restore.
+    QString dropProblem;
     auto drop = [&] {
-        QSqlQuery dropping(admin.database());
-        if (!dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)))
-            dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            if (attempt > 0)
+                QThread::msleep(1000);
+            ScopedConnection dropper(QStringLiteral("QPSQL"), configure(QStringLiteral("postgres")));
+            if (!dropper.opened()) {
+                dropProblem = dropper.error();
+                continue;
+            }
+            QSqlQuery dropping(dropper.database());
+            if (dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name))
+                || dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name))) {
+                dropProblem.clear();
+                return;
+            }
+            dropProblem = dropping.lastError().text();
+        }
     };
 
     QProcess psql;
@@ -187,8 +226,9 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
     auto writeAll = [&](const char* data, qint64 size) {
         psql.write(data, size);
         // Keep what waits in QProcess's buffer small: memory stays flat whatever the dump's size.
-        while (psql.bytesToWrite() > 4 * 1024 * 1024 && psql.state() == QProcess::Running)
-            psql.waitForBytesWritten(1000);
+        while (
+            psql.bytesToWrite() > 4 * 1024 * 1024 && psql.state() == QProcess::Running && !(cancel && cancel->load()))
+            psql.waitForBytesWritten(200);
     };
     const QByteArray restrictLine = "\\restrict " + restrictKey.toLatin1() + '\n';
     writeAll(restrictLine.constData(), restrictLine.size());
@@ -203,11 +243,12 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
             stream = &decrypt.emplace(*stream, key);
         if (compressed)
             stream = &gunzip.emplace(*stream);
-        // The dump's own \restrict / \unrestrict lines (pg_dump 15.14 and later) give way to ours.
+        // The dump's own \restrict / \unrestrict lines (pg_dump 15.14 and later) give way to ours. Ownership and
+        // privileges are left out, as `pg_restore --no-owner --no-acl` would: the production roles do not exist on
+        // a scratch server, and they say nothing about whether the data restores.
         QByteArray line;
         auto flushLine = [&] {
-            const QByteArray trimmed = line.trimmed();
-            if (!trimmed.startsWith("\\restrict ") && !trimmed.startsWith("\\unrestrict "))
+            if (!isOwnershipOrPrivilege(line))
                 writeAll(line.constData(), line.size());
             line.clear();
         };
@@ -234,7 +275,15 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
             flushLine();
     }
     psql.closeWriteChannel();
-    psql.waitForFinished(-1);
+    // psql may work long after its input ended (indexes, foreign keys): Cancel stops it there too.
+    while (!psql.waitForFinished(200)) {
+        if (cancel && cancel->load()) {
+            psql.kill();
+            psql.waitForFinished(5'000);
+            fed = makeError(Error::Code::Cancelled, tr("the deep restore was cancelled"));
+            break;
+        }
+    }
     const QString psqlErrors = QString::fromUtf8(psql.readAllStandardError());
     Result<DeepCounts> result = makeError(Error::Code::Internal, QString());
     if (!fed && fed.error().code != Error::Code::Corrupt) {
@@ -254,7 +303,7 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
         }
         if (first.isEmpty())
             first = psqlErrors.trimmed().left(300);
-        result = makeError(Error::Code::Corrupt,
+        result = makeError(isEnvironmentError(first) ? Error::Code::Database : Error::Code::Corrupt,
             tr("the dump does not restore (psql, rolled back): %1")
                 .arg(first.isEmpty() ? tr("psql exit %1").arg(psql.exitCode()) : first));
     } else if (!fed) {
@@ -268,11 +317,21 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
             result = countRows(restored.database(),
                 QStringLiteral(
                     "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    " WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                    " AND n.nspname NOT LIKE 'pg_toast%' ORDER BY 1, 2"),
+                    " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                    " AND n.nspname NOT LIKE 'pg_toast%' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+                    " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')"
+                    " ORDER BY 1, 2"),
                 true);
     }
     drop();
+    if (!dropProblem.isEmpty()) {
+        const QString warning = tr("the throwaway database %1 on %2 could not be dropped (%3): drop it by hand")
+                                    .arg(name, where, dropProblem);
+        if (result)
+            result->warning = warning;
+        else
+            result = makeError(result.error().code, result.error().message + QStringLiteral("; ") + warning);
+    }
     return result;
 }
 

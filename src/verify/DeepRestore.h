@@ -15,6 +15,7 @@ struct DeepCounts
 {
     qint64 tables = 0;
     qint64 rows = 0;
+    QString warning; ///< e.g. the throwaway database could not be dropped
 };
 
 /// A PostgreSQL server for throwaway databases, as a libpq connection string ("host=127.0.0.1 port=5432

@@ -5,6 +5,7 @@
 #include "verify/BackupVerifier.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
 #include <QProcess>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
 #include <unistd.h>
 
 using namespace dr;
@@ -29,6 +31,8 @@ private slots:
     void deepRestoreCountsTablesAndRows();
     void deepRestoreOfABrokenDumpFails();
     void deepRestoreBlocksShellCommands();
+    void deepRestoreIgnoresProductionRoles();
+    void deepRestoreCanBeCancelled();
     void deepRestoreWithoutAServerIsNotAPass();
     void deepSqliteCountsRows();
 
@@ -201,6 +205,53 @@ void tst_BackupVerifierPostgres::deepRestoreBlocksShellCommands()
             .toUtf8());
     QCOMPARE(report.state, VerifyState::Failed);
     QVERIFY(!QFile::exists(marker));
+    QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreIgnoresProductionRoles()
+{
+    // A production dump names roles and extensions the scratch server lacks: ownership and privileges are left
+    // out (as pg_restore --no-owner --no-acl would); a missing extension is the server's gap, not a bad dump.
+    const VerifyReport owned = deepVerify(QStringLiteral("postgres-20240915-020000.sql"),
+        "-- PostgreSQL database dump\n\nCREATE TABLE public.t (id int);\nALTER TABLE public.t OWNER TO app_owner;\n"
+        "INSERT INTO public.t VALUES (1), (2);\nREVOKE ALL ON TABLE public.t FROM PUBLIC;\n"
+        "GRANT SELECT ON TABLE public.t TO app_reader;\n\n-- PostgreSQL database dump complete\n\n");
+    QVERIFY2(owned.state == VerifyState::Passed, qPrintable(owned.reason));
+    QCOMPARE(owned.tables, 1);
+    QCOMPARE(owned.rows, 2);
+    const VerifyReport extension = deepVerify(QStringLiteral("postgres-20240916-020000.sql"),
+        "-- PostgreSQL database dump\n\nCREATE EXTENSION IF NOT EXISTS no_such_extension;\nCREATE TABLE t (id int);\n"
+        "\n-- PostgreSQL database dump complete\n\n");
+    QCOMPARE(extension.state, VerifyState::Error);
+    QVERIFY2(extension.reason.contains(QLatin1String("no_such_extension")), qPrintable(extension.reason));
+    QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreCanBeCancelled()
+{
+    // A statement that runs long after the input ended (as index builds do): Cancel stops psql there too.
+    QFile dump(path(QStringLiteral("postgres-20240917-020000.sql")));
+    QVERIFY(dump.open(QIODevice::WriteOnly));
+    dump.write("-- PostgreSQL database dump\n\nCREATE TABLE t (id int);\nSELECT pg_sleep(60);\n\n"
+               "-- PostgreSQL database dump complete\n\n");
+    dump.close();
+    std::atomic_bool cancel { false };
+    VerifyRequest request;
+    request.path = dump.fileName();
+    request.level = VerifyLevel::Deep;
+    request.scratchServer = scratchServer();
+    request.cancel = &cancel;
+    std::thread canceller([&cancel] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        cancel = true;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const VerifyReport report = BackupVerifier::verify(request);
+    canceller.join();
+    QCOMPARE(report.state, VerifyState::Error);
+    QVERIFY(report.cancelled);
+    QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(throwawayDatabases(), QStringList());
 }
 
