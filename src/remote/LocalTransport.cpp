@@ -121,7 +121,8 @@ Result<DownloadResult> LocalTransport::download(
             Error::Code::NotFound, tr("%1: cannot read %2").arg(describe(), source.fileName()), source.errorString());
     const qint64 total = source.size();
     PartialDownload target(localPath);
-    const auto offset = target.open(total);
+    const auto offset = target.open(
+        total, QStringLiteral("%1 %2").arg(total).arg(QFileInfo(source).lastModified().toSecsSinceEpoch()));
     if (!offset)
         return offset.error();
     DownloadResult result;

@@ -696,13 +696,14 @@ Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& 
                 .arg(describe(), remotePath)
                 .arg(*total)
                 .arg(size));
+    const QString version = QStringLiteral("%1 %2").arg(size).arg(attributes->mtime);
     if (*total < 0) {
-        const auto offset = target.open(size); // decides whether an earlier .part is continued
+        const auto offset = target.open(size, version); // decides whether an earlier .part is continued
         if (!offset)
             return offset.error();
         *resumedFrom = *offset;
     } else if (!target.isOpen()) {
-        if (const auto offset = target.open(size); !offset)
+        if (const auto offset = target.open(size, version); !offset)
             return offset.error();
     }
     *total = size;
@@ -790,7 +791,11 @@ Result<DownloadResult> SshTransport::download(
                 tr("Downloaded %1 (%2 bytes in %3 ms)").arg(remotePath).arg(result.size).arg(result.durationMs));
             return result;
         }
-        target.keepForResume();
+        // A file that changed or vanished on the host must not be continued later; anything else may be.
+        if (pass.error().code == Error::Code::Corrupt || pass.error().code == Error::Code::NotFound)
+            target.discard();
+        else
+            target.keepForResume();
         log(LogKind::Error, pass.error().fullText());
         const bool connectionLost
             = pass.error().code == Error::Code::Network || pass.error().code == Error::Code::Timeout;

@@ -116,11 +116,38 @@ private slots:
         QVERIFY(part.open(QIODevice::WriteOnly));
         part.write(full.read(5 * 1024 * 1024));
         part.close();
-
+        // Without a record of which version it came from, a .part is not trusted: started again.
         SshTransport transport(m_server.profile(), options());
+        QVERIFY(transport.download(remoteFile(), target, {}).ok());
+        QFile::remove(target);
+
+        // From the same version of the file (size and modification time as the host has them): continued.
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        full.seek(0);
+        part.write(full.read(5 * 1024 * 1024));
+        part.close();
+        QByteArray mtime;
+        QCOMPARE(m_server.runAsUser(QStringLiteral("stat -c %Y '%1'").arg(remoteFile()), &mtime), 0);
+        QFile source(target + QStringLiteral(".part.source"));
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write(QByteArray::number(fileSize) + ' ' + mtime.trimmed());
+        source.close();
         const auto result = transport.download(remoteFile(), target, {});
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().fullText()));
         QCOMPARE(result->resumedFrom, 5 * 1024 * 1024);
+        QCOMPARE(sha256Of(target), m_remoteSha256);
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part.source")));
+
+        // From another version of the file (it was rewritten on the host since): started again, never spliced.
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(QByteArray(5 * 1024 * 1024, 'x'));
+        part.close();
+        QVERIFY(source.open(QIODevice::WriteOnly));
+        source.write(QByteArray::number(fileSize) + " 1000000000");
+        source.close();
+        const auto fresh = transport.download(remoteFile(), target, {});
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->resumedFrom, 0);
         QCOMPARE(sha256Of(target), m_remoteSha256);
     }
 
