@@ -615,12 +615,18 @@ Result<void> Catalog::recomputeBackups(
         // The host stamps events to the second, the console to the millisecond: within one second the event
         // recorded later is the newer. One file (a verification recorded here): read only its events.
         const bool oneFile = paths.size() == 1;
+        // The file's name narrows the query; the exact (cleaned) path is compared below, so "./x" finds "x".
         select.prepare(QStringLiteral("SELECT file, data FROM events WHERE host_id = ? AND file <> ''%1"
                                       " AND event IN ('backup_finished', 'verify') ORDER BY ts / 1000, id")
-                           .arg(oneFile ? QStringLiteral(" AND file = ?") : QString()));
+                           .arg(oneFile ? QStringLiteral(" AND file LIKE ? ESCAPE '\\'") : QString()));
         select.addBindValue(hostId);
-        if (oneFile)
-            select.addBindValue(*paths.cbegin());
+        if (oneFile) {
+            QString name = paths.cbegin()->mid(paths.cbegin()->lastIndexOf(u'/') + 1);
+            name.replace(u'\\', QStringLiteral("\\\\"))
+                .replace(u'%', QStringLiteral("\\%"))
+                .replace(u'_', QStringLiteral("\\_"));
+            select.addBindValue(QString(u'%' + name));
+        }
         if (!select.exec())
             return sqlError(tr("Cannot read the events of host %1").arg(hostName), select.lastError());
         while (select.next()) {
@@ -737,26 +743,37 @@ Result<void> Catalog::recordVerification(qint64 hostId, const VerificationEntry&
     if (!db.transaction())
         return sqlError(tr("Cannot record the verification of %1").arg(entry.path), db.lastError());
     // Kept as a `verify` event like the host tool's, so history and the backup's state come from one place.
+    // Never replaces an event: one that shares the key (time to the millisecond, event, file) moves the new one
+    // on by a millisecond.
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO events (host_id, ts, event, component, file, data) VALUES (?, ?, 'verify', ?, ?, ?)"));
-    insert.addBindValue(hostId);
-    insert.addBindValue(toMs(entry.time));
-    insert.addBindValue(entry.component);
-    insert.addBindValue(entry.path);
-    insert.addBindValue(QString::fromUtf8(entry.toEventLine()));
-    if (!insert.exec()) {
-        const QSqlError error = insert.lastError();
-        db.rollback();
-        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), error);
+        "INSERT OR IGNORE INTO events (host_id, ts, event, component, file, data) VALUES (?, ?, 'verify', ?, ?, ?)"));
+    VerificationEntry stored = entry;
+    for (int attempt = 0;; ++attempt) {
+        insert.addBindValue(hostId);
+        insert.addBindValue(toMs(stored.time));
+        insert.addBindValue(stored.component);
+        insert.addBindValue(stored.path);
+        insert.addBindValue(QString::fromUtf8(stored.toEventLine()));
+        if (!insert.exec()) {
+            const QSqlError error = insert.lastError();
+            db.rollback();
+            return sqlError(tr("Cannot record the verification of %1").arg(entry.path), error);
+        }
+        if (insert.numRowsAffected() > 0 || attempt == 10)
+            break;
+        stored.time = stored.time.addMSecs(1);
     }
     if (auto recomputed = recomputeBackups(db, hostId, QStringLiteral("#%1").arg(hostId), { entry.path });
         !recomputed) {
         db.rollback();
         return recomputed.error();
     }
-    if (!db.commit())
-        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), db.lastError());
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), error);
+    }
     return {};
 }
 

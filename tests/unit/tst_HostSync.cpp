@@ -205,6 +205,17 @@ private slots:
         QCOMPARE(Proof::of(record, hostPass.addDays(4), 7).state, ProofState::Failed);
         QCOMPARE(m_catalog->hostState(m_host.id)->failedVerifications, 1);
 
+        // A workstation result stamped in the same millisecond as a host event never replaces it.
+        const qsizetype before = m_catalog->verificationHistory(m_host.id, path)->size();
+        workstation.time = hostPass;
+        workstation.state = VerifyState::Passed;
+        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        const auto all = m_catalog->verificationHistory(m_host.id, path);
+        QCOMPARE(all->size(), before + 1);
+        QCOMPARE(std::count_if(all->cbegin(), all->cend(),
+                     [](const VerificationEntry& entry) { return entry.place == QLatin1String("host"); }),
+            2);
+
         workstation.path = QStringLiteral("backups/database/not-in-the-catalog.sql.gz");
         QCOMPARE(m_catalog->recordVerification(m_host.id, workstation).error().code, Error::Code::NotFound);
     }
