@@ -137,11 +137,6 @@ void HostWorker::verifyOnHost(
             outcome.state = *state;
         emit finished(outcome, QStringLiteral("verify"));
     };
-    QStringList arguments { QStringLiteral("verify"), QStringLiteral("--json") };
-    if (deep)
-        arguments.append(QStringLiteral("--deep"));
-    arguments.append(QStringLiteral("--"));
-    arguments.append(files.isEmpty() ? QStringList { QStringLiteral("latest") } : files);
     ConnectOptions cancellable = options;
     cancellable.cancel = &cancelRequested;
     JobRunner runner(host, [this, host, cancellable] {
@@ -150,68 +145,96 @@ void HostWorker::verifyOnHost(
             transport->setLogSink([this](LogKind kind, const QString& text) { emit logLine(m_hostName, kind, text); });
         return transport;
     });
-    const auto id = runner.start(arguments);
-    if (!id) {
-        outcome.error = id.error();
-        emit logLine(host.name, LogKind::Error, id.error().fullText());
-        finish();
-        return;
+    // The whole command goes to the host as one shell line, which Linux limits to 128 KiB: long lists of files
+    // ("not proven in N days" after an upgrade) are verified in several jobs, one after the other.
+    constexpr qsizetype batchBytes = 48 * 1024;
+    QList<QStringList> batches;
+    qsizetype batchSize = 0;
+    for (const QString& file : files) {
+        if (batches.isEmpty() || batchSize + file.size() + 1 > batchBytes) { // quoting may double it: still fits
+            batches.append(QStringList());
+            batchSize = 0;
+        }
+        batches.last().append(file);
+        batchSize += file.size() + 1;
     }
-    emit logLine(host.name, LogKind::Info,
-        tr("Verification job %1 started on %2 (%n backup(s))", nullptr, files.isEmpty() ? 0 : int(files.size()))
-            .arg(*id, host.name));
-    // The job's log, line by line as it grows; the JSON result is its last stdout line.
-    QByteArray pending;
-    QByteArray lastJson;
-    const auto status = runner.follow(
-        *id, 0,
-        [&](QByteArrayView chunk) {
-            pending.append(chunk);
-            qsizetype newline;
-            while ((newline = pending.indexOf('\n')) >= 0) {
-                const QByteArray line = pending.left(newline);
-                pending.remove(0, newline + 1);
-                if (line.startsWith('[') || line.startsWith('{'))
-                    lastJson = line;
-                emit logLine(host.name, LogKind::Stdout, QString::fromUtf8(line));
-            }
-        },
-        &cancelRequested);
-    if (!status) {
-        outcome.error = status.error();
-        if (status.error().code == Error::Code::Cancelled)
-            outcome.error.message = tr("Stopped following verification job %1; it goes on on host %2 and its results "
-                                       "arrive with the next sync")
-                                        .arg(*id, host.name);
-        emit logLine(host.name, LogKind::Error, outcome.error.fullText());
-        finish();
-        return;
-    }
-    (void)m_catalog->audit(QStringLiteral("verify"), host.name,
-        tr("on the host, job %1: %2").arg(*id, arguments.mid(2).join(u' ')),
-        status->exitCode == 0 ? QStringLiteral("passed") : QStringLiteral("exit %1").arg(status->exitCode));
-    // The verify events are in the host's catalog.jsonl now: bring them over.
-    if (Transport* transport = transportFor(host, options)) {
-        if (auto synced = syncHost(*m_catalog, host, *transport); !synced)
-            emit logLine(host.name, LogKind::Error, synced.error().fullText());
-    }
-    const QJsonDocument document = QJsonDocument::fromJson(lastJson);
-    const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
+    if (batches.isEmpty())
+        batches.append(QStringList { QStringLiteral("latest") });
     int passed = 0;
     int failed = 0;
     int errors = 0;
-    for (const auto& value : results) {
-        const QString result = value.toObject().value(QStringLiteral("result")).toString();
-        passed += result == QLatin1String("passed") ? 1 : 0;
-        failed += result == QLatin1String("failed") ? 1 : 0;
-        errors += result == QLatin1String("error") ? 1 : 0;
-    }
-    if (status->exitCode > 1 || document.isNull()) {
-        outcome.error = makeError(Error::Code::RemoteCommandFailed,
-            tr("Verification job %1 on host %2 ended with exit code %3 without results; see the log")
+    bool anyRan = false;
+    for (qsizetype number = 0; number < batches.size(); ++number) {
+        QStringList arguments { QStringLiteral("verify"), QStringLiteral("--json") };
+        if (deep)
+            arguments.append(QStringLiteral("--deep"));
+        arguments.append(QStringLiteral("--"));
+        arguments.append(batches[number]);
+        const auto id = runner.start(arguments);
+        if (!id) {
+            outcome.error = id.error();
+            emit logLine(host.name, LogKind::Error, id.error().fullText());
+            break;
+        }
+        emit logLine(host.name, LogKind::Info,
+            tr("Verification job %1 started on %2 (part %3 of %4)")
                 .arg(*id, host.name)
-                .arg(status->exitCode));
-    } else {
+                .arg(number + 1)
+                .arg(batches.size()));
+        // The job's log, line by line as it grows; the JSON result is its last stdout line.
+        QByteArray pending;
+        QByteArray lastJson;
+        const auto status = runner.follow(
+            *id, 0,
+            [&](QByteArrayView chunk) {
+                pending.append(chunk);
+                qsizetype newline;
+                while ((newline = pending.indexOf('\n')) >= 0) {
+                    const QByteArray line = pending.left(newline);
+                    pending.remove(0, newline + 1);
+                    if (line.startsWith('[') || line.startsWith('{'))
+                        lastJson = line;
+                    emit logLine(host.name, LogKind::Stdout, QString::fromUtf8(line));
+                }
+            },
+            &cancelRequested);
+        if (!status) {
+            outcome.error = status.error();
+            if (status.error().code == Error::Code::Cancelled)
+                outcome.error.message = tr("Stopped following verification job %1; it goes on on host %2 and its "
+                                           "results arrive with the next sync")
+                                            .arg(*id, host.name);
+            emit logLine(host.name, LogKind::Error, outcome.error.fullText());
+            break;
+        }
+        anyRan = true;
+        (void)m_catalog->audit(QStringLiteral("verify"), host.name,
+            tr("on the host, job %1: %n backup(s)", nullptr, int(batches[number].size())).arg(*id),
+            status->exitCode == 0 ? QStringLiteral("passed") : QStringLiteral("exit %1").arg(status->exitCode));
+        const QJsonDocument document = QJsonDocument::fromJson(lastJson);
+        if (status->exitCode > 1 || document.isNull()) {
+            outcome.error = makeError(Error::Code::RemoteCommandFailed,
+                tr("Verification job %1 on host %2 ended with exit code %3 without results; see the log")
+                    .arg(*id, host.name)
+                    .arg(status->exitCode));
+            break;
+        }
+        const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
+        for (const auto& value : results) {
+            const QString result = value.toObject().value(QStringLiteral("result")).toString();
+            passed += result == QLatin1String("passed") ? 1 : 0;
+            failed += result == QLatin1String("failed") ? 1 : 0;
+            errors += result == QLatin1String("error") ? 1 : 0;
+        }
+    }
+    // The verify events are in the host's catalog.jsonl now: bring them over.
+    if (anyRan) {
+        if (Transport* transport = transportFor(host, options)) {
+            if (auto synced = syncHost(*m_catalog, host, *transport); !synced)
+                emit logLine(host.name, LogKind::Error, synced.error().fullText());
+        }
+    }
+    if (outcome.error.message.isEmpty()) {
         outcome.ok = true;
         outcome.summary = tr("verified on the host: %1 passed, %2 failed, %3 could not be verified")
                               .arg(passed)

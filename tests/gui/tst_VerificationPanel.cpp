@@ -292,6 +292,30 @@ private slots:
         QFile::remove(m_root + QStringLiteral("/backups/database/postgres-20261118-020000.sql"));
     }
 
+    void longFileListsGoInSeveralJobs()
+    {
+        // 700 names of 100 bytes are more than one shell line may hold on the host: two jobs, every file verified.
+        QStringList files;
+        for (int i = 0; i < 700; ++i)
+            files.append(QStringLiteral("backups/database/missing-%1.sql.gz").arg(i, 80, 10, QLatin1Char('0')));
+        const qint64 hostId = m_catalog->host(QStringLiteral("h"))->id;
+        const qsizetype before = m_catalog->events(hostId, { QStringLiteral("verify") })->size();
+        QSignalSpy finished(m_window.get(), &ConsoleWindow::operationFinished);
+        m_window->verifyOnHost(files, false);
+        QVERIFY(finished.wait(120'000));
+        QVERIFY(finished.last().at(1).toBool());
+        QCOMPARE(m_catalog->events(hostId, { QStringLiteral("verify") })->size(), before + 700);
+        auto* log = m_window->findChild<QTableView*>(QStringLiteral("logTableView"))->model();
+        auto logHas = [&](const QString& text) {
+            for (int row = 0; row < log->rowCount(); ++row) {
+                if (log->index(row, CommandLogModel::TextColumn).data().toString().contains(text))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(logHas(QStringLiteral("(part 2 of 2)")));
+    }
+
     void encryptedBackupAsksForTheKey()
     {
         m_window->sessions()->setBackupKey(QStringLiteral("h"), {});
