@@ -202,6 +202,10 @@
         <source>the deep restore needs a PostgreSQL server for throwaway databases (a scratch server); none was given</source>
         <translation>die Probewiederherstellung braucht einen PostgreSQL-Server für temporäre Datenbanken (einen Scratch-Server); es wurde keiner angegeben</translation>
     </message>
+    <message>
+        <source>%1; the file itself is intact (its SHA-256 matches)</source>
+        <translation>%1; die Datei selbst ist unversehrt (ihre SHA-256-Prüfsumme stimmt)</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -766,6 +770,14 @@ steht auf stderr).
     <message>
         <source>cannot open the throwaway database %1</source>
         <translation>die temporäre Datenbank %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>the deep restore was cancelled</source>
+        <translation>die Probewiederherstellung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the throwaway database %1 on %2 could not be dropped (%3): drop it by hand</source>
+        <translation>die temporäre Datenbank %1 auf %2 konnte nicht gelöscht werden (%3): bitte von Hand löschen</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1628,10 @@ steht auf stderr).
         <source>Reconnecting to %1 to continue %2 at byte %3</source>
         <translation>Verbinde erneut mit %1, um %2 ab Byte %3 fortzusetzen</translation>
     </message>
+    <message>
+        <source>Connecting to %1 was cancelled</source>
+        <translation>Verbindungsaufbau zu %1 wurde abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>SyncProtocol</name>
@@ -2175,6 +2191,10 @@ steht auf stderr).
         <source>System keychain: %1</source>
         <translation>System-Schlüsselbund: %1</translation>
     </message>
+    <message>
+        <source>The backup key for %1 does not open its encrypted backups; it was forgotten and will be asked for again</source>
+        <translation>Der Sicherungsschlüssel für %1 öffnet dessen verschlüsselte Sicherungen nicht; er wurde verworfen und wird erneut abgefragt</translation>
+    </message>
 </context>
 <context>
     <name>dr::DemoHost</name>
@@ -2663,20 +2683,9 @@ steht auf stderr).
         <source>Connected to %1</source>
         <translation>Mit %1 verbunden</translation>
     </message>
-    <message numerus="yes">
-        <source>Verification job %1 started on %2 (%n backup(s))</source>
-        <translation>
-            <numerusform>Prüfjob %1 auf %2 gestartet (%n Sicherung)</numerusform>
-            <numerusform>Prüfjob %1 auf %2 gestartet (%n Sicherungen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped following verification job %1; it goes on on host %2 and its results arrive with the next sync</source>
         <translation>Verfolgen von Prüfjob %1 beendet; er läuft auf Host %2 weiter, seine Ergebnisse kommen mit der nächsten Synchronisierung</translation>
-    </message>
-    <message>
-        <source>on the host, job %1: %2</source>
-        <translation>auf dem Host, Job %1: %2</translation>
     </message>
     <message>
         <source>Verification job %1 on host %2 ended with exit code %3 without results; see the log</source>
@@ -2713,6 +2722,17 @@ steht auf stderr).
     <message>
         <source>verified on this workstation: %1 passed, %2 failed, %3 could not be verified</source>
         <translation>auf diesem Arbeitsplatzrechner geprüft: %1 bestanden, %2 fehlgeschlagen, %3 nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>Verification job %1 started on %2 (part %3 of %4)</source>
+        <translation>Prüfjob %1 auf %2 gestartet (Teil %3 von %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>on the host, job %1: %n backup(s)</source>
+        <translation>
+            <numerusform>auf dem Host, Job %1: %n Sicherung</numerusform>
+            <numerusform>auf dem Host, Job %1: %n Sicherungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
