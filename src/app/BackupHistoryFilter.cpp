@@ -42,12 +42,6 @@ void BackupHistoryFilter::setProofState(const QString& state)
     invalidate();
 }
 
-void BackupHistoryFilter::setNotProvenWithinDays(int days)
-{
-    m_notProvenWithinDays = days;
-    invalidate();
-}
-
 bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const auto* model = static_cast<const BackupHistoryModel*>(sourceModel());
@@ -62,15 +56,11 @@ bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     const qint64 time = record->time.toMSecsSinceEpoch();
     if (time < m_fromMs || time > m_toMs)
         return false;
-    if (!m_proofState.isEmpty() || m_notProvenWithinDays >= 0) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const ProofState state = Proof::of(*record, now, model->verificationInterval()).state;
-        if (m_proofState == QLatin1String("unproven")
-                ? state == ProofState::Proven
-                : !m_proofState.isEmpty() && Proof::stateId(state) != m_proofState)
-            return false;
-        if (m_notProvenWithinDays >= 0 && record->provenAt.isValid()
-            && record->provenAt.secsTo(now) <= qint64(m_notProvenWithinDays) * 86'400)
+    if (!m_proofState.isEmpty()) {
+        const ProofState state
+            = Proof::of(*record, QDateTime::currentDateTimeUtc(), model->verificationInterval()).state;
+        if (m_proofState == QLatin1String("unproven") ? state == ProofState::Proven
+                                                      : Proof::stateId(state) != m_proofState)
             return false;
     }
     return m_text.isEmpty() || record->path.contains(m_text, Qt::CaseInsensitive);

@@ -21,8 +21,6 @@ public:
     void setText(const QString& text);
     /// A Proof::stateId ("proven", "stale", "failed", "unverified"), "unproven" (all but proven), or empty: all.
     void setProofState(const QString& state);
-    /// Only backups whose last proof is older than this many days, or that were never proven (-1: off).
-    void setNotProvenWithinDays(int days);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -35,7 +33,6 @@ private:
     qint64 m_toMs = std::numeric_limits<qint64>::max();
     QString m_text;
     QString m_proofState;
-    int m_notProvenWithinDays = -1;
 };
 
 } // namespace dr
