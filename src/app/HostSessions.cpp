@@ -96,11 +96,7 @@ void HostWorker::sync(const HostProfile& host, const ConnectOptions& options)
             emit logLine(host.name, LogKind::Stderr, problem);
         emit logLine(host.name, LogKind::Info, tr("Synced: %1").arg(outcome.summary));
     }
-    if (auto records = m_catalog->backups(host.id))
-        emit backupsLoaded(host.id, *records);
-    if (auto state = m_catalog->hostState(host.id))
-        outcome.state = *state;
-    emit finished(outcome, QStringLiteral("sync"));
+    finishWithBackups(host, outcome, QStringLiteral("sync"));
 }
 
 void HostWorker::installTool(const HostProfile& host, const ConnectOptions& options)
@@ -130,13 +126,6 @@ void HostWorker::verifyOnHost(
     cancelRequested = false;
     HostOutcome outcome;
     outcome.host = host.name;
-    auto finish = [&] {
-        if (auto records = m_catalog->backups(host.id))
-            emit backupsLoaded(host.id, *records);
-        if (auto state = m_catalog->hostState(host.id))
-            outcome.state = *state;
-        emit finished(outcome, QStringLiteral("verify"));
-    };
     ConnectOptions cancellable = options;
     cancellable.cancel = &cancelRequested;
     JobRunner runner(host, [this, host, cancellable] {
@@ -241,7 +230,7 @@ void HostWorker::verifyOnHost(
                               .arg(failed)
                               .arg(errors);
     }
-    finish();
+    finishWithBackups(host, outcome, QStringLiteral("verify"));
 }
 
 void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptions& options,
@@ -333,11 +322,17 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
                               .arg(failed)
                               .arg(errors);
     }
+    finishWithBackups(host, outcome, QStringLiteral("verify"));
+}
+
+void HostWorker::finishWithBackups(const HostProfile& host, HostOutcome& outcome, const QString& operation)
+{
+    // Read here, on the worker, so the GUI thread runs no query for them.
     if (auto records = m_catalog->backups(host.id))
         emit backupsLoaded(host.id, *records);
     if (auto state = m_catalog->hostState(host.id))
         outcome.state = *state;
-    emit finished(outcome, QStringLiteral("verify"));
+    emit finished(outcome, operation);
 }
 
 HostSessions::HostSessions(Catalog* catalog, QObject* parent)

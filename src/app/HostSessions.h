@@ -67,6 +67,8 @@ signals:
 
 private:
     Transport* transportFor(const HostProfile& host, const ConnectOptions& options);
+    /// Ends an operation that may have changed the host's backups: sends them and the host's state along.
+    void finishWithBackups(const HostProfile& host, HostOutcome& outcome, const QString& operation);
 
     Catalog* m_catalog;
     QString m_hostName;
