@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <atomic>
@@ -82,6 +83,12 @@ public:
     void setLogSink(LogSink sink) { m_log = std::move(sink); }
 
 protected:
+    /// What a download stopped by its cancel flag returns, naming the host and the file.
+    Error downloadCancelled(const QString& remotePath) const
+    {
+        return makeError(Error::Code::Cancelled,
+            QCoreApplication::translate("Transport", "%1: download of %2 cancelled").arg(describe(), remotePath));
+    }
     void log(LogKind kind, const QString& text) const
     {
         if (m_log)

@@ -132,7 +132,7 @@ Result<DownloadResult> LocalTransport::download(
     while (target.size() < total) {
         if (options.cancel && options.cancel->load()) {
             target.keepForResume();
-            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+            return downloadCancelled(remotePath);
         }
         const qint64 got = source.read(buffer.data(), buffer.size());
         if (got <= 0) {

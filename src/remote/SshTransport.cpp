@@ -651,7 +651,7 @@ Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& 
     SocketWatchdog watchdog(ssh_get_fd(d->session), idleLimitMs, options.cancel);
     auto lost = [&](const QString& why) {
         if (watchdog.fired() == SocketWatchdog::Fired::Cancel)
-            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+            return downloadCancelled(remotePath);
         if (watchdog.fired() == SocketWatchdog::Fired::Idle)
             return makeError(Error::Code::Timeout,
                 tr("%1 sent nothing for %2 s while downloading %3")
@@ -697,14 +697,13 @@ Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& 
                 .arg(*total)
                 .arg(size));
     const QString version = QStringLiteral("%1 %2").arg(size).arg(attributes->mtime);
-    if (*total < 0) {
-        const auto offset = target.open(size, version); // decides whether an earlier .part is continued
+    // Closed before each pass; opening decides whether an earlier .part is continued.
+    if (!target.isOpen()) {
+        const auto offset = target.open(size, version);
         if (!offset)
             return offset.error();
-        *resumedFrom = *offset;
-    } else if (!target.isOpen()) {
-        if (const auto offset = target.open(size, version); !offset)
-            return offset.error();
+        if (*total < 0)
+            *resumedFrom = *offset; // what an earlier download had left, not what this one fetched before a cut
     }
     *total = size;
     std::unique_ptr<sftp_file_struct, SftpFileDeleter> file(sftp_open(sftp.get(), path.constData(), O_RDONLY, 0));
@@ -739,7 +738,7 @@ Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& 
             requested += length;
         }
         if (options.cancel && options.cancel->load())
-            return makeError(Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+            return downloadCancelled(remotePath);
         const Request request = inFlight.front();
         const int got = sftp_async_read(file.get(), buffer.data(), request.length, request.id);
         inFlight.pop_front();
@@ -805,8 +804,7 @@ Result<DownloadResult> SshTransport::download(
             return pass.error();
         for (int waited = 0; waited < options.reconnectDelayMs; waited += 50) {
             if (options.cancel && options.cancel->load())
-                return makeError(
-                    Error::Code::Cancelled, tr("%1: download of %2 cancelled").arg(describe(), remotePath));
+                return downloadCancelled(remotePath);
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
         log(LogKind::Info,
