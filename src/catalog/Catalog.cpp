@@ -103,13 +103,13 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
         record.time = event.time;
         record.encrypted = event.encrypted || record.encrypted;
     } else if (event.event == QLatin1String("verify")) {
-        record.verifyState = verifyStateFromId(event.result);
+        // Read as the history reads it (the level of an older pass comes from its method there too).
+        const VerificationEntry verification = VerificationEntry::fromEventFields(event.time, event.fields);
+        record.verifyState = verification.state;
         record.verifiedAt = event.time;
-        record.verifyMethod = event.fields.value(QStringLiteral("method")).toString();
-        record.verifyReason = event.reason;
-        record.verifyLevel = event.fields.value(QStringLiteral("level")).toString();
-        if (record.verifyLevel.isEmpty() && record.verifyState == VerifyState::Passed)
-            record.verifyLevel = Proof::levelFromMethod(record.verifyMethod); // recorded before levels existed
+        record.verifyMethod = verification.method;
+        record.verifyReason = event.reason; // "reason", or "error" in older lines
+        record.verifyLevel = verification.level;
         if (record.verifyState == VerifyState::Passed) {
             record.provenAt = event.time;
             record.provenLevel = record.verifyLevel;
