@@ -42,6 +42,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
 
     QString localPath;
     QString downloaded;
+    QStringList details; ///< the download, deep counts and warnings, joined into entry.details
     if (request.host.transport == HostProfile::Transport::Local) {
         localPath = QDir::isAbsolutePath(request.backup.path)
             ? request.backup.path
@@ -71,11 +72,11 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
                           .arg(request.backup.path, request.host.name, error.fullText()));
         }
         downloaded = localPath;
-        entry.details
-            = tr("downloaded over SFTP: %1 MB in %2 s%3")
-                  .arg(double(fetched->size) / 1e6, 0, 'f', 1)
-                  .arg(double(fetched->durationMs) / 1000.0, 0, 'f', 1)
-                  .arg(fetched->resumedFrom > 0 ? tr(", resumed at byte %1").arg(fetched->resumedFrom) : QString());
+        details.append(
+            tr("downloaded over SFTP: %1 MB in %2 s%3")
+                .arg(double(fetched->size) / 1e6, 0, 'f', 1)
+                .arg(double(fetched->durationMs) / 1000.0, 0, 'f', 1)
+                .arg(fetched->resumedFrom > 0 ? tr(", resumed at byte %1").arg(fetched->resumedFrom) : QString()));
         // The host's sidecar, when it has one, is the reference for a backup the host tool did not record.
         QFile::remove(localPath + QStringLiteral(".sha256"));
         (void)transport.download(remote + QStringLiteral(".sha256"), localPath + QStringLiteral(".sha256"), {});
@@ -107,14 +108,12 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.size = report.bytesRead;
     entry.entries = report.entries > 0 ? report.entries : -1; // only archives have entries
     if (report.tables >= 0)
-        entry.details += (entry.details.isEmpty() ? QString() : QStringLiteral("; "))
-            + tr("%1 tables, %2 rows").arg(report.tables).arg(report.rows);
+        details.append(tr("%1 tables, %2 rows").arg(report.tables).arg(report.rows));
+    details.append(report.warnings);
+    entry.details = details.join(QStringLiteral("; "));
     QString reason = report.reason;
     if (!downloaded.isEmpty())
         reason.replace(localPath, request.host.name + u':' + request.backup.path);
-    if (!report.warnings.isEmpty())
-        entry.details += (entry.details.isEmpty() ? QString() : QStringLiteral("; "))
-            + report.warnings.join(QStringLiteral("; "));
     return finish(report.state, reason);
 }
 
