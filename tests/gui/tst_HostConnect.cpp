@@ -83,6 +83,18 @@ private:
         poll->start();
     }
 
+    /// Accepts the next dialog, which must be the host-key dialog; sets @p asked when it showed.
+    void acceptNextHostKey(bool* asked = nullptr)
+    {
+        answerNextDialog([asked](QWidget* modal) {
+            auto* dialog = qobject_cast<HostKeyDialog*>(modal);
+            QVERIFY(dialog);
+            if (asked)
+                *asked = true;
+            dialog->findChild<QPushButton*>(QStringLiteral("acceptPushButton"))->click();
+        });
+    }
+
     static QString hostRowText(ConsoleWindow& window, const QString& host)
     {
         auto* list = window.findChild<QListView*>(QStringLiteral("hostListView"));
@@ -227,11 +239,7 @@ private slots:
             qPrintable(hostRowText(*window, host.name)));
 
         // Accepted: the sync goes through and the key lands in the console's known_hosts.
-        answerNextDialog([&](QWidget* modal) {
-            auto* dialog = qobject_cast<HostKeyDialog*>(modal);
-            QVERIFY(dialog);
-            dialog->findChild<QPushButton*>(QStringLiteral("acceptPushButton"))->click();
-        });
+        acceptNextHostKey();
         window->syncSelected();
         QCOMPARE(waitForOutcome(*window, finished), 1);
         QFile file(knownHosts());
@@ -266,12 +274,7 @@ private slots:
         QTRY_COMPARE(window->selectedHost(), host.name);
         QSignalSpy finished(window.get(), &ConsoleWindow::operationFinished);
         bool asked = false;
-        answerNextDialog([&](QWidget* modal) {
-            auto* dialog = qobject_cast<HostKeyDialog*>(modal);
-            QVERIFY(dialog);
-            asked = true;
-            dialog->findChild<QPushButton*>(QStringLiteral("acceptPushButton"))->click();
-        });
+        acceptNextHostKey(&asked);
         BackupRecord backup;
         backup.path = QStringLiteral("backups/verify/postgres-20250103-020000.sql.gz");
         window->verifyOnWorkstation({ backup });
