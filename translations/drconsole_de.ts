@@ -1270,10 +1270,6 @@ steht auf stderr).
         <translation>%1: %2 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>%1: download of %2 cancelled</source>
-        <translation>%1: Herunterladen von %2 abgebrochen</translation>
-    </message>
-    <message>
         <source>%1: %2 ended early or could not be read</source>
         <translation>%1: %2 endete vorzeitig oder konnte nicht gelesen werden</translation>
     </message>
@@ -1561,10 +1557,6 @@ steht auf stderr).
         <translation>%1, Zeilen %2</translation>
     </message>
     <message>
-        <source>%1: download of %2 cancelled</source>
-        <translation>%1: Herunterladen von %2 abgebrochen</translation>
-    </message>
-    <message>
         <source>%1 sent nothing for %2 s while downloading %3</source>
         <translation>%1 hat beim Herunterladen von %3 %2 s lang nichts gesendet</translation>
     </message>
@@ -1682,6 +1674,13 @@ steht auf stderr).
     <message>
         <source>no output (is /bin/sh with GNU find available?)</source>
         <translation>keine Ausgabe (ist /bin/sh mit GNU find verfügbar?)</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>%1: download of %2 cancelled</source>
+        <translation>%1: Herunterladen von %2 abgebrochen</translation>
     </message>
 </context>
 <context>
