@@ -219,15 +219,20 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
 
 void VerificationPanel::setHost(const HostProfile& host)
 {
+    // Called after every operation on the host: the proxy follows the model's rows itself; only a new interval
+    // changes which backups are stale, so only then is the filter run again and the summary recounted.
     const bool otherHost = host.id != m_host.id;
+    const bool otherInterval = host.verificationIntervalDays != m_backups->verificationInterval();
     m_host = host;
     m_backups->setVerificationInterval(host.verificationIntervalDays);
     if (otherHost) {
         m_historyTable->setRowCount(0);
         m_historyLabel->setText(tr("Select a backup to see every verification of it."));
     }
-    applyFilter();
-    updateSummary();
+    if (otherInterval)
+        applyFilter();
+    if (otherHost || otherInterval)
+        updateSummary();
 }
 
 void VerificationPanel::setBusy(bool busy)
