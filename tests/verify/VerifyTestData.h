@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 namespace dr::test {
 
 /// Writes to `out` an uncompressed tar stream of `fileCount` members of `fileSize` bytes each, holding text
@@ -94,6 +96,16 @@ inline bool writeDumpLikeTar(std::FILE* out, int fileCount, std::uint64_t fileSi
     }
     static const char endOfArchive[10240] = {};
     return std::fwrite(endOfArchive, 1, sizeof endOfArchive, out) == sizeof endOfArchive;
+}
+
+/// CPU seconds (user + system) of this process (RUSAGE_SELF) or of its waited-for children (RUSAGE_CHILDREN): load
+/// on the shared machine stretches wall time, much less CPU time.
+inline double cpuSeconds(int who)
+{
+    rusage usage {};
+    getrusage(who, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /// The peak resident set of this process so far (VmHWM), in KiB; -1 when unknown.

@@ -18,7 +18,6 @@
 #include <algorithm>
 
 #include <cstdio>
-#include <sys/resource.h>
 
 namespace {
 
@@ -51,16 +50,6 @@ bool generate(const QString& target)
     }
     QFile::remove(target);
     return QFile::rename(part, target);
-}
-
-// CPU seconds (user + system) of this process or of its waited-for children: load on the shared machine
-// stretches wall time, much less CPU time.
-double cpuSeconds(int who)
-{
-    rusage usage {};
-    getrusage(who, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 double timeCommand(const QString& shellCommand)
@@ -132,7 +121,7 @@ int main(int argc, char** argv)
         for (Contender& contender : contenders) {
             double seconds = 0;
             const bool ourOwn = contender.command.isEmpty();
-            const double cpuBefore = cpuSeconds(ourOwn ? RUSAGE_SELF : RUSAGE_CHILDREN);
+            const double cpuBefore = dr::test::cpuSeconds(ourOwn ? RUSAGE_SELF : RUSAGE_CHILDREN);
             if (ourOwn) {
                 const qint64 rssBefore = dr::test::peakRssKiB();
                 dr::VerifyRequest request;
@@ -146,7 +135,7 @@ int main(int argc, char** argv)
                 seconds = timeCommand(contender.command);
             }
             contender.seconds.append(seconds);
-            contender.cpu.append(cpuSeconds(ourOwn ? RUSAGE_SELF : RUSAGE_CHILDREN) - cpuBefore);
+            contender.cpu.append(dr::test::cpuSeconds(ourOwn ? RUSAGE_SELF : RUSAGE_CHILDREN) - cpuBefore);
             out() << QStringLiteral("  round %1  %2 %3 s wall  %4 s cpu\n")
                          .arg(round + 1)
                          .arg(contender.name, -24)
