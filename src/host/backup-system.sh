@@ -2119,6 +2119,7 @@ cmd_job() {
         exit 0
         ;;
     tail) job_tail "$@" ;;
+    cancel) job_cancel "$@" ;;
     list)
         local json=""
         [[ ${1:-} == --json ]] && json=1
@@ -2134,7 +2135,7 @@ cmd_job() {
         exit 0
         ;;
     __run) job_run "$@" ;;
-    "") die_usage "job needs start, status, tail or list" job ;;
+    "") die_usage "job needs start, status, tail, cancel or list" job ;;
     *) die_usage "job: unknown subcommand \"$sub\"" job ;;
     esac
 }
@@ -2185,6 +2186,10 @@ job_run() {
     local id=$1
     shift
     trap '' HUP
+    # `job cancel` sends TERM to the job's process group: the command stops and cleans up as on any SIGTERM,
+    # and this runner, once the command has ended, records the job as cancelled.
+    local cancelled=""
+    trap 'cancelled=1' TERM
     job_paths "$id"
     local started
     started=$(grep -o '"started":"[^"]*"' "$JOB_STATUS" | cut -d '"' -f 4)
@@ -2196,9 +2201,60 @@ job_run() {
     iso_now
     local finished=$REPLY state=succeeded
     ((rc == 0)) || state=failed
+    [[ -n $cancelled ]] && state=cancelled
     say "# job $id $state $finished: exit code $rc"
     write_job_status "$id" "$$" "$state" "$rc" "$started" "$finished" "$@"
     exit 0
+}
+
+# Commands that only read: stopping them halfway leaves nothing behind (verify --deep drops its throwaway
+# database on SIGTERM). A backup, restore, cleanup or copy stopped halfway could, so those run to their end.
+JOB_CANCELLABLE=" verify list status health version "
+
+cancel_failed() {
+    printf '%s: job cancel: %s\n' "$TOOL_NAME" "$1" >&2
+    exit 1
+}
+
+job_cancel() {
+    (($# == 1)) || die_usage "job cancel needs one ID" job
+    local id=$1 pid="" command="" waited
+    read_job_status "$id"
+    if [[ $JOB_STATE != running ]]; then
+        say "$id: already ended ($JOB_STATE)"
+        exit 0
+    fi
+    [[ $JOB_JSON =~ \"command\":\[\"([a-z-]+)\" ]] && command=${BASH_REMATCH[1]}
+    [[ $JOB_CANCELLABLE == *" $command "* ]] ||
+        die_usage "job cancel: job $id runs \"$command\", which is not stopped halfway; it runs to its end" job
+    # The runner writes its pid as it starts: a job started a moment ago may not show it yet.
+    for ((waited = 0; waited < 50; waited++)); do
+        read_job_status "$id"
+        [[ $JOB_JSON =~ \"pid\":([0-9]+) ]] && pid=${BASH_REMATCH[1]} && break
+        [[ $JOB_STATE == running ]] || break
+        sleep 0.1
+    done
+    if [[ $JOB_STATE != running ]]; then
+        say "$id: already ended ($JOB_STATE)"
+        exit 0
+    fi
+    [[ -n $pid ]] || cancel_failed "job $id has not written its process id yet; try again"
+    # Signal only the job's own runner (a session and process group leader): a pid given since to another
+    # process must not be touched.
+    local runner=""
+    [[ -r /proc/$pid/cmdline ]] && runner=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+    [[ " $runner" == *" job __run $id "* ]] ||
+        cancel_failed "process $pid is not the runner of job $id any more"
+    kill -TERM -- "-$pid" 2>/dev/null || cancel_failed "cannot signal job $id (process group $pid)"
+    for ((waited = 0; waited < 300; waited++)); do
+        read_job_status "$id"
+        if [[ $JOB_STATE != running ]]; then
+            say "$id: $JOB_STATE"
+            exit 0
+        fi
+        sleep 0.1
+    done
+    cancel_failed "job $id was asked to stop but still runs after 30 s"
 }
 
 job_tail() {
@@ -2308,6 +2364,7 @@ EOF
 backup-system.sh job start [--id ID] -- COMMAND [ARGS...]   run a host-tool command detached (setsid); prints the id
 backup-system.sh job status ID [--json]
 backup-system.sh job tail ID --from OFFSET [--follow]      the log from byte OFFSET; --follow until the job ends
+backup-system.sh job cancel ID                             stops a running verify (or other read-only) job
 backup-system.sh job list [--json]
   Logs and status live in BACKUP_DIR/jobs/<id>.log and <id>.status. Lines "##step NAME" and
   "##result KEY=VALUE" mark a job's steps and results.

@@ -2,6 +2,7 @@
 // complete with its step markers, and `job tail --from OFFSET [--follow]` gives exactly the log's bytes.
 #include "HostProject.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -149,6 +150,74 @@ private slots:
         const ToolResult list
             = project.run({ QStringLiteral("job"), QStringLiteral("list"), QStringLiteral("--json") });
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2);
+    }
+
+    void cancelStopsAVerifyJobNotABackup()
+    {
+        HostProject project;
+        makeProject(project);
+        QCOMPARE(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }, 60'000).exitCode, 0);
+        const QString dump = project.lastBackup(QStringLiteral("postgres"));
+        QVERIFY(!dump.isEmpty());
+        // A gzip that first waits a minute: the verify job is certainly still running when it is cancelled.
+        const QString slowGzip = project.file(QStringLiteral("slow-bin/gzip"));
+        QVERIFY(project.writeFile(QStringLiteral("slow-bin/gzip"), "#!/bin/bash\nsleep 60\nexec /bin/gzip \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(slowGzip, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        project.env.insert(
+            QStringLiteral("PATH"), QFileInfo(slowGzip).path() + u':' + project.env.value(QStringLiteral("PATH")));
+        QCOMPARE(project
+                     .run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"),
+                         QStringLiteral("slow-verify"), QStringLiteral("--"), QStringLiteral("verify"),
+                         QStringLiteral("--json"), dump })
+                     .exitCode,
+            0);
+        const auto stillWaiting = [&] {
+            // The stand-in's sleep, found by its parent's command line: the job's own processes only.
+            for (const QString& pid : QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") })) {
+                QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(slowGzip.toUtf8()))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stillWaiting(), 20'000);
+
+        QElapsedTimer clock;
+        clock.start();
+        const ToolResult cancelled
+            = project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("slow-verify") });
+        QVERIFY2(cancelled.exitCode == 0, qPrintable(cancelled.describe()));
+        QCOMPARE(cancelled.out, QByteArray("slow-verify: cancelled\n"));
+        QVERIFY2(clock.elapsed() < 10'000, qPrintable(QString::number(clock.elapsed())));
+        const QJsonObject status = jobStatus(project, QStringLiteral("slow-verify"));
+        QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+        QVERIFY(status.value(QStringLiteral("exit_code")).toInt(0) != 0);
+        const QByteArray log = project.readFile(QStringLiteral("backups/jobs/slow-verify.log"));
+        QVERIFY2(log.contains("# job slow-verify cancelled "), log.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(!stillWaiting(), 5'000);
+        // Asked again: it says so and succeeds; an unknown id is a usage error.
+        const ToolResult again
+            = project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("slow-verify") });
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, QByteArray("slow-verify: already ended (cancelled)\n"));
+        QCOMPARE(
+            project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("nosuchjob") }).exitCode, 2);
+
+        // A backup is never stopped halfway: refused, and it runs to its end.
+        project.env.insert(QStringLiteral("PATH"), project.env.value(QStringLiteral("PATH")).section(u':', 1));
+        QCOMPARE(project
+                     .run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"),
+                         QStringLiteral("slow-backup"), QStringLiteral("--"), QStringLiteral("backup"),
+                         QStringLiteral("critical") })
+                     .exitCode,
+            0);
+        const ToolResult refused
+            = project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("slow-backup") });
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("not stopped halfway"), refused.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jobStatus(project, QStringLiteral("slow-backup")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("succeeded"), 60'000);
     }
 };
 
