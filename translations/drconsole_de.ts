@@ -1234,6 +1234,10 @@ steht auf stderr).
         <source>Following job %1 on host %2 was cancelled</source>
         <translation>Verfolgen von Job %1 auf Host %2 wurde abgebrochen</translation>
     </message>
+    <message>
+        <source>Host %1 could not stop job %2 (exit code %3)</source>
+        <translation>Host %1 konnte Auftrag %2 nicht anhalten (Exit-Code %3)</translation>
+    </message>
 </context>
 <context>
     <name>LocalTransport</name>
@@ -2683,10 +2687,6 @@ steht auf stderr).
         <translation>Mit %1 verbunden</translation>
     </message>
     <message>
-        <source>Stopped following verification job %1; it goes on on host %2 and its results arrive with the next sync</source>
-        <translation>Verfolgen von Prüfjob %1 beendet; er läuft auf Host %2 weiter, seine Ergebnisse kommen mit der nächsten Synchronisierung</translation>
-    </message>
-    <message>
         <source>Verification job %1 on host %2 ended with exit code %3 without results; see the log</source>
         <translation>Prüfjob %1 auf Host %2 endete mit Exit-Code %3 ohne Ergebnisse; siehe Protokoll</translation>
     </message>
@@ -2732,6 +2732,18 @@ steht auf stderr).
             <numerusform>auf dem Host, Job %1: %n Sicherung</numerusform>
             <numerusform>auf dem Host, Job %1: %n Sicherungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Host %1 could not stop verification job %2: it goes on there and its results arrive with the next sync</source>
+        <translation>Host %1 konnte den Prüfauftrag %2 nicht anhalten: Er läuft dort weiter, und seine Ergebnisse kommen mit der nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Cancelled verification job %1 on host %2; the backups it verified before it stopped are in the catalog</source>
+        <translation>Prüfauftrag %1 auf Host %2 abgebrochen; die Sicherungen, die er bis dahin geprüft hat, stehen im Katalog</translation>
+    </message>
+    <message>
+        <source>Verification job %1 on host %2 had already ended; its results are in the catalog</source>
+        <translation>Prüfauftrag %1 auf Host %2 war schon beendet; seine Ergebnisse stehen im Katalog</translation>
     </message>
 </context>
 <context>

@@ -189,10 +189,25 @@ void HostWorker::verifyOnHost(
             &cancelRequested);
         if (!status) {
             outcome.error = status.error();
-            if (status.error().code == Error::Code::Cancelled)
-                outcome.error.message = tr("Stopped following verification job %1; it goes on on host %2 and its "
-                                           "results arrive with the next sync")
-                                            .arg(*id, host.name);
+            if (status.error().code == Error::Code::Cancelled) {
+                // Verifying only reads: the job is stopped on the host too, and what it verified before is synced.
+                const auto stopped = runner.cancel(*id);
+                if (!stopped)
+                    outcome.error = makeError(Error::Code::Cancelled,
+                        tr("Host %1 could not stop verification job %2: it goes on there and its results arrive "
+                           "with the next sync")
+                            .arg(host.name, *id),
+                        stopped.error().fullText());
+                else if (*stopped)
+                    outcome.error.message = tr("Cancelled verification job %1 on host %2; the backups it verified "
+                                               "before it stopped are in the catalog")
+                                                .arg(*id, host.name);
+                else
+                    outcome.error.message
+                        = tr("Verification job %1 on host %2 had already ended; its results are in the catalog")
+                              .arg(*id, host.name);
+                anyRan = anyRan || stopped.ok();
+            }
             emit logLine(host.name, LogKind::Error, outcome.error.fullText());
             break;
         }

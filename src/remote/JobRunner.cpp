@@ -72,6 +72,24 @@ Result<JobStatus> JobRunner::status(const QString& id)
     return status;
 }
 
+Result<bool> JobRunner::cancel(const QString& id)
+{
+    auto connection = transport();
+    if (!connection)
+        return connection.error();
+    RunOptions options;
+    options.totalTimeoutMs = 60'000; // the host tool itself gives up after 30 s
+    auto run = (*connection)
+                   ->run(HostTool::command(m_host, { QStringLiteral("job"), QStringLiteral("cancel"), id }), options);
+    if (!run)
+        return run.error();
+    if (run->exitStatus != 0)
+        return makeError(Error::Code::RemoteCommandFailed,
+            tr("Host %1 could not stop job %2 (exit code %3)").arg(m_host.name, id).arg(run->exitStatus),
+            QString::fromUtf8(run->err).trimmed());
+    return QString::fromUtf8(run->out).trimmed().endsWith(QLatin1String(": cancelled"));
+}
+
 Result<JobStatus> JobRunner::follow(const QString& id, qint64 fromOffset,
     const std::function<void(QByteArrayView)>& onLog, const std::atomic_bool* cancel)
 {

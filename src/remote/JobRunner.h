@@ -15,7 +15,7 @@ namespace dr {
 struct JobStatus
 {
     QString id;
-    QString state; ///< running, succeeded, failed
+    QString state; ///< running, succeeded, failed, cancelled
     int exitCode = -1;
     qint64 logBytes = 0; ///< bytes of log the follower has seen: the offset to resume from
     int reconnects = 0;
@@ -39,6 +39,9 @@ public:
     Result<JobStatus> follow(const QString& id, qint64 fromOffset, const std::function<void(QByteArrayView)>& onLog,
         const std::atomic_bool* cancel = nullptr);
     Result<JobStatus> status(const QString& id);
+    /// Stops job @p id on the host (`job cancel`; the host tool refuses jobs that must not stop halfway).
+    /// Returns true when it was stopped, false when it had already ended.
+    Result<bool> cancel(const QString& id);
 
     int maxReconnects = 20;
     int reconnectDelayMs = 1000;

@@ -1,3 +1,4 @@
+#include "TestEnvironment.h"
 #include "app/BackupHistoryModel.h"
 #include "app/CommandLogModel.h"
 #include "app/ConsoleWindow.h"
@@ -11,11 +12,14 @@
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -73,6 +77,16 @@ private:
                 table()->selectionModel()->select(
                     proxy->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
+    }
+    /// Does a line of the log dock contain @p text?
+    bool logHas(const QString& text) const
+    {
+        auto* log = m_window->findChild<QTableView*>(QStringLiteral("logTableView"))->model();
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->index(row, CommandLogModel::TextColumn).data().toString().contains(text))
+                return true;
+        }
+        return false;
     }
     bool runAndWait(QPushButton* button)
     {
@@ -292,6 +306,43 @@ private slots:
         QFile::remove(m_root + QStringLiteral("/backups/database/postgres-20261118-020000.sql"));
     }
 
+    void cancelStopsTheJobOnTheHost()
+    {
+        // A gzip that first waits a minute, first on the PATH of the (local) host: the job is still running
+        // when Cancel is pressed, and must be gone from the host after it.
+        const QString slowGzip = m_dir.filePath(QStringLiteral("slow-bin/gzip"));
+        QVERIFY(QDir().mkpath(QFileInfo(slowGzip).path()));
+        QFile script(slowGzip);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/bash\nsleep 60\nexec /bin/gzip \"$@\"\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QFileInfo(slowGzip).path().toUtf8() + ':' + path);
+        auto restorePath = qScopeGuard([&] { qputenv("PATH", path); });
+
+        selectFiles({ QStringLiteral("app-data-20261120-020000.tar.gz") });
+        auto* cancel = panel()->findChild<QPushButton*>(QStringLiteral("verifyCancelButton"));
+        QSignalSpy finished(m_window.get(), &ConsoleWindow::operationFinished);
+        panel()->findChild<QPushButton*>(QStringLiteral("verifySelectedButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dr::test::processRunningWith(slowGzip), 20'000);
+        QVERIFY(cancel->isEnabled());
+        cancel->click();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.last().at(1).toBool(), false);
+        QVERIFY(!dr::test::processRunningWith(slowGzip));
+        // The job's status on the host says so, and the log dock names what happened.
+        QDir jobs(m_root + QStringLiteral("/backups/jobs"));
+        const QStringList statuses = jobs.entryList({ QStringLiteral("*.status") }, QDir::Files, QDir::Time);
+        QVERIFY(!statuses.isEmpty());
+        QFile status(jobs.filePath(statuses.first()));
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(status.readAll()).object().value(QStringLiteral("state")).toString(),
+            QStringLiteral("cancelled"));
+        QTRY_VERIFY(logHas(QStringLiteral("Cancelled verification job")));
+        QVERIFY(!cancel->isEnabled());
+    }
+
     void longFileListsGoInSeveralJobs()
     {
         // 700 names of 100 bytes are more than one shell line may hold on the host: two jobs, every file verified.
@@ -305,14 +356,6 @@ private slots:
         QVERIFY(finished.wait(120'000));
         QVERIFY(finished.last().at(1).toBool());
         QCOMPARE(m_catalog->events(hostId, { QStringLiteral("verify") })->size(), before + 700);
-        auto* log = m_window->findChild<QTableView*>(QStringLiteral("logTableView"))->model();
-        auto logHas = [&](const QString& text) {
-            for (int row = 0; row < log->rowCount(); ++row) {
-                if (log->index(row, CommandLogModel::TextColumn).data().toString().contains(text))
-                    return true;
-            }
-            return false;
-        };
         QTRY_VERIFY(logHas(QStringLiteral("(part 2 of 2)")));
     }
 

@@ -171,16 +171,7 @@ private slots:
                          QStringLiteral("--json"), dump })
                      .exitCode,
             0);
-        const auto stillWaiting = [&] {
-            // The stand-in's sleep, found by its parent's command line: the job's own processes only.
-            for (const QString& pid : QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") })) {
-                QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-                if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(slowGzip.toUtf8()))
-                    return true;
-            }
-            return false;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(stillWaiting(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(dr::test::processRunningWith(slowGzip), 20'000);
 
         QElapsedTimer clock;
         clock.start();
@@ -194,7 +185,7 @@ private slots:
         QVERIFY(status.value(QStringLiteral("exit_code")).toInt(0) != 0);
         const QByteArray log = project.readFile(QStringLiteral("backups/jobs/slow-verify.log"));
         QVERIFY2(log.contains("# job slow-verify cancelled "), log.constData());
-        QTRY_VERIFY_WITH_TIMEOUT(!stillWaiting(), 5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dr::test::processRunningWith(slowGzip), 5'000);
         // Asked again: it says so and succeeds; an unknown id is a usage error.
         const ToolResult again
             = project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("slow-verify") });

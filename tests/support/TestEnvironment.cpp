@@ -1,5 +1,7 @@
 #include "TestEnvironment.h"
 
+#include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace dr::test {
@@ -21,6 +23,17 @@ QString findProgram(const QString& name, const QStringList& extraDirs)
     if (path.isEmpty() && !extraDirs.isEmpty())
         path = QStandardPaths::findExecutable(name, extraDirs);
     return path;
+}
+
+bool processRunningWith(const QString& part)
+{
+    const QByteArray needle = part.toUtf8();
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") }, QDir::Dirs)) {
+        QFile commandLine(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (commandLine.open(QIODevice::ReadOnly) && commandLine.readAll().contains(needle))
+            return true;
+    }
+    return false;
 }
 
 } // namespace dr::test

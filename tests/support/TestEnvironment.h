@@ -12,5 +12,7 @@ QString hostToolPath();
 /// The absolute path of a program, or an empty string; tests that need one and cannot find it fail
 /// (a skip in CI would hide a missing install step).
 QString findProgram(const QString& name, const QStringList& extraDirs = {});
+/// Is a process running whose command line contains @p part (e.g. the path of a stand-in a test made)?
+bool processRunningWith(const QString& part);
 
 } // namespace dr::test
