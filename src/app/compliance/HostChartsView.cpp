@@ -1,8 +1,8 @@
 #include "app/compliance/HostChartsView.h"
 
 #include "app/compliance/FleetComplianceModel.h"
-
 #include "app/compliance/Icons.h"
+#include "core/Proof.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -283,7 +283,9 @@ QString HostChartsView::describeBackupNear(const QString& component, qint64 msec
     return tr("%1\n%2, %3 bytes, %4, verification: %5")
         .arg(nearest->path, QLocale().toString(nearest->time.toLocalTime(), QLocale::ShortFormat))
         .arg(nearest->size)
-        .arg(nearest->kind.isEmpty() ? tr("kind unknown") : nearest->kind, verifyStateId(nearest->verifyState));
+        .arg(nearest->kind.isEmpty() ? tr("kind unknown") : nearest->kind,
+            Proof::stateText(
+                Proof::of(*nearest, QDateTime::currentDateTimeUtc(), m_history.host.verificationIntervalDays).state));
 }
 
 QChart* HostChartsView::buildRpoChart(const QString& component)
