@@ -14,6 +14,7 @@ packages=(
     sqlite3 gzip tar openssl util-linux coreutils findutils rsync curl
     # tests: real servers and tools on loopback
     openssh-server openssh-client postgresql shellcheck isal passwd
+    dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools
     xvfb xauth imagemagick poppler-utils
 )
 

@@ -1,3 +1,4 @@
+#include "ConsoleTestHelpers.h"
 #include "TestEnvironment.h"
 #include "app/BackupHistoryModel.h"
 #include "app/CommandLogModel.h"
@@ -54,11 +55,8 @@ private:
         return process.exitCode();
     }
     VerificationPanel* panel() const { return m_window->findChild<VerificationPanel*>(); }
-    QTableView* table() const { return panel()->findChild<QTableView*>(QStringLiteral("verificationTableView")); }
-    BackupHistoryModel* model() const
-    {
-        return qobject_cast<BackupHistoryModel*>(qobject_cast<QSortFilterProxyModel*>(table()->model())->sourceModel());
-    }
+    QTableView* table() const { return test::verificationTable(*m_window); }
+    BackupHistoryModel* model() const { return test::verificationModel(*m_window); }
     const BackupRecord* record(const QString& fileName) const
     {
         for (int row = 0; row < model()->rowCount(); ++row) {
@@ -78,16 +76,7 @@ private:
                     proxy->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
     }
-    /// Does a line of the log dock contain @p text?
-    bool logHas(const QString& text) const
-    {
-        auto* log = m_window->findChild<QTableView*>(QStringLiteral("logTableView"))->model();
-        for (int row = 0; row < log->rowCount(); ++row) {
-            if (log->index(row, CommandLogModel::TextColumn).data().toString().contains(text))
-                return true;
-        }
-        return false;
-    }
+    bool logHas(const QString& text) const { return test::logHas(*m_window, text); }
     bool runAndWait(QPushButton* button)
     {
         QSignalSpy finished(m_window.get(), &ConsoleWindow::operationFinished);
@@ -125,23 +114,12 @@ private slots:
         QCOMPARE(made, 0);
         m_catalog = std::make_unique<Catalog>(m_dir.filePath(QStringLiteral("catalog.sqlite")));
         QVERIFY(m_catalog->open().ok());
-        HostProfile host;
-        host.name = QStringLiteral("h");
-        host.transport = HostProfile::Transport::Local;
-        host.baseDir = m_root;
-        host.backupDirs = { QStringLiteral("backups/database"), QStringLiteral("backups/application") };
-        host.toolPath = qEnvironmentVariable("DRCONSOLE_HOST_TOOL");
+        const HostProfile host = test::localTestHost(
+            m_root, { QStringLiteral("backups/database"), QStringLiteral("backups/application") });
         QVERIFY(QFileInfo(host.toolPath).isExecutable());
         QVERIFY(m_catalog->addHost(host).ok());
-
         m_window = std::make_unique<ConsoleWindow>(m_catalog.get());
-        m_window->resize(1280, 800);
-        m_window->show();
-        QSignalSpy loaded(m_window.get(), &ConsoleWindow::hostsReloaded);
-        QVERIFY(loaded.wait(10'000));
-        QSignalSpy synced(m_window.get(), &ConsoleWindow::operationFinished);
-        m_window->syncSelected();
-        QVERIFY(synced.wait(30'000));
+        QVERIFY(test::showAndSync(*m_window));
         QTRY_COMPARE(model()->rowCount(), 4);
         QVERIFY(panel()->coverageText().contains(QLatin1String("0 % of the last 30 days")));
     }
