@@ -2183,8 +2183,8 @@ steht auf stderr).
         <translation>Sicherungsschlüssel für %1</translation>
     </message>
     <message>
-        <source>Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the backup encryption key of host %1. It is kept in memory for this session only and never written to a file.</source>
-        <translation>Einige dieser Sicherungen sind verschlüsselt (openssl enc -aes-256-cbc -pbkdf2). Geben Sie den Sicherungsschlüssel von Host %1 ein. Er wird nur für diese Sitzung im Speicher gehalten und nie in eine Datei geschrieben.</translation>
+        <source>Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the backup encryption key of host %1. It is kept in memory for this session, and in the system keychain if you tick the box below; it is never written to a file.</source>
+        <translation>Einige dieser Sicherungen sind verschlüsselt (openssl enc -aes-256-cbc -pbkdf2). Geben Sie den Sicherungsschlüssel von Host %1 ein. Er wird für diese Sitzung im Speicher gehalten und, wenn Sie das Feld unten ankreuzen, im System-Schlüsselbund; in eine Datei wird er nie geschrieben.</translation>
     </message>
     <message>
         <source>Also keep it in the system keychain</source>

@@ -589,9 +589,10 @@ QByteArray ConsoleWindow::askBackupKey(const HostProfile& host, const QString& k
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("backupKeyDialog"));
     dialog.setWindowTitle(tr("Backup key for %1").arg(host.name));
+    dialog.setMinimumWidth(440);
     auto* label = new QLabel(tr("Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the "
-                                "backup encryption key of host %1. It is kept in memory for this session only and "
-                                "never written to a file.")
+                                "backup encryption key of host %1. It is kept in memory for this session, and in the "
+                                "system keychain if you tick the box below; it is never written to a file.")
                                  .arg(host.name),
         &dialog);
     label->setWordWrap(true);
