@@ -172,7 +172,7 @@ private slots:
         QVERIFY(verifyHere());
         QCOMPARE(m_asked, 1);
         QCOMPARE(encryptedBackup()->verifyState, VerifyState::Passed);
-        QTRY_VERIFY(logHas(QStringLiteral("Backup key of h kept in the system keychain")));
+        QTRY_VERIFY_WITH_TIMEOUT(logHas(QStringLiteral("Backup key of h kept in the system keychain")), 20'000);
         QVERIFY2(secretServiceEntries().contains(QLatin1String("backup-encryption-key/h")),
             qPrintable(secretServiceEntries()));
 
@@ -196,7 +196,7 @@ private slots:
         QVERIFY(verifyHere());
         QCOMPARE(m_asked, 0);
         QCOMPARE(encryptedBackup()->verifyState, VerifyState::Error);
-        QTRY_VERIFY(logHas(QStringLiteral("does not open its encrypted backups")));
+        QTRY_VERIFY_WITH_TIMEOUT(logHas(QStringLiteral("does not open its encrypted backups")), 20'000);
 
         // The next run does not take the rejected key again: it asks, and the answer replaces it in the keychain.
         m_answer = m_key;
@@ -205,7 +205,7 @@ private slots:
         QCOMPARE(m_asked, 1);
         QCOMPARE(encryptedBackup()->verifyState, VerifyState::Passed);
         QString error;
-        QTRY_COMPARE(readKey(store, QStringLiteral("h"), &error), m_key);
+        QTRY_COMPARE_WITH_TIMEOUT(readKey(store, QStringLiteral("h"), &error), m_key, 20'000);
     }
 };
 

@@ -14,40 +14,53 @@ done
 dir=$(mktemp -d)
 bus_pid=
 keyring_pid=
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
+    local status=$?
+    set +e
     [[ -n $keyring_pid ]] && kill "$keyring_pid" 2>/dev/null && wait "$keyring_pid" 2>/dev/null
     [[ -n $bus_pid ]] && kill "$bus_pid" 2>/dev/null && wait "$bus_pid" 2>/dev/null
     rm -rf "$dir"
+    exit "$status"
+}
+fail() {
+    echo "with-secret-service: $1" >&2
+    cat "$dir/bus.log" "$dir/keyring.log" >&2 2>/dev/null
+    exit 1
 }
 trap cleanup EXIT
 
 export HOME=$dir/home XDG_DATA_HOME=$dir/home/.local/share XDG_CONFIG_HOME=$dir/home/.config
 export XDG_CACHE_HOME=$dir/home/.cache XDG_RUNTIME_DIR=$dir/run
-mkdir -p -m 700 "$HOME" "$XDG_RUNTIME_DIR"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$HOME" "$XDG_RUNTIME_DIR"
 export DBUS_SESSION_BUS_ADDRESS=unix:path=$dir/run/bus
 dbus-daemon --session --nofork --nopidfile --address="$DBUS_SESSION_BUS_ADDRESS" 2>"$dir/bus.log" &
 bus_pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 400); do
     [[ -S $dir/run/bus ]] && break
     sleep 0.05
 done
+[[ -S $dir/run/bus ]] || fail "dbus-daemon did not open $dir/run/bus within 20 s"
 
 printf '%s' "keyring-password-of-the-test" >"$dir/password"
 gnome-keyring-daemon --foreground --unlock --components=secrets <"$dir/password" >"$dir/keyring.log" 2>&1 &
 keyring_pid=$!
-for _ in $(seq 200); do
-    if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
-        break
-    fi
+has_secret_service() {
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"
+}
+for _ in $(seq 400); do
+    has_secret_service && break
+    kill -0 "$keyring_pid" 2>/dev/null || fail "gnome-keyring-daemon ended before it offered the Secret Service"
     sleep 0.05
 done
-if ! kill -0 "$keyring_pid" 2>/dev/null; then
-    echo "with-secret-service: gnome-keyring-daemon did not start:" >&2
-    cat "$dir/keyring.log" >&2
-    exit 1
-fi
+has_secret_service || fail "gnome-keyring-daemon did not offer the Secret Service within 20 s"
 
 status=0
 "$@" || status=$?
+if ((status != 0)); then
+    echo "with-secret-service: the test exited with $status; the daemons said:" >&2
+    cat "$dir/bus.log" "$dir/keyring.log" >&2 2>/dev/null
+fi
 exit "$status"
