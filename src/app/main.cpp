@@ -1,16 +1,15 @@
 #include "app/ConsoleWindow.h"
 #include "core/AppIdentity.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -20,13 +19,7 @@ int main(int argc, char* argv[])
     application.setWindowIcon(QIcon(QStringLiteral(":/icons/drconsole.svg")));
     application.setDesktopFileName(QStringLiteral("io.drconsole.DrConsole"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("drconsole"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        application.installTranslator(&translator);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        application.installTranslator(&qtTranslator);
+    dr::installTranslations(application);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Backup and disaster recovery console"));
