@@ -538,22 +538,6 @@ Der Fingerabdruck des Host-Schlüssels ist %2. Wenn er stimmt, führen Sie den B
         <translation>list braucht genau einen NAME</translation>
     </message>
     <message>
-        <source>encrypted</source>
-        <translation>verschlüsselt</translation>
-    </message>
-    <message>
-        <source>plain</source>
-        <translation>unverschlüsselt</translation>
-    </message>
-    <message>
-        <source>managed</source>
-        <translation>verwaltet</translation>
-    </message>
-    <message>
-        <source>unmanaged</source>
-        <translation>nicht verwaltet</translation>
-    </message>
-    <message>
         <source>Window: 30d, 12h, or START..END (ISO 8601).</source>
         <translation>Zeitraum: 30d, 12h oder START..END (ISO 8601).</translation>
     </message>
@@ -2744,6 +2728,10 @@ steht auf stderr).
     <message>
         <source>Verification job %1 on host %2 had already ended; its results are in the catalog</source>
         <translation>Prüfauftrag %1 auf Host %2 war schon beendet; seine Ergebnisse stehen im Katalog</translation>
+    </message>
+    <message>
+        <source>Stopped verification job %1 on host %2; what it verified before arrives with the next sync</source>
+        <translation>Prüfauftrag %1 auf Host %2 abgebrochen; was er bis dahin geprüft hat, kommt mit der nächsten Synchronisierung</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,11 @@ void HostWorker::verifyOnHost(
     int failed = 0;
     int errors = 0;
     bool anyRan = false;
+    struct
+    {
+        QString id;
+        bool wasRunning = false;
+    } cancelledJob; // a job the user's Cancel stopped on the host
     for (qsizetype number = 0; number < batches.size(); ++number) {
         QStringList arguments { QStringLiteral("verify"), QStringLiteral("--json") };
         if (deep)
@@ -191,6 +196,9 @@ void HostWorker::verifyOnHost(
             outcome.error = status.error();
             if (status.error().code == Error::Code::Cancelled) {
                 // Verifying only reads: the job is stopped on the host too, and what it verified before is synced.
+                // That Cancel is used up here: stopping and syncing may need a new connection, which a raised
+                // flag would refuse. A second Cancel interrupts them.
+                cancelRequested = false;
                 const auto stopped = runner.cancel(*id);
                 if (!stopped)
                     outcome.error = makeError(Error::Code::Cancelled,
@@ -198,17 +206,12 @@ void HostWorker::verifyOnHost(
                            "with the next sync")
                             .arg(host.name, *id),
                         stopped.error().fullText());
-                else if (*stopped)
-                    outcome.error.message = tr("Cancelled verification job %1 on host %2; the backups it verified "
-                                               "before it stopped are in the catalog")
-                                                .arg(*id, host.name);
                 else
-                    outcome.error.message
-                        = tr("Verification job %1 on host %2 had already ended; its results are in the catalog")
-                              .arg(*id, host.name);
+                    cancelledJob = { *id, *stopped };
                 anyRan = anyRan || stopped.ok();
             }
-            emit logLine(host.name, LogKind::Error, outcome.error.fullText());
+            if (cancelledJob.id.isEmpty())
+                emit logLine(host.name, LogKind::Error, outcome.error.fullText());
             break;
         }
         anyRan = true;
@@ -232,11 +235,26 @@ void HostWorker::verifyOnHost(
         }
     }
     // The verify events are in the host's catalog.jsonl now: bring them over.
+    bool synced = false;
     if (anyRan) {
         if (Transport* transport = transportFor(host, options)) {
-            if (auto synced = syncHost(*m_catalog, host, *transport); !synced)
-                emit logLine(host.name, LogKind::Error, synced.error().fullText());
+            const auto sync = syncHost(*m_catalog, host, *transport);
+            synced = sync.ok();
+            if (!synced)
+                emit logLine(host.name, LogKind::Error, sync.error().fullText());
         }
+    }
+    if (!cancelledJob.id.isEmpty()) {
+        outcome.error.message = !synced
+            ? tr("Stopped verification job %1 on host %2; what it verified before arrives with the next sync")
+                  .arg(cancelledJob.id, host.name)
+            : cancelledJob.wasRunning ? tr("Cancelled verification job %1 on host %2; the backups it verified "
+                                           "before it stopped are in the catalog")
+                                            .arg(cancelledJob.id, host.name)
+                                      : tr("Verification job %1 on host %2 had already ended; its results are in "
+                                           "the catalog")
+                                            .arg(cancelledJob.id, host.name);
+        emit logLine(host.name, LogKind::Error, outcome.error.fullText());
     }
     if (outcome.error.message.isEmpty()) {
         outcome.ok = true;

@@ -412,12 +412,13 @@ int CliApp::listCommand(const QStringList& arguments)
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return Success;
     }
+    // Tab-separated columns for scripts: fixed words in every language, like the state ids.
     for (const BackupRecord& backup : *backups) {
         m_out << backup.time.toUTC().toString(Qt::ISODate) << '\t' << backup.component << '\t'
               << (backup.kind.isEmpty() ? QStringLiteral("-") : backup.kind) << '\t' << backup.size << '\t'
-              << (backup.encrypted ? tr("encrypted") : tr("plain")) << '\t'
-              << (backup.managed ? tr("managed") : tr("unmanaged")) << '\t' << verifyStateId(backup.verifyState) << '\t'
-              << backup.path << '\n';
+              << (backup.encrypted ? QStringLiteral("encrypted") : QStringLiteral("plain")) << '\t'
+              << (backup.managed ? QStringLiteral("managed") : QStringLiteral("unmanaged")) << '\t'
+              << verifyStateId(backup.verifyState) << '\t' << backup.path << '\n';
     }
     return Success;
 }

@@ -2196,8 +2196,16 @@ job_run() {
     write_job_status "$id" "$$" running "" "$started" "" "$@"
     iso_now
     say "# job $id started $REPLY: $TOOL_NAME $*"
-    BACKUP_JOB_ID=$id "$BASH" "${BASH_SOURCE[0]}" "$@" </dev/null
-    local rc=$?
+    # In the background, so that a TERM that came between the status above and the start of the command (the
+    # trap only noted it) still reaches the command; the wait goes on after the trap ran.
+    BACKUP_JOB_ID=$id "$BASH" "${BASH_SOURCE[0]}" "$@" </dev/null &
+    local child=$! rc=0
+    [[ -n $cancelled ]] && kill -TERM "$child" 2>/dev/null
+    while :; do
+        rc=0
+        wait "$child" || rc=$?
+        kill -0 "$child" 2>/dev/null || break
+    done
     iso_now
     local finished=$REPLY state=succeeded
     ((rc == 0)) || state=failed

@@ -74,14 +74,17 @@ private:
         tool.waitForFinished(20'000);
         return QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
     }
-    /// Files under @p root that hold @p secret as it was typed.
+    /// Files under @p root that hold @p secret as it was typed, or in base64 (as QtKeychain hands binary data on).
     static QStringList filesContaining(const QString& root, const QByteArray& secret)
     {
         QStringList found;
         QDirIterator files(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile file(files.next());
-            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = file.readAll();
+            if (content.contains(secret) || content.contains(secret.toBase64()))
                 found.append(file.fileName());
         }
         return found;

@@ -194,7 +194,8 @@ private slots:
         QCOMPARE(
             project.run({ QStringLiteral("job"), QStringLiteral("cancel"), QStringLiteral("nosuchjob") }).exitCode, 2);
 
-        // A backup is never stopped halfway: refused, and it runs to its end.
+        // A backup is never stopped halfway: refused, and it runs to its end (the slow pg_dump stand-in keeps it
+        // running for 3 s, so the refusal is not "already ended").
         project.env.insert(QStringLiteral("PATH"), project.env.value(QStringLiteral("PATH")).section(u':', 1));
         QCOMPARE(project
                      .run({ QStringLiteral("job"), QStringLiteral("start"), QStringLiteral("--id"),
