@@ -1,4 +1,5 @@
 #include "TestSshd.h"
+#include "app/HostSessions.h"
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
 #include "core/HostTool.h"
@@ -17,7 +18,8 @@ using dr::test::TestSshd;
 
 // The host tool over real SSH: installed by the console, then a backup run as a detached job whose log
 // is followed; the SSH connection is cut mid-job, the job goes on, and the follower reattaches from its
-// byte offset with no line lost or shown twice.
+// byte offset with no line lost or shown twice. Then a verification on the host, cancelled as the console's
+// worker does it.
 class tst_SshJobs : public QObject
 {
     Q_OBJECT
@@ -129,6 +131,38 @@ private slots:
         for (const BackupRecord& record : *records)
             managedAppData |= record.component == QLatin1String("app-data") && record.managed;
         QVERIFY(managedAppData);
+        QVERIFY(catalog.hostState(stored.id)->toolVersion.startsWith(QLatin1String("backup-system.sh ")));
+    }
+
+    void cancelOfAHostVerificationStopsTheJobThenSyncs()
+    {
+        // The console's worker over SSH, with no connection of its own yet: the user cancels as soon as the verify
+        // job runs. The job is stopped on the host, and the sync after it (a new connection) still runs.
+        Catalog catalog(m_dir.filePath(QStringLiteral("cancel.sqlite")));
+        QVERIFY(catalog.open().ok());
+        HostProfile stored = m_host;
+        stored.id = *catalog.addHost(stored);
+        HostWorker worker(&catalog, stored.name);
+        QStringList log;
+        connect(&worker, &HostWorker::logLine, this, [&](const QString&, LogKind, const QString& text) {
+            log.append(text);
+            if (text.startsWith(QLatin1String("Verification job ")) && text.contains(QLatin1String(" started on ")))
+                worker.cancelRequested = true;
+        });
+        HostOutcome outcome;
+        connect(
+            &worker, &HostWorker::finished, this, [&](const HostOutcome& result, const QString&) { outcome = result; });
+        worker.verifyOnHost(stored, options(), {}, false);
+
+        const QString said = log.join(u'\n');
+        QCOMPARE(outcome.host, stored.name);
+        QVERIFY2(!outcome.ok && outcome.error.message.contains(QLatin1String("in the catalog")), qPrintable(said));
+        for (const QString& line : log) // a raised Cancel flag refuses every new connection
+            QVERIFY2(
+                !(line.startsWith(QLatin1String("Connecting to ")) && line.endsWith(QLatin1String("was cancelled"))),
+                qPrintable(said));
+        const auto records = catalog.backups(stored.id);
+        QVERIFY2(records.ok() && !records->isEmpty(), qPrintable(said));
         QVERIFY(catalog.hostState(stored.id)->toolVersion.startsWith(QLatin1String("backup-system.sh ")));
     }
 };
