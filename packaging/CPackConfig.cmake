@@ -10,5 +10,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # shlibdeps does not see Qt's plugins: the SQL drivers, the platform plugins and the SVG icon engine.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, libqt6svg6, sqlite3, openssl, gzip, tar")
+# QtKeychain opens libsecret at run time (not seen by shlibdeps): without it the console asks for backup keys
+# every session instead of keeping them in the desktop's keychain.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libsecret-1-0")
 set(CPACK_GENERATOR DEB)
 include(CPack)
