@@ -24,9 +24,12 @@ cleanup() {
     rm -rf "$dir"
     exit "$status"
 }
+daemon_logs() {
+    cat "$dir/bus.log" "$dir/keyring.log" >&2 2>/dev/null
+}
 fail() {
     echo "with-secret-service: $1" >&2
-    cat "$dir/bus.log" "$dir/keyring.log" >&2 2>/dev/null
+    daemon_logs
     exit 1
 }
 trap cleanup EXIT
@@ -73,6 +76,6 @@ while kill -0 "$test_pid" 2>/dev/null; do # a signal interrupted the wait; the t
 done
 if ((status != 0)); then
     echo "with-secret-service: the test exited with $status; the daemons said:" >&2
-    cat "$dir/bus.log" "$dir/keyring.log" >&2 2>/dev/null
+    daemon_logs
 fi
 exit "$status"
