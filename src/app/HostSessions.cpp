@@ -245,15 +245,18 @@ void HostWorker::verifyOnHost(
         }
     }
     if (!cancelledJob.id.isEmpty()) {
-        outcome.error.message = !synced
-            ? tr("Stopped verification job %1 on host %2; what it verified before arrives with the next sync")
-                  .arg(cancelledJob.id, host.name)
-            : cancelledJob.wasRunning ? tr("Cancelled verification job %1 on host %2; the backups it verified "
-                                           "before it stopped are in the catalog")
-                                            .arg(cancelledJob.id, host.name)
-                                      : tr("Verification job %1 on host %2 had already ended; its results are in "
-                                           "the catalog")
-                                            .arg(cancelledJob.id, host.name);
+        if (!synced)
+            outcome.error.message
+                = tr("Stopped verification job %1 on host %2; what it verified before arrives with the next sync")
+                      .arg(cancelledJob.id, host.name);
+        else if (cancelledJob.wasRunning)
+            outcome.error.message = tr("Cancelled verification job %1 on host %2; the backups it verified before it "
+                                       "stopped are in the catalog")
+                                        .arg(cancelledJob.id, host.name);
+        else
+            outcome.error.message
+                = tr("Verification job %1 on host %2 had already ended; its results are in the catalog")
+                      .arg(cancelledJob.id, host.name);
         emit logLine(host.name, LogKind::Error, outcome.error.fullText());
     }
     if (outcome.error.message.isEmpty()) {
