@@ -1672,6 +1672,30 @@ steht auf stderr).
     </message>
 </context>
 <context>
+    <name>VerificationCounts</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkstationVerifier</name>
     <message>
         <source>%1 vanished from %2 before it could be downloaded: %3</source>
@@ -1688,10 +1712,6 @@ steht auf stderr).
     <message>
         <source>, resumed at byte %1</source>
         <translation>, fortgesetzt ab Byte %1</translation>
-    </message>
-    <message>
-        <source>%1 tables, %2 rows</source>
-        <translation>%1 Tabellen, %2 Zeilen</translation>
     </message>
 </context>
 <context>

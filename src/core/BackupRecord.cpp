@@ -2,8 +2,12 @@
 
 #include "core/Proof.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QStringList>
+
+#include <limits>
 
 namespace dr {
 
@@ -77,18 +81,25 @@ VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, cons
     entry.sha256 = fields.value(QStringLiteral("sha256")).toString();
     entry.place = fields.value(QStringLiteral("place")).toString(QStringLiteral("host"));
     entry.details = fields.value(QStringLiteral("details")).toString();
-    if (entry.details.isEmpty()) {
-        // The host tool's deep checks report their counts as separate fields.
-        QStringList counts;
-        const std::pair<const char*, const char*> names[]
-            = { { "tables", "tables" }, { "rows", "rows" }, { "files", "files" }, { "bytes", "bytes" } };
-        for (const auto& [key, word] : names) {
-            if (const qint64 value = number(key); value >= 0)
-                counts.append(QStringLiteral("%1 %2").arg(value).arg(QLatin1String(word)));
-        }
-        entry.details = counts.join(QStringLiteral(", "));
-    }
+    if (entry.details.isEmpty()) // the host tool reports a deep check's counts as separate fields
+        entry.details = countsText(number("tables"), number("rows"), number("files"), number("bytes"));
     return entry;
+}
+
+QString VerificationEntry::countsText(qint64 tables, qint64 rows, qint64 files, qint64 bytes)
+{
+    // Counts beyond int (the plural's n) are rows of very large tables: their plural form is that of INT_MAX.
+    auto n = [](qint64 count) { return int(std::min<qint64>(count, std::numeric_limits<int>::max())); };
+    QStringList counts;
+    if (tables >= 0)
+        counts.append(QCoreApplication::translate("VerificationCounts", "%n table(s)", nullptr, n(tables)));
+    if (rows >= 0)
+        counts.append(QCoreApplication::translate("VerificationCounts", "%n row(s)", nullptr, n(rows)));
+    if (files >= 0)
+        counts.append(QCoreApplication::translate("VerificationCounts", "%n file(s)", nullptr, n(files)));
+    if (bytes >= 0)
+        counts.append(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));
+    return counts.join(QStringLiteral(", "));
 }
 
 } // namespace dr

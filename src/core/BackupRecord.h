@@ -65,6 +65,9 @@ struct VerificationEntry
     QByteArray toEventLine() const;
     /// From a `verify` event's fields.
     static VerificationEntry fromEventFields(const QDateTime& time, const QJsonObject& fields);
+    /// What a deep check counted, in the user's language: "3 tables, 254 rows", "1 file, 4.2 KB". A count
+    /// below 0 was not made and is left out.
+    static QString countsText(qint64 tables, qint64 rows, qint64 files = -1, qint64 bytes = -1);
 };
 
 } // namespace dr

@@ -108,7 +108,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.size = report.bytesRead;
     entry.entries = report.entries > 0 ? report.entries : -1; // only archives have entries
     if (report.tables >= 0)
-        details.append(tr("%1 tables, %2 rows").arg(report.tables).arg(report.rows));
+        details.append(VerificationEntry::countsText(report.tables, report.rows));
     details.append(report.warnings);
     entry.details = details.join(QStringLiteral("; "));
     QString reason = report.reason;

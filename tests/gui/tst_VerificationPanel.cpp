@@ -6,6 +6,7 @@
 #include "app/HostListModel.h"
 #include "app/VerificationPanel.h"
 #include "core/Proof.h"
+#include "core/Translations.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -87,6 +89,7 @@ private slots:
     void initTestCase()
     {
         qputenv("DRCONSOLE_NO_KEYCHAIN", "1");
+        installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)); // as the console does
         QVERIFY(m_dir.isValid());
         m_root = m_dir.filePath(QStringLiteral("host"));
         QVERIFY(QDir().mkpath(m_root));
@@ -162,7 +165,7 @@ private slots:
         // The failure stands out on the host's status.
         auto* hosts = m_window->findChild<QListView*>(QStringLiteral("hostListView"));
         QTRY_VERIFY2(
-            hosts->model()->index(0, 0).data().toString().contains(QLatin1String("1 backup(s) failed verification")),
+            hosts->model()->index(0, 0).data().toString().contains(QLatin1String("1 backup failed verification")),
             qPrintable(hosts->model()->index(0, 0).data().toString()));
     }
 
@@ -252,7 +255,7 @@ private slots:
         const auto history = m_catalog->verificationHistory(
             m_catalog->host(QStringLiteral("h"))->id, QStringLiteral("backups/database/sqlite-20261122-020000.db.gz"));
         QVERIFY(history.ok());
-        QCOMPARE(history->first().details, QStringLiteral("1 tables, 2 rows"));
+        QCOMPARE(history->first().details, QStringLiteral("1 table, 2 rows"));
     }
 
     void cancelStopsAWorkstationVerification()

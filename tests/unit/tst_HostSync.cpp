@@ -1,10 +1,12 @@
 #include "catalog/Catalog.h"
 #include "catalog/HostSync.h"
 #include "core/Proof.h"
+#include "core/Translations.h"
 #include "remote/LocalTransport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -65,6 +67,8 @@ private slots:
         // The names' stamps are the host's local time; +01:00 in November here.
         qputenv("TZ", "Europe/Berlin");
         QVERIFY(m_dir.isValid());
+        // The counts of deep checks are shown in the user's language, English plurals included.
+        installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
     void init()

@@ -1,5 +1,6 @@
 #include "TestEnvironment.h"
 #include "app/HostListModel.h"
+#include "core/BackupRecord.h"
 #include "core/Proof.h"
 #include "core/Translations.h"
 
@@ -68,6 +69,11 @@ private slots:
             QStringLiteral("3 backups failed verification"));
         QCOMPARE(ProofCoverage::tr("no backups in the last %n day(s)", nullptr, 30),
             QStringLiteral("no backups in the last 30 days"));
+        // A deep check's counts, from the host's fields or the workstation's restore.
+        QCOMPARE(VerificationEntry::countsText(1, 2), QStringLiteral("1 table, 2 rows"));
+        QCOMPARE(VerificationEntry::countsText(-1, -1, 1, 4096),
+            QStringLiteral("1 file, ") + QLocale().formattedDataSize(4096, 1, QLocale::DataSizeTraditionalFormat));
+        QCOMPARE(VerificationEntry::countsText(3, 1, 12, -1), QStringLiteral("3 tables, 1 row, 12 files"));
     }
 
     void everyPluralHasItsEnglishForms()
@@ -99,6 +105,8 @@ private slots:
             QStringLiteral("4 Sicherungen haben die Prüfung nicht bestanden"));
         QCOMPARE(ProofCoverage::tr("no backups in the last %n day(s)", nullptr, 1),
             QStringLiteral("keine Sicherungen innerhalb des letzten Tages"));
+        QCOMPARE(VerificationEntry::countsText(1, 254), QStringLiteral("1 Tabelle, 254 Zeilen"));
+        QCOMPARE(VerificationEntry::countsText(-1, -1, 1, -1), QStringLiteral("1 Datei"));
     }
 };
 
