@@ -91,6 +91,21 @@ const char* const schemaV3[] = {
     "UPDATE backups SET verdict = verify_state WHERE verify_state IN ('passed', 'failed')",
 };
 
+// Events were unique by (host, second, event, file, component): two verifications of one file within the same
+// second, one passing and one failing, were kept once, and the failure could be the one dropped. Their lines
+// differ, so the line joins the key; a catalog read again from its start still adds nothing twice.
+const char* const schemaV4[] = {
+    "CREATE TABLE events_v4 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE, ts INTEGER, event TEXT, component TEXT,"
+    " file TEXT, data TEXT, UNIQUE(host_id, ts, event, file, component, data))",
+    "INSERT INTO events_v4 (id, host_id, ts, event, component, file, data)"
+    " SELECT id, host_id, ts, event, component, file, data FROM events ORDER BY id",
+    "DROP TABLE events",
+    "ALTER TABLE events_v4 RENAME TO events",
+    "CREATE INDEX events_by_file ON events(host_id, file)",
+    "CREATE INDEX events_by_type ON events(host_id, event, ts)",
+};
+
 // Fields of a backup row that the host tool's events decide; recomputed from all events of the file.
 void applyEvent(BackupRecord& record, const CatalogEvent& event)
 {
@@ -172,6 +187,7 @@ Result<void> Catalog::open()
         || check.value(0).toString() != QLatin1String("ok"))
         return makeError(Error::Code::Corrupt, tr("The catalog %1 is damaged or not a catalog").arg(m_path),
             check.lastError().isValid() ? check.lastError().text() : check.value(0).toString());
+    check.finish(); // a statement still open on the connection would block the migration's DROP TABLE
     return migrate(db);
 }
 
@@ -183,6 +199,7 @@ Result<void> Catalog::migrate(QSqlDatabase& db)
         if (!query.exec(QStringLiteral("SELECT version FROM schema_version")) || !query.next())
             return sqlError(tr("Catalog %1: cannot read its schema version").arg(m_path), query.lastError());
         version = query.value(0).toInt();
+        query.finish();
     }
     if (version > schemaVersion)
         return makeError(Error::Code::Database,
@@ -206,8 +223,8 @@ Result<void> Catalog::migrate(QSqlDatabase& db)
         }
         query.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (1)"));
     }
-    const std::pair<int, QList<const char*>> steps[]
-        = { { 2, { std::begin(schemaV2), std::end(schemaV2) } }, { 3, { std::begin(schemaV3), std::end(schemaV3) } } };
+    const std::pair<int, QList<const char*>> steps[] = { { 2, { std::begin(schemaV2), std::end(schemaV2) } },
+        { 3, { std::begin(schemaV3), std::end(schemaV3) } }, { 4, { std::begin(schemaV4), std::end(schemaV4) } } };
     for (const auto& [target, statements] : steps) {
         if (version >= target)
             continue;

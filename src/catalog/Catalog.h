@@ -60,7 +60,7 @@ class Catalog
     Q_DECLARE_TR_FUNCTIONS(Catalog)
 
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     explicit Catalog(QString path);
     ~Catalog();

@@ -236,8 +236,7 @@ private slots:
         const QString path = QStringLiteral("backups/application/app-data-20261121-020000.tar.gz");
         const auto history = m_catalog->verificationHistory(m_catalog->host(QStringLiteral("h"))->id, path);
         QVERIFY(history.ok());
-        // Workstation, "not proven in 7 days", and this one; two host events of one file within the same second
-        // share the catalog's key (ts to the second, event, file) and are kept once.
+        // The workstation's verification before, and this one.
         QVERIFY(history->size() >= 2);
         QCOMPARE(history->first().place, QStringLiteral("host"));
         QCOMPARE(history->first().state, VerifyState::Failed);

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,38 @@ private:
             qWarning() << outcome.error().fullText();
         return outcome.ok() ? *outcome : SyncOutcome { -1, -1, -1, -1, -1, {} };
     }
+    /// Closes the catalog, runs @p statements on its file as an older console would have left it, and opens it
+    /// again (which migrates it).
+    bool rewriteCatalogFile(std::initializer_list<const char*> statements)
+    {
+        const QString path = m_catalog->path();
+        m_transport.reset();
+        m_catalog.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            if (!db.open())
+                return false;
+            QSqlQuery query(db);
+            for (const char* statement : statements) {
+                if (!query.exec(QString::fromLatin1(statement))) {
+                    qWarning() << statement << query.lastError().text();
+                    return false;
+                }
+            }
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        m_catalog = std::make_unique<Catalog>(path);
+        const auto opened = m_catalog->open();
+        if (!opened.ok()) {
+            qWarning() << opened.error().fullText();
+            return false;
+        }
+        m_transport = std::make_unique<LocalTransport>(m_host);
+        return true;
+    }
     QHash<QString, BackupRecord> backupsByPath()
     {
         QHash<QString, BackupRecord> result;
@@ -77,7 +110,8 @@ private slots:
         QVERIFY(QDir().mkpath(m_hostDir));
         m_catalog = std::make_unique<Catalog>(
             m_dir.filePath(QStringLiteral("%1.sqlite").arg(QLatin1String(QTest::currentTestFunction()))));
-        QVERIFY(m_catalog->open().ok());
+        const auto opened = m_catalog->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().fullText()));
         m_host = HostProfile();
         m_host.name = QStringLiteral("local1");
         m_host.transport = HostProfile::Transport::Local;
@@ -113,28 +147,14 @@ private slots:
     {
         writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
         QCOMPARE(sync().added, 1);
-        const QString path = m_catalog->path();
-        m_transport.reset();
-        m_catalog.reset();
-        {
-            // Take the file back to version 1 as an older console left it.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            for (const char* statement : { "DROP INDEX backups_present", "ALTER TABLE backups DROP COLUMN verdict",
-                     "ALTER TABLE backups DROP COLUMN verify_level", "ALTER TABLE backups DROP COLUMN proven_at",
-                     "ALTER TABLE backups DROP COLUMN proven_level",
-                     "ALTER TABLE hosts DROP COLUMN verify_interval_days", "DROP INDEX events_by_type",
-                     "ALTER TABLE host_state DROP COLUMN crontab", "ALTER TABLE host_state DROP COLUMN crontab_read",
-                     "UPDATE backups SET verify_state = 'passed', verified_at = 1764000000000",
-                     "UPDATE schema_version SET version = 1" })
-                QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
-        m_catalog = std::make_unique<Catalog>(path);
-        QVERIFY(m_catalog->open().ok());
+        // Back to version 1 as an older console left it.
+        QVERIFY(rewriteCatalogFile({ "DROP INDEX backups_present", "ALTER TABLE backups DROP COLUMN verdict",
+            "ALTER TABLE backups DROP COLUMN verify_level", "ALTER TABLE backups DROP COLUMN proven_at",
+            "ALTER TABLE backups DROP COLUMN proven_level", "ALTER TABLE hosts DROP COLUMN verify_interval_days",
+            "DROP INDEX events_by_type", "ALTER TABLE host_state DROP COLUMN crontab",
+            "ALTER TABLE host_state DROP COLUMN crontab_read",
+            "UPDATE backups SET verify_state = 'passed', verified_at = 1764000000000",
+            "UPDATE schema_version SET version = 1" }));
         QCOMPARE(m_catalog->backups(m_host.id)->size(), 1);
         QCOMPARE(m_catalog->host(QStringLiteral("local1"))->baseDir, m_hostDir);
         QCOMPARE(m_catalog->host(QStringLiteral("local1"))->verificationIntervalDays, 7);
@@ -142,7 +162,6 @@ private slots:
         const BackupRecord migrated = m_catalog->backups(m_host.id)->first();
         QCOMPARE(migrated.provenAt, QDateTime::fromMSecsSinceEpoch(1764000000000, Qt::UTC));
         QCOMPARE(migrated.provenLevel, QString());
-        m_transport = std::make_unique<LocalTransport>(m_host);
         QCOMPARE(sync().added, 0);
         QVERIFY(m_catalog->hostState(m_host.id)->crontab.has_value());
     }
@@ -222,6 +241,60 @@ private slots:
 
         workstation.path = QStringLiteral("backups/database/not-in-the-catalog.sql.gz");
         QCOMPARE(m_catalog->recordVerification(m_host.id, workstation).error().code, Error::Code::NotFound);
+    }
+
+    void twoVerificationsOfOneFileInOneSecondAreBothKept()
+    {
+        // Two jobs verify the same backup within one second and disagree: neither line may be lost, and the
+        // one written later is the verdict.
+        const QString path = QStringLiteral("backups/database/sqlite-20261124-020000.db.gz");
+        writeFile(path, "x");
+        const QByteArray pass
+            = event("{'ts':'2026-11-24T03:00:00Z','event':'verify','component':'sqlite','file':"
+                    "'backups/database/sqlite-20261124-020000.db.gz','result':'passed','level':"
+                    "'integrity','method':'sha256+gzip+sqlite-integrity','duration_ms':40,'job':'a'}");
+        const QByteArray failure = event("{'ts':'2026-11-24T03:00:00Z','event':'verify','component':'sqlite','file':"
+                                         "'backups/database/sqlite-20261124-020000.db.gz','result':'failed','level':"
+                                         "'exists','method':'sha256','reason':'checksum mismatch','duration_ms':3,"
+                                         "'job':'b'}");
+        appendCatalog(pass + failure);
+        QCOMPARE(sync().newEvents, 2);
+        const auto history = m_catalog->verificationHistory(m_host.id, path);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+        QCOMPARE(backupsByPath().value(path).verifyReason, QStringLiteral("checksum mismatch"));
+
+        // The same catalog read again from its start (rotated: new inode) adds neither line twice.
+        const QString catalogPath = m_hostDir + QStringLiteral("/backups/catalog.jsonl");
+        QVERIFY(QFile::remove(catalogPath));
+        appendCatalog(pass + failure);
+        QCOMPARE(sync().newEvents, 0);
+        QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 2);
+    }
+
+    void migratesAVersionThreeCatalogKeepingItsEvents()
+    {
+        appendCatalog(event("{'ts':'2026-11-20T01:00:00Z','event':'backup_started','component':'sqlite','file':'f'}")
+            + event(
+                "{'ts':'2026-11-20T01:00:00Z','event':'verify','component':'sqlite','file':'f','result':'passed'}"));
+        QCOMPARE(sync().newEvents, 2);
+        // The events table as version 3 made it: unique without the line.
+        QVERIFY(rewriteCatalogFile({ "CREATE TABLE events_v3 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                     " host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,"
+                                     " ts INTEGER, event TEXT, component TEXT, file TEXT, data TEXT,"
+                                     " UNIQUE(host_id, ts, event, file, component))",
+            "INSERT INTO events_v3 SELECT * FROM events", "DROP TABLE events", "ALTER TABLE events_v3 RENAME TO events",
+            "CREATE INDEX events_by_file ON events(host_id, file)",
+            "CREATE INDEX events_by_type ON events(host_id, event, ts)", "UPDATE schema_version SET version = 3" }));
+        const auto events = m_catalog->events(m_host.id, {});
+        QVERIFY(events.ok());
+        QCOMPARE(events->size(), 2);
+        QCOMPARE(events->at(1).event, QStringLiteral("verify"));
+        // A second verification in the same second, which version 3 would have dropped, is kept now.
+        appendCatalog(
+            event("{'ts':'2026-11-20T01:00:00Z','event':'verify','component':'sqlite','file':'f','result':'failed'}"));
+        QCOMPARE(sync().newEvents, 1);
     }
 
     void notACatalogFileIsRefused()
