@@ -206,6 +206,10 @@
         <source>%1; the file itself is intact (its SHA-256 matches)</source>
         <translation>%1; die Datei selbst ist unversehrt (ihre SHA-256-Prüfsumme stimmt)</translation>
     </message>
+    <message>
+        <source>no such file, and no backup of that name in the catalog</source>
+        <translation>keine solche Datei, und im Katalog keine Sicherung dieses Namens</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1712,6 +1716,10 @@ steht auf stderr).
     <message>
         <source>, resumed at byte %1</source>
         <translation>, fortgesetzt ab Byte %1</translation>
+    </message>
+    <message>
+        <source>%1 has no file %2, and the catalog no backup of that name</source>
+        <translation>%1 hat keine Datei %2, und der Katalog keine Sicherung dieses Namens</translation>
     </message>
 </context>
 <context>

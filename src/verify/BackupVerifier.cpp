@@ -428,8 +428,11 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
 void Verification::run()
 {
     const QFileInfo info(m_request.path);
-    if (!info.exists())
+    if (!info.exists()) {
+        if (!m_request.listed)
+            return error(tr("no such file, and no backup of that name in the catalog"));
         return fail(tr("the file no longer exists (it vanished after it was listed)"));
+    }
     if (!info.isFile())
         return fail(tr("not a regular file"));
     if (info.size() == 0)

@@ -29,6 +29,9 @@ struct VerifyRequest
     QString path; ///< a local file
     QString expectedSha256; ///< hex; empty = use the `<path>.sha256` sidecar when there is one
     qint64 expectedSize = -1; ///< the size the listing saw; -1 = not known
+    /// The file was seen by a listing (it is in the catalog): if it is missing now it vanished, and a backup that
+    /// is gone is a finding. A name given by hand that never existed is no verdict on any backup.
+    bool listed = true;
     QByteArray key; ///< passphrase for `.enc` files (openssl enc -pbkdf2); kept in memory only
     VerifyLevel level = VerifyLevel::Integrity; ///< the highest level to try
     const std::atomic_bool* cancel = nullptr; ///< checked between reads and between archive entries

@@ -40,6 +40,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         return entry;
     };
 
+    const bool listed = request.backup.id > 0; // from the catalog, not a name given by hand
     QString localPath;
     QString downloaded;
     QStringList details; ///< the download, deep counts and warnings, joined into entry.details
@@ -63,13 +64,18 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         const auto fetched = transport.download(remote, localPath, options);
         if (!fetched) {
             const Error& error = fetched.error();
-            // A backup that is gone is not restorable: that is a finding, not a failure to check.
-            return finish(error.code == Error::Code::NotFound ? VerifyState::Failed : VerifyState::Error,
-                error.code == Error::Code::NotFound
-                    ? tr("%1 vanished from %2 before it could be downloaded: %3")
-                          .arg(request.backup.path, request.host.name, error.message)
-                    : tr("Could not download %1 from %2: %3")
-                          .arg(request.backup.path, request.host.name, error.fullText()));
+            // A backup that is gone is not restorable: that is a finding, not a failure to check. A name that was
+            // never listed is no backup at all.
+            if (error.code == Error::Code::NotFound && listed)
+                return finish(VerifyState::Failed,
+                    tr("%1 vanished from %2 before it could be downloaded: %3")
+                        .arg(request.backup.path, request.host.name, error.message));
+            if (error.code == Error::Code::NotFound)
+                return finish(VerifyState::Error,
+                    tr("%1 has no file %2, and the catalog no backup of that name")
+                        .arg(request.host.name, request.backup.path));
+            return finish(VerifyState::Error,
+                tr("Could not download %1 from %2: %3").arg(request.backup.path, request.host.name, error.fullText()));
         }
         downloaded = localPath;
         details.append(
@@ -86,6 +92,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     check.path = localPath;
     check.expectedSha256 = request.backup.sha256;
     check.expectedSize = request.backup.size;
+    check.listed = listed;
     check.key = request.key;
     check.cancel = request.cancel;
     if (request.deep) {

@@ -282,11 +282,19 @@ private slots:
                      .exitCode,
             0);
 
+        // A listed backup that is gone is not restorable: reported as bad, naming the file.
+        QVERIFY(QFile::remove(good));
         const Run vanished = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
-            QStringLiteral("backups/database/postgres-20261122-020000.sql.gz"), QStringLiteral("--local") });
-        // A backup that is gone is not restorable: reported as bad, naming the file.
+            QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), QStringLiteral("--local") });
         QCOMPARE(vanished.exitCode, 1);
-        QVERIFY2(vanished.err.contains("postgres-20261122-020000.sql.gz"), vanished.err.constData());
+        QVERIFY2(vanished.err.contains("postgres-20261120-020000.sql.gz"), vanished.err.constData());
+        QVERIFY2(vanished.err.contains("vanished"), vanished.err.constData());
+        // A name that was never a backup is no verdict on one: could not verify (2), naming it.
+        const Run unknown = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+            QStringLiteral("backups/database/postgres-20261122-020000.sql.gz"), QStringLiteral("--local") });
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("postgres-20261122-020000.sql.gz"), unknown.err.constData());
+        QVERIFY2(unknown.err.contains("no such file"), unknown.err.constData());
     }
 
     void installToolThenSyncShowsItsVersion()

@@ -129,11 +129,20 @@ private slots:
     void vanishedBackupIsNamed()
     {
         SshTransport transport(m_host, m_options);
-        const VerificationEntry entry = WorkstationVerifier::verify(
-            transport, request(QStringLiteral("backups/database/postgres-20261122-020000.sql.gz")));
+        WorkstationVerifyRequest listed = request(QStringLiteral("backups/database/postgres-20261122-020000.sql.gz"));
+        listed.backup.id = 7; // in the catalog: it was there when the host was listed
+        const VerificationEntry entry = WorkstationVerifier::verify(transport, listed);
         QCOMPARE(entry.state, VerifyState::Failed);
         QVERIFY2(entry.reason.contains(QLatin1String("postgres-20261122-020000.sql.gz")), qPrintable(entry.reason));
+        QVERIFY2(entry.reason.contains(QLatin1String("vanished")), qPrintable(entry.reason));
         QVERIFY2(entry.reason.contains(m_host.name), qPrintable(entry.reason));
+
+        // A name typed by hand that neither the host nor the catalog knows is no backup: could not verify.
+        const VerificationEntry unknown = WorkstationVerifier::verify(
+            transport, request(QStringLiteral("backups/database/postgres-20261122-020000.sql.gz")));
+        QVERIFY2(unknown.state == VerifyState::Error, qPrintable(text(unknown)));
+        QVERIFY2(unknown.reason.contains(QLatin1String("postgres-20261122-020000.sql.gz")), qPrintable(unknown.reason));
+        QVERIFY2(unknown.reason.contains(m_host.name), qPrintable(unknown.reason));
     }
 
     void cliVerifiesAnSshHostOnThisWorkstation()
