@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QStandardPaths>
+#include <QTcpServer>
 
 namespace dr::test {
 
@@ -23,6 +25,14 @@ QString findProgram(const QString& name, const QStringList& extraDirs)
     if (path.isEmpty() && !extraDirs.isEmpty())
         path = QStandardPaths::findExecutable(name, extraDirs);
     return path;
+}
+
+int freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
 }
 
 bool processRunningWith(const QString& part)

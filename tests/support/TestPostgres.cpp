@@ -1,25 +1,13 @@
 #include "TestPostgres.h"
 
+#include "TestEnvironment.h"
+
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
 #include <QProcess>
-#include <QTcpServer>
 #include <QVersionNumber>
 
 namespace dr::test {
-
-namespace {
-
-int freeLoopbackPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
 
 TestPostgres::TestPostgres()
     : m_dir(QDir::tempPath() + QStringLiteral("/drconsole-pg-XXXXXX"))

@@ -1,8 +1,9 @@
 #include "TestSshd.h"
 
+#include "TestEnvironment.h"
+
 #include <QDir>
 #include <QFile>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 #include <QUuid>
@@ -41,13 +42,6 @@ bool keygen(
     if (type == QLatin1String("rsa"))
         arguments << QStringLiteral("-b") << QStringLiteral("2048");
     return run(QStringLiteral("ssh-keygen"), arguments, error);
-}
-
-int freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -110,7 +104,7 @@ bool TestSshd::start(QString* error)
         *error = QStringLiteral("cannot create %1").arg(m_workDir);
         return false;
     }
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     return launch(error);
 }
 
