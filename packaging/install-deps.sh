@@ -13,7 +13,7 @@ packages=(
     # run: the host tool and the demo
     sqlite3 gzip tar openssl util-linux coreutils findutils rsync curl
     # tests: real servers and tools on loopback
-    openssh-server openssh-client postgresql shellcheck isal passwd
+    openssh-server openssh-client postgresql redis-tools shellcheck isal passwd
     dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools
     xvfb xauth imagemagick poppler-utils
 )

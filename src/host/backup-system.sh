@@ -13,7 +13,7 @@ TOOL_VERSION="0.1.0"
 PROTOCOL_VERSION=1
 
 # Names a configuration file may set. Anything else (PATH, LD_PRELOAD, ...) is refused: the file is data.
-CONFIG_KEYS_RE='^(BACKUP_[A-Z0-9_]+|PG(HOST|PORT|USER|DATABASE|PASSWORD|PASSFILE|SSLMODE)|PG_DUMP|PSQL|SQLITE_DB|APP_DATA_PATHS|CONFIG_PATHS|DOCKER_VOLUMES_PATH|REDIS_URL|REDIS_CLI|SERVICE_(STOP|START)_COMMAND|HEALTH_[A-Z0-9_]+)$'
+CONFIG_KEYS_RE='^(BACKUP_[A-Z0-9_]+|PG(HOST|PORT|USER|DATABASE|PASSWORD|PASSFILE|SSLMODE)|PG_DUMP|PSQL|SQLITE_DB|APP_DATA_PATHS|CONFIG_PATHS|DOCKER_VOLUMES_PATH|REDIS_URL|REDIS_CLI|REDIS_CHECK_RDB|SERVICE_(STOP|START)_COMMAND|HEALTH_[A-Z0-9_]+)$'
 DEFAULT_CONFIG_CANDIDATES="docker-compose.yml docker-compose.yaml docker-compose.prod.yml compose.yml compose.yaml .env backup.env config scripts"
 ALL_COMPONENTS="postgres sqlite redis app-data config docker-volumes"
 
@@ -200,6 +200,7 @@ apply_defaults() {
     DOCKER_VOLUMES_PATH=${DOCKER_VOLUMES_PATH-}
     REDIS_URL=${REDIS_URL:-}
     REDIS_CLI=${REDIS_CLI:-redis-cli}
+    REDIS_CHECK_RDB=${REDIS_CHECK_RDB:-redis-check-rdb}
     PG_DUMP=${PG_DUMP:-pg_dump}
     PSQL=${PSQL:-psql}
     SERVICE_STOP_COMMAND=${SERVICE_STOP_COMMAND-docker-compose stop discord-reminder-bot}
@@ -868,7 +869,7 @@ verify_file() {
     catalog_path "$file"
     file=$REPLY
     V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE=""
-    V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD=""
+    V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD="" V_RDB_CHECKED=""
     local -a method=()
     local format=""
     if parse_backup_name "$file"; then
@@ -930,6 +931,7 @@ verify_file() {
             redis)
                 verify_redis "$file"
                 method+=(rdb-header)
+                [[ -n $V_RDB_CHECKED ]] && method+=(redis-check-rdb)
                 ;;
             *) V_RESULT=error V_REASON="unknown type \"$type\" (postgres, sqlite, tar or redis)" ;;
             esac
@@ -1211,6 +1213,12 @@ verify_redis() {
     local file=$1 err magic
     run_err_file
     err=$RUN_ERR
+    V_RDB_CHECKED=""
+    if command -v -- "$REDIS_CHECK_RDB" >/dev/null 2>&1; then
+        verify_redis_checked "$file"
+        return
+    fi
+    # Without redis-check-rdb: the header, and the whole stream must decode (gzip CRC, decryption padding).
     magic=$(decode_stream "$file" 2>"$err" | head -c 5)
     if [[ $magic != REDIS ]]; then
         if [[ -s $err ]]; then
@@ -1219,15 +1227,40 @@ verify_redis() {
         else
             V_RESULT=failed V_REASON="not a Redis RDB file (no REDIS header)"
         fi
+    elif ! decode_stream "$file" 2>"$err" >/dev/null; then
+        decode_reason "$err" "$file"
+        V_RESULT=failed V_REASON=$REPLY
     else
-        # The whole stream must decode (gzip CRC, decryption padding).
-        if ! decode_stream "$file" 2>"$err" >/dev/null; then
-            decode_reason "$err" "$file"
-            V_RESULT=failed V_REASON=$REPLY
+        V_LEVEL=read-through
+    fi
+}
+
+# redis-check-rdb (Redis's own checker) reads a file, not a stream: a private decoded copy, emptied after.
+# It parses every key and checks the RDB's CRC64, which also catches a snapshot that was bad before it was
+# compressed.
+verify_redis_checked() {
+    local file=$1 err=$RUN_ERR copy="$RUN_ERR.rdb" magic="" answer
+    TEMP_FILES+=("$copy")
+    if ! decode_stream "$file" >"$copy" 2>"$err"; then
+        decode_reason "$err" "$file"
+        V_RESULT=failed V_REASON=$REPLY
+    else
+        IFS= read -r -N 5 magic <"$copy"
+        if [[ $magic != REDIS ]]; then
+            V_RESULT=failed V_REASON="not a Redis RDB file (no REDIS header)"
         else
-            V_LEVEL=read-through
+            V_LEVEL=read-through V_RDB_CHECKED=1
+            if ! answer=$("$REDIS_CHECK_RDB" "$copy" 2>&1 </dev/null); then
+                # Its finding is the line after the marker, e.g. "[offset 39992] RDB CRC error".
+                local finding
+                finding=$(grep -A1 -m1 -F -e '--- RDB ERROR DETECTED ---' <<<"$answer" | sed -n 2p)
+                V_RESULT=failed V_REASON="redis-check-rdb: ${finding:-${answer##*$'\n'}} (in the decompressed RDB)"
+            else
+                V_LEVEL=integrity
+            fi
         fi
     fi
+    : >"$copy"
 }
 
 verify_json() {
@@ -2408,7 +2441,8 @@ Configuration: environment variables first, then the KEY=VALUE file BACKUP_CONFI
   BACKUP_ENCRYPTION_COMPONENTS    encrypt only these components (e.g. "app-data config"; default all)
   PGHOST PGPORT PGUSER PGDATABASE PostgreSQL, backed up when PGDATABASE is set; PG_DUMP=pg_dump, PSQL=psql
   SQLITE_DB=data/discord_bot.db   backed up with sqlite3 .backup
-  REDIS_URL                       Redis, backed up with redis-cli --rdb when set (REDIS_CLI=redis-cli)
+  REDIS_URL                       Redis, backed up with redis-cli --rdb when set (REDIS_CLI=redis-cli);
+                                  verified with redis-check-rdb when there (REDIS_CHECK_RDB=redis-check-rdb)
   APP_DATA_PATHS="data logs uploads"   app data (the live SQLite files are left to their own backup)
   CONFIG_PATHS                    config files (default: those of $DEFAULT_CONFIG_CANDIDATES that exist)
   DOCKER_VOLUMES_PATH             docker volumes folder (default ./volumes when present)
