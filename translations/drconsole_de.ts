@@ -210,6 +210,14 @@
         <source>no such file, and no backup of that name in the catalog</source>
         <translation>keine solche Datei, und im Katalog keine Sicherung dieses Namens</translation>
     </message>
+    <message>
+        <source>redis-check-rdb is not installed on this computer (redis-tools): the RDB&apos;s own checksum was not checked</source>
+        <translation>redis-check-rdb ist auf diesem Rechner nicht installiert (redis-tools): die eigene Prüfsumme der RDB-Datei wurde nicht geprüft</translation>
+    </message>
+    <message>
+        <source>redis-check-rdb: %1 (in the decompressed RDB)</source>
+        <translation>redis-check-rdb: %1 (in der entpackten RDB-Datei)</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1386,6 +1394,25 @@ steht auf stderr).
     <message>
         <source>the file grew while it was read (%1 bytes, %2 when opened): is it still being written?</source>
         <translation>die Datei ist beim Lesen gewachsen (%1 Byte, %2 beim Öffnen): wird sie noch geschrieben?</translation>
+    </message>
+</context>
+<context>
+    <name>RdbCheck</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 crashed on the decoded copy</source>
+        <translation>%1 ist an der entschlüsselten Kopie abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>

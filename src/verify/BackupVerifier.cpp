@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QTemporaryFile>
 
+#include <memory>
 #include <optional>
 
 namespace dr {
@@ -154,6 +155,9 @@ private:
     Result<VerifyLevel> checkContent(verify::RawFileSource& raw, Kind kind);
     Result<VerifyLevel> checkSqlDump(PeekStream& stream, const QByteArray& head, bool requireMarkers);
     Result<VerifyLevel> checkSqlite(PeekStream& stream);
+    Result<VerifyLevel> checkRedis(PeekStream& stream);
+    /// The rest of @p stream in an owner-only temporary file (in the request's tempDir), removed with it.
+    Result<std::unique_ptr<QTemporaryFile>> temporaryCopy(PeekStream& stream, const QString& suffix);
 
     bool wants(VerifyLevel level) const { return m_request.level >= level; }
     /// The deep level of a PostgreSQL dump: a second pass into a throwaway database.
@@ -260,25 +264,59 @@ Result<VerifyLevel> Verification::checkSqlDump(PeekStream& stream, const QByteAr
     return VerifyLevel::Integrity;
 }
 
-Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
+Result<std::unique_ptr<QTemporaryFile>> Verification::temporaryCopy(PeekStream& stream, const QString& suffix)
 {
     const QString folder = m_request.tempDir.isEmpty() ? QDir::tempPath() : m_request.tempDir;
-    // Owner-only (0600) and removed when this returns.
-    QTemporaryFile copy(folder + QStringLiteral("/drverify-XXXXXX.db"));
-    if (!copy.open())
+    // Owner-only (0600) and removed with the returned object.
+    auto copy = std::make_unique<QTemporaryFile>(folder + QStringLiteral("/drverify-XXXXXX") + suffix);
+    if (!copy->open())
         return makeError(Error::Code::Io,
-            tr("cannot create the temporary copy in %1: %2").arg(QDir::toNativeSeparators(folder), copy.errorString()));
+            tr("cannot create the temporary copy in %1: %2")
+                .arg(QDir::toNativeSeparators(folder), copy->errorString()));
     auto written = verify::consumeAll(stream, [&copy](const Block& block) -> Result<void> {
-        if (copy.write(reinterpret_cast<const char*>(block.data), qint64(block.size)) != qint64(block.size))
-            return makeError(
-                Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy.fileName(), copy.errorString()));
+        if (copy->write(reinterpret_cast<const char*>(block.data), qint64(block.size)) != qint64(block.size))
+            return makeError(Error::Code::Io,
+                tr("cannot write the temporary copy %1: %2").arg(copy->fileName(), copy->errorString()));
         return {};
     });
     if (!written)
         return written.error();
-    if (!copy.flush())
+    if (!copy->flush())
         return makeError(
-            Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy.fileName(), copy.errorString()));
+            Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy->fileName(), copy->errorString()));
+    return copy;
+}
+
+Result<VerifyLevel> Verification::checkRedis(PeekStream& stream)
+{
+    m_method.append(QStringLiteral("rdb"));
+    if (!wants(VerifyLevel::Integrity))
+        return VerifyLevel::ReadThrough;
+    const QString checker = verify::RdbCheck::checkerPath();
+    if (checker.isEmpty()) {
+        m_report.warnings.append(
+            tr("redis-check-rdb is not installed on this computer (redis-tools): the RDB's own checksum was not "
+               "checked"));
+        return VerifyLevel::ReadThrough;
+    }
+    auto copy = temporaryCopy(stream, QStringLiteral(".rdb"));
+    if (!copy)
+        return copy.error();
+    m_method.append(QStringLiteral("redis-check-rdb"));
+    const auto problem = verify::RdbCheck::problem(checker, (*copy)->fileName(), m_request.cancel);
+    if (!problem)
+        return problem.error();
+    if (!problem->isEmpty())
+        return makeError(Error::Code::Corrupt, tr("redis-check-rdb: %1 (in the decompressed RDB)").arg(*problem));
+    return VerifyLevel::Integrity;
+}
+
+Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
+{
+    auto copied = temporaryCopy(stream, QStringLiteral(".db"));
+    if (!copied)
+        return copied.error();
+    const QTemporaryFile& copy = **copied;
     if (!wants(VerifyLevel::Integrity))
         return VerifyLevel::ReadThrough;
     m_method.append(QStringLiteral("sqlite-integrity"));
@@ -402,7 +440,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::Redis:
         if (!head->startsWith("REDIS"))
             return magicMissing(tr("not a Redis RDB file (no \"REDIS\" header)"));
-        m_method.append(QStringLiteral("rdb"));
+        level = checkRedis(content);
         break;
     case Content::Unknown:
         // Plain bytes of no known kind: reading them proves nothing the checksum does not.

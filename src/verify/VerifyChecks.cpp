@@ -3,9 +3,11 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 
 #include <optional>
 #include <string>
@@ -174,6 +176,40 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
             tr("the tar archive has no end-of-archive mark after its %1 entries: it was cut short")
                 .arg(summary.entries));
     return summary;
+}
+
+QString RdbCheck::checkerPath()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("redis-check-rdb"));
+}
+
+Result<QString> RdbCheck::problem(const QString& checker, const QString& rdbPath, const std::atomic_bool* cancel)
+{
+    QProcess check;
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.setStandardInputFile(QProcess::nullDevice());
+    check.start(checker, { rdbPath });
+    if (!check.waitForStarted(10'000))
+        return makeError(Error::Code::Internal, tr("cannot run %1: %2").arg(checker, check.errorString()));
+    // It reads at disk speed; polled so that Cancel ends it.
+    while (!check.waitForFinished(100)) {
+        if (cancel && cancel->load()) {
+            check.kill();
+            check.waitForFinished(5'000);
+            return makeError(Error::Code::Cancelled, tr("cancelled"));
+        }
+    }
+    const QString output = QString::fromUtf8(check.readAll());
+    if (check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0)
+        return QString();
+    if (check.exitStatus() != QProcess::NormalExit)
+        return makeError(Error::Code::Internal, tr("%1 crashed on the decoded copy").arg(checker));
+    // The finding is the line after the marker, e.g. "[offset 39992] RDB CRC error".
+    const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
+    const qsizetype marker = lines.indexOf(QStringLiteral("--- RDB ERROR DETECTED ---"));
+    if (marker >= 0 && marker + 1 < lines.size())
+        return lines.at(marker + 1).trimmed();
+    return lines.isEmpty() ? tr("exit code %1").arg(check.exitCode()) : lines.last().trimmed();
 }
 
 Result<QStringList> SqliteCheck::integrityProblems(const QString& path)

@@ -33,6 +33,18 @@ public:
     static bool escapesRoot(std::string_view path);
 };
 
+class RdbCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(RdbCheck)
+
+public:
+    /// Redis's own checker (redis-check-rdb, from redis-tools) on this computer, or empty when it is not here.
+    static QString checkerPath();
+    /// Runs the checker on a decoded RDB file: it parses every key and checks the RDB's CRC64. Empty when the
+    /// RDB is sound, else its finding ("[offset 39992] RDB CRC error").
+    static Result<QString> problem(const QString& checker, const QString& rdbPath, const std::atomic_bool* cancel);
+};
+
 class SqliteCheck
 {
     Q_DECLARE_TR_FUNCTIONS(SqliteCheck)

@@ -50,14 +50,10 @@ private slots:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
-        QByteArray commands;
-        for (int i = 0; i < 2000; ++i)
-            commands += QStringLiteral("SET reminder:%1 \"remind me of %1\"\n").arg(i).toUtf8();
-        commands += "HSET guild:1 name \"Bot's guild\" prefix \"!\"\nRPUSH queue a b c\n";
-        QVERIFY2(m_server.cli({}, commands, nullptr, &error), qPrintable(error));
+        QVERIFY2(m_server.fill(2000, &error), qPrintable(error));
         QByteArray size;
         QVERIFY(m_server.cli({ QStringLiteral("dbsize") }, {}, &size));
-        QCOMPARE(size.trimmed(), QByteArray("2002"));
+        QCOMPARE(size.trimmed(), QByteArray("2003"));
     }
 
     void snapshotIsProvenByRedisCheckRdb()

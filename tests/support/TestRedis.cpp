@@ -80,6 +80,15 @@ void TestRedis::stop()
     }
 }
 
+bool TestRedis::fill(int reminders, QString* error) const
+{
+    QByteArray commands;
+    for (int i = 0; i < reminders; ++i)
+        commands += QStringLiteral("SET reminder:%1 \"remind me of %1\"\n").arg(i).toUtf8();
+    commands += "HSET guild:1 name \"Bot's guild\" prefix \"!\"\nRPUSH queue a b c\nSADD guilds 1 2 3\n";
+    return cli({}, commands, nullptr, error);
+}
+
 bool TestRedis::cli(const QStringList& arguments, const QByteArray& input, QByteArray* output, QString* error) const
 {
     QProcess process;

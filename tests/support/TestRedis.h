@@ -29,6 +29,9 @@ public:
     QString url() const;
     /// Runs redis-cli against the server with @p input on its stdin (one command per line when arguments are
     /// empty); false with the reason in @p error when it fails.
+    /// Fills the server as the bot's cache looks: @p reminders string keys "reminder:N" = "remind me of N", a hash, a
+    /// list and a set (so reminders + 3 keys).
+    bool fill(int reminders, QString* error) const;
     bool cli(const QStringList& arguments, const QByteArray& input = {}, QByteArray* output = nullptr,
         QString* error = nullptr) const;
 
