@@ -622,13 +622,18 @@ int CliApp::verifyCommand(const QStringList& arguments)
         anyFailed |= outcome.state == VerifyState::Failed;
         anyError |= outcome.state != VerifyState::Failed && outcome.state != VerifyState::Passed;
         if (parser.isSet(json)) {
-            array.append(QJsonObject { { QStringLiteral("path"), outcome.path }, { QStringLiteral("state"), state },
+            QJsonObject result { { QStringLiteral("path"), outcome.path }, { QStringLiteral("state"), state },
                 { QStringLiteral("where"), onWorkstation ? QStringLiteral("workstation") : QStringLiteral("host") },
                 { QStringLiteral("method"), outcome.method }, { QStringLiteral("reason"), outcome.reason },
                 { QStringLiteral("level"), outcome.level }, { QStringLiteral("sha256"), outcome.sha256 },
                 { QStringLiteral("size"), outcome.size }, { QStringLiteral("entries"), outcome.entries },
-                { QStringLiteral("details"), outcome.details },
-                { QStringLiteral("duration_ms"), outcome.durationMs } });
+                { QStringLiteral("details"), outcome.details }, { QStringLiteral("duration_ms"), outcome.durationMs } };
+            // The deep check's counts as numbers: "details" is text in the user's language.
+            if (outcome.tables >= 0) {
+                result.insert(QStringLiteral("tables"), outcome.tables);
+                result.insert(QStringLiteral("rows"), outcome.rows);
+            }
+            array.append(result);
         } else {
             m_out << state.toUpper() << '\t' << outcome.path << '\t' << outcome.level << '\t' << outcome.method << '\n';
         }

@@ -52,6 +52,10 @@ QByteArray VerificationEntry::toEventLine() const
         object.insert(QStringLiteral("entries"), entries);
     if (size >= 0)
         object.insert(QStringLiteral("size"), size);
+    if (tables >= 0)
+        object.insert(QStringLiteral("tables"), tables);
+    if (rows >= 0)
+        object.insert(QStringLiteral("rows"), rows);
     if (!sha256.isEmpty())
         object.insert(QStringLiteral("sha256"), sha256);
     if (!details.isEmpty())
@@ -78,6 +82,8 @@ VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, cons
     entry.durationMs = number("duration_ms");
     entry.entries = number("entries");
     entry.size = number("size");
+    entry.tables = number("tables");
+    entry.rows = number("rows");
     entry.sha256 = fields.value(QStringLiteral("sha256")).toString();
     entry.place = fields.value(QStringLiteral("place")).toString(QStringLiteral("host"));
     entry.details = fields.value(QStringLiteral("details")).toString();

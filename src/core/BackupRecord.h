@@ -56,6 +56,8 @@ struct VerificationEntry
     qint64 durationMs = -1;
     qint64 entries = -1;
     qint64 size = -1;
+    qint64 tables = -1; ///< counted by a deep check; -1 when not counted
+    qint64 rows = -1;
     QString sha256;
     QString place; ///< "host" or "workstation"
     QString details; ///< counts of a deep check ("3 tables, 254 rows"), the download, ...

@@ -114,6 +114,8 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.sha256 = report.sha256;
     entry.size = report.bytesRead;
     entry.entries = report.entries > 0 ? report.entries : -1; // only archives have entries
+    entry.tables = report.tables;
+    entry.rows = report.rows;
     if (report.tables >= 0)
         details.append(VerificationEntry::countsText(report.tables, report.rows));
     details.append(report.warnings);

@@ -255,6 +255,9 @@ private slots:
             m_catalog->host(QStringLiteral("h"))->id, QStringLiteral("backups/database/sqlite-20261122-020000.db.gz"));
         QVERIFY(history.ok());
         QCOMPARE(history->first().details, QStringLiteral("1 table, 2 rows"));
+        // Kept as numbers too, for the CLI's JSON and reports.
+        QCOMPARE(history->first().tables, 1);
+        QCOMPARE(history->first().rows, 2);
     }
 
     void cancelStopsAWorkstationVerification()
