@@ -23,6 +23,14 @@
         <source>the tar archive has no end-of-archive mark after its %1 entries: it was cut short</source>
         <translation>dem tar-Archiv fehlt nach seinen %1 Einträgen die Ende-Markierung: es wurde abgeschnitten</translation>
     </message>
+    <message>
+        <source>not a tar archive (%1)</source>
+        <translation>kein tar-Archiv (%1)</translation>
+    </message>
+    <message>
+        <source>data after the tar archive&apos;s end mark (bytes %1 to %2 of the unpacked stream are not zero): a zeroed or damaged header block ended the archive after %3 entries, and a restore would lose what follows</source>
+        <translation>Daten nach der Endmarke des tar-Archivs (Bytes %1 bis %2 des entpackten Datenstroms sind nicht null): ein genullter oder beschädigter Kopfblock hat das Archiv nach %3 Einträgen beendet, und eine Wiederherstellung verlöre alles Folgende</translation>
+    </message>
 </context>
 <context>
     <name>BackupFileName</name>

@@ -61,6 +61,20 @@ const QByteArray sqliteMagic("SQLite format 3\0", 16);
 const QByteArray pgDumpHeader("-- PostgreSQL database dump");
 const QByteArray pgDumpAllHeader("-- PostgreSQL database cluster dump");
 
+/// True when one of the lines of @p head is exactly @p marker: pg_dump's header line is a prefix of its own
+/// completion footer, so a file holding only the footer must not count as having the header.
+bool hasLine(const QByteArray& head, const QByteArray& marker)
+{
+    for (qsizetype at = head.indexOf(marker); at >= 0; at = head.indexOf(marker, at + 1)) {
+        const qsizetype end = at + marker.size();
+        const bool startsLine = at == 0 || head.at(at - 1) == '\n';
+        const bool endsLine = end == head.size() || head.at(end) == '\n' || head.at(end) == '\r';
+        if (startsLine && endsLine)
+            return true;
+    }
+    return false;
+}
+
 bool isTarHeader(const QByteArray& head)
 {
     return head.size() >= 262 && head.mid(257, 5) == "ustar";
@@ -76,7 +90,7 @@ Content sniffContent(const QByteArray& head)
         return Content::PgCustom;
     if (head.startsWith("REDIS"))
         return Content::Redis;
-    if (head.contains(pgDumpHeader) || head.contains(pgDumpAllHeader))
+    if (hasLine(head, pgDumpHeader) || hasLine(head, pgDumpAllHeader))
         return Content::SqlDump;
     return Content::Unknown;
 }
@@ -235,8 +249,8 @@ Result<VerifyLevel> Verification::checkSqlDump(PeekStream& stream, const QByteAr
     });
     if (!read)
         return read.error();
-    const bool clusterDump = head.contains(pgDumpAllHeader);
-    if (!head.contains(pgDumpHeader) && !clusterDump) {
+    const bool clusterDump = hasLine(head, pgDumpAllHeader);
+    if (!hasLine(head, pgDumpHeader) && !clusterDump) {
         if (requireMarkers)
             return makeError(Error::Code::Corrupt,
                 tr("not a PostgreSQL dump: the header \"-- PostgreSQL database dump\" is missing"));

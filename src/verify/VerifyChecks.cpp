@@ -23,15 +23,19 @@ struct ReadContext
 {
     PeekStream* stream = nullptr;
     std::optional<Error> streamError;
-    qint64 trailingZeros = 0; // zero bytes at the end of what was read so far
+    qint64 delivered = 0; // bytes of the decoded stream read so far
+    qint64 nonZeroEnd = 0; // the offset just past the last byte that is not zero
 
     void track(const Block& block)
     {
-        std::size_t zeros = 0;
-        while (zeros < block.size && block.data[block.size - 1 - zeros] == 0)
-            ++zeros;
-        trailingZeros = zeros == block.size ? trailingZeros + qint64(zeros) : qint64(zeros);
+        std::size_t size = block.size;
+        while (size > 0 && block.data[size - 1] == 0)
+            --size;
+        if (size > 0)
+            nonZeroEnd = delivered + qint64(size);
+        delivered += qint64(block.size);
     }
+    qint64 trailingZeros() const { return delivered - nonZeroEnd; }
 };
 
 la_ssize_t readCallback(struct archive* archive, void* clientData, const void** buffer)
@@ -86,7 +90,9 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
     std::unique_ptr<struct archive, int (*)(struct archive*)> archive(archive_read_new(), archive_read_free);
     if (!archive)
         return makeError(Error::Code::Internal, tr("libarchive could not start"));
-    archive_read_support_format_all(archive.get());
+    // Backups are tar archives, and a restore runs tar: another format libarchive could read (zip, cpio, ar, an
+    // mtree spec) would pass here and fail there.
+    archive_read_support_format_tar(archive.get());
     ArchiveSummary summary;
 
     // A libarchive fault is often the symptom of a fault further down (a corrupt gzip member shows up as a
@@ -97,6 +103,8 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
         auto rest = stream.drain();
         if (!rest)
             return rest.error();
+        if (summary.entries == 0)
+            return makeError(Error::Code::Corrupt, tr("not a tar archive (%1)").arg(archiveFault));
         return makeError(
             Error::Code::Corrupt, tr("damaged archive after %1 entries: %2").arg(summary.entries).arg(archiveFault));
     };
@@ -105,6 +113,7 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
         return failure(archiveText(archive.get()));
 
     std::unordered_set<std::string> symlinks;
+    qint64 archiveEnd = -1;
     auto flagUnsafe = [&](const QString& name) {
         if (++summary.unsafeCount <= maxListed)
             summary.unsafePaths.append(name);
@@ -119,8 +128,10 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
             return makeError(Error::Code::Cancelled, tr("cancelled"));
         struct archive_entry* entry = nullptr;
         const int status = archive_read_next_header(archive.get(), &entry);
-        if (status == ARCHIVE_EOF)
+        if (status == ARCHIVE_EOF) {
+            archiveEnd = archive_filter_bytes(archive.get(), 0); // just past the end mark
             break;
+        }
         if (status == ARCHIVE_WARN)
             warn(archiveText(archive.get()));
         else if (status != ARCHIVE_OK)
@@ -170,10 +181,18 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
     // A tar cut exactly between two members reads as a shorter, valid archive: only its missing end mark
     // (two zero blocks) tells.
     constexpr qint64 tarEndMark = 1024;
-    const bool isTar = (archive_format(archive.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
-    if (isTar && summary.entries > 0 && context.trailingZeros < tarEndMark)
+    if (summary.entries > 0 && context.trailingZeros() < tarEndMark)
         return makeError(Error::Code::Corrupt,
             tr("the tar archive has no end-of-archive mark after its %1 entries: it was cut short")
+                .arg(summary.entries));
+    // Only zeros (record padding) may follow the end mark. A header block that was zeroed looks like the end
+    // mark: the listing stops there, and tar would restore none of what follows.
+    if (archiveEnd >= 0 && context.nonZeroEnd > archiveEnd)
+        return makeError(Error::Code::Corrupt,
+            tr("data after the tar archive's end mark (bytes %1 to %2 of the unpacked stream are not zero): a zeroed "
+               "or damaged header block ended the archive after %3 entries, and a restore would lose what follows")
+                .arg(archiveEnd)
+                .arg(context.nonZeroEnd)
                 .arg(summary.entries));
     return summary;
 }

@@ -74,6 +74,9 @@ private slots:
     void sizeChangedSinceListing();
     void emptyTarArchive();
     void tarCutBetweenMembers();
+    void otherArchiveFormatsAreNotTar();
+    void zeroedHeaderBlockEndsTheArchiveEarly();
+    void dumpWithOnlyTheFooterHasNoHeader();
     void cancelStopsWithError();
 
 private:
@@ -608,6 +611,73 @@ void tst_BackupVerifier::tarCutBetweenMembers()
     QVERIFY(QFile::rename(path(QStringLiteral("cut.tar.gz")), path(name)));
     const VerifyReport report = verify(name);
     expectFailure(report, name, QStringLiteral("no end-of-archive mark"));
+}
+
+void tst_BackupVerifier::otherArchiveFormatsAreNotTar()
+{
+    // libarchive reads these, tar does not: a restore with tar would fail on them.
+    const QString ar = test::findProgram(QStringLiteral("ar"));
+    QVERIFY2(!ar.isEmpty(), "ar (binutils) must be installed");
+    run(ar, { QStringLiteral("rc"), path(QStringLiteral("members.a")), path(QStringLiteral("tree/data/bot.log")) });
+    run(m_gzip, { QStringLiteral("-f"), path(QStringLiteral("members.a")) });
+    const QString archive = QStringLiteral("app-data-20240925-020000.tar.gz");
+    QVERIFY(QFile::rename(path(QStringLiteral("members.a.gz")), path(archive)));
+    expectFailure(verify(archive), archive, QStringLiteral("not a tar archive"));
+
+    writeFile(QStringLiteral("spec.mtree"), "#mtree\n./data type=dir\n./data/bot.log type=file size=5\n");
+    run(m_gzip, { QStringLiteral("-f"), path(QStringLiteral("spec.mtree")) });
+    const QString spec = QStringLiteral("app-data-20240926-020000.tar.gz");
+    QVERIFY(QFile::rename(path(QStringLiteral("spec.mtree.gz")), path(spec)));
+    expectFailure(verify(spec), spec, QStringLiteral("not a tar archive"));
+}
+
+void tst_BackupVerifier::zeroedHeaderBlockEndsTheArchiveEarly()
+{
+    // One header block zeroed in the middle reads like the end mark: tar stops there and would restore
+    // nothing after it, so what follows the mark must be zeros.
+    run(m_tar,
+        { QStringLiteral("-cf"), path(QStringLiteral("zeroed.tar")), QStringLiteral("-C"), path(QStringLiteral("tree")),
+            QStringLiteral("data"), QStringLiteral("logs"), QStringLiteral("uploads") });
+    QFile tar(path(QStringLiteral("zeroed.tar")));
+    QVERIFY(tar.open(QIODevice::ReadOnly));
+    QByteArray whole = tar.readAll();
+    tar.close();
+    // The header of the third member.
+    qsizetype offset = 0;
+    for (int member = 0; member < 2; ++member) {
+        const qint64 size = whole.mid(offset + 124, 12).trimmed().toLongLong(nullptr, 8);
+        offset += 512 + (size + 511) / 512 * 512;
+    }
+    QVERIFY(offset > 0 && offset + 512 < whole.size());
+    whole.replace(offset, 512, QByteArray(512, '\0'));
+    writeFile(QStringLiteral("zeroed.tar"), whole);
+    run(m_gzip, { QStringLiteral("-f"), path(QStringLiteral("zeroed.tar")) });
+    const QString name = QStringLiteral("app-data-20240927-020000.tar.gz");
+    QVERIFY(QFile::rename(path(QStringLiteral("zeroed.tar.gz")), path(name)));
+    const VerifyReport report = verify(name);
+    expectFailure(report, name, QStringLiteral("end mark"));
+    QVERIFY2(report.reason.contains(QLatin1String("restore would lose")), qPrintable(report.reason));
+
+    // Zeros after the end mark are record padding, not a fault.
+    run(m_tar,
+        { QStringLiteral("-cf"), path(QStringLiteral("padded.tar")), QStringLiteral("-C"), path(QStringLiteral("tree")),
+            QStringLiteral("data") });
+    QFile padded(path(QStringLiteral("padded.tar")));
+    QVERIFY(padded.open(QIODevice::Append));
+    padded.write(QByteArray(1024 * 1024, '\0'));
+    padded.close();
+    const QString paddedName = QStringLiteral("app-data-20240928-020000.tar");
+    QVERIFY(QFile::rename(padded.fileName(), path(paddedName)));
+    const VerifyReport paddedReport = verify(paddedName);
+    QVERIFY2(paddedReport.state == VerifyState::Passed, qPrintable(paddedReport.reason));
+}
+
+void tst_BackupVerifier::dumpWithOnlyTheFooterHasNoHeader()
+{
+    // The header line is a prefix of the completion footer: a file with only the footer has no header.
+    const QString name = QStringLiteral("postgres-20240929-020000.sql");
+    writeFile(name, "DROP TABLE reminders;\n--\n-- PostgreSQL database dump complete\n--\n");
+    expectFailure(verify(name), name, QStringLiteral("header"));
 }
 
 void tst_BackupVerifier::cancelStopsWithError()
