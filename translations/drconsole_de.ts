@@ -226,6 +226,14 @@
         <source>redis-check-rdb: %1 (in the decompressed RDB)</source>
         <translation>redis-check-rdb: %1 (in der entpackten RDB-Datei)</translation>
     </message>
+    <message>
+        <source>the sidecar %1 is not a regular file; it was not read</source>
+        <translation>die Prüfsummendatei %1 ist keine reguläre Datei; sie wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the decrypted content is of no known kind, so the key could not be confirmed</source>
+        <translation>der entschlüsselte Inhalt ist von keiner bekannten Art, daher konnte der Schlüssel nicht bestätigt werden</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>

@@ -541,7 +541,11 @@ int CliApp::verifyCommand(const QStringList& arguments)
             QFile file(parser.value(keyFile));
             if (!file.open(QIODevice::ReadOnly))
                 return fail(tr("Cannot read the key file %1: %2").arg(parser.value(keyFile), file.errorString()));
-            key = file.readAll().trimmed();
+            // As `openssl enc -pass file:` (and the host tool's BACKUP_ENCRYPTION_KEY_FILE) reads it: the first line
+            // as it is, without its newline; spaces and a carriage return belong to the key.
+            key = file.readLine(64 * 1024);
+            if (key.endsWith('\n'))
+                key.chop(1);
         }
         auto records = m_catalog->backups(host->id);
         if (!records)

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryFile>
 
 #include <memory>
@@ -197,6 +198,12 @@ Result<QString> Verification::referenceChecksum()
     }
     const QString sidecarPath = m_request.path + QStringLiteral(".sha256");
     QFile sidecar(sidecarPath);
+    if (const QFileInfo info(sidecarPath); info.exists() && !info.isFile()) {
+        // A FIFO would block the open forever; a folder holds no checksum.
+        m_report.warnings.append(
+            tr("the sidecar %1 is not a regular file; it was not read").arg(QFileInfo(sidecarPath).fileName()));
+        return QString();
+    }
     if (!sidecar.exists())
         return QString();
     const QString sidecarName = QFileInfo(sidecarPath).fileName();
@@ -331,6 +338,11 @@ Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
     if (!copied)
         return copied.error();
     const QTemporaryFile& copy = **copied;
+    // SQLite opens a WAL-mode database (what .backup of a WAL database makes) with -wal and -shm files beside it.
+    const auto removeCompanions = qScopeGuard([name = copy.fileName()] {
+        for (const char* suffix : { "-wal", "-shm", "-journal" })
+            QFile::remove(name + QLatin1String(suffix));
+    });
     if (!wants(VerifyLevel::Integrity))
         return VerifyLevel::ReadThrough;
     m_method.append(QStringLiteral("sqlite-integrity"));
@@ -461,6 +473,15 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         if (!kind.compressed && !kind.encrypted) {
             m_method.append(QStringLiteral("raw"));
             level = VerifyLevel::Checksum;
+        } else if (!kind.compressed) {
+            // Decrypted bytes of no known kind: a wrong key gives noise as well, with a right padding once in 256
+            // keys. Nothing confirms the key, so the proof is the checksum's; a bad padding means the key is wrong
+            // (or the file damaged, which the checksum tells).
+            level = VerifyLevel::Checksum;
+            if (auto rest = content.drain(); !rest)
+                return rest.error().code == Error::Code::Corrupt ? wrongKey() : rest.error();
+            m_report.warnings.append(
+                tr("the decrypted content is of no known kind, so the key could not be confirmed"));
         }
         break;
     }

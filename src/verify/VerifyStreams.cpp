@@ -207,13 +207,15 @@ Result<Block> RawFileSource::next()
         d->ended = true;
         if (d->progress)
             d->progress(d->bytesRead, d->sizeAtOpen);
+        // A file that changes under the reader is no verdict on the backup: verify it again once it is still.
         if (d->bytesRead < d->sizeAtOpen)
-            return corrupt(
+            return makeError(Error::Code::Io,
                 tr("the file shrank while it was read (%1 of %2 bytes)").arg(d->bytesRead).arg(d->sizeAtOpen));
         if (d->bytesRead > d->sizeAtOpen)
-            return corrupt(tr("the file grew while it was read (%1 bytes, %2 when opened): is it still being written?")
-                               .arg(d->bytesRead)
-                               .arg(d->sizeAtOpen));
+            return makeError(Error::Code::Io,
+                tr("the file grew while it was read (%1 bytes, %2 when opened): is it still being written?")
+                    .arg(d->bytesRead)
+                    .arg(d->sizeAtOpen));
         return Block {};
     }
     if (d->progress && d->bytesRead >= d->nextProgressAt) {

@@ -282,6 +282,25 @@ private slots:
                      .exitCode,
             0);
 
+        // --key-file is read as openssl's -pass file: reads it: the first line as it is, spaces included.
+        const QString keyFile = m_dir.filePath(QStringLiteral("spaced.key"));
+        {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly));
+            key.write("  a key with spaces  \nsecond line\n");
+        }
+        const QString encrypted = good + QStringLiteral(".enc");
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+            { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"), QStringLiteral("-salt"),
+                QStringLiteral("-in"), good, QStringLiteral("-out"), encrypted, QStringLiteral("-pass"),
+                QStringLiteral("file:") + keyFile });
+        QVERIFY(openssl.waitForFinished(30'000) && openssl.exitCode() == 0);
+        const Run decrypted = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+            QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.enc"), QStringLiteral("--local"),
+            QStringLiteral("--key-file"), keyFile });
+        QVERIFY2(decrypted.exitCode == 0, decrypted.err.constData());
+
         // A listed backup that is gone is not restorable: reported as bad, naming the file.
         QVERIFY(QFile::remove(good));
         const Run vanished = cli({ QStringLiteral("verify"), QStringLiteral("vh"),

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <utility>
+
 using namespace dr;
 
 namespace {
@@ -77,6 +79,10 @@ private slots:
     void otherArchiveFormatsAreNotTar();
     void zeroedHeaderBlockEndsTheArchiveEarly();
     void dumpWithOnlyTheFooterHasNoHeader();
+    void encryptedContentOfNoKnownKind();
+    void sidecarThatIsNotARegularFile();
+    void fileGrowingWhileReadIsNoVerdict();
+    void walModeSqliteLeavesNothingBehind();
     void cancelStopsWithError();
 
 private:
@@ -90,6 +96,17 @@ private:
     QTemporaryDir m_dir;
     QString m_tar, m_gzip, m_sqlite3, m_openssl, m_sha256sum;
 };
+
+/// Bytes gzip cannot shrink, the same for the same seed.
+static QByteArray incompressibleBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char& byte : bytes) {
+        seed = seed * 1664525u + 1013904223u;
+        byte = char(seed >> 24);
+    }
+    return bytes;
+}
 
 void tst_BackupVerifier::run(const QString& program, const QStringList& arguments, const QString& workDir)
 {
@@ -157,13 +174,7 @@ void tst_BackupVerifier::initTestCase()
             + " sent\n";
     writeFile(QStringLiteral("tree/data/bot.log"), text);
     writeFile(QStringLiteral("tree/logs/app.log"), text.left(100000));
-    QByteArray noise(3 * 1024 * 1024, Qt::Uninitialized);
-    quint32 state = 12345;
-    for (char& byte : noise) {
-        state = state * 1664525u + 1013904223u;
-        byte = char(state >> 24);
-    }
-    writeFile(QStringLiteral("tree/uploads/image.bin"), noise);
+    writeFile(QStringLiteral("tree/uploads/image.bin"), incompressibleBytes(3 * 1024 * 1024, 12345));
     const QString tree = path(QStringLiteral("tree"));
 
     run(m_tar,
@@ -678,6 +689,87 @@ void tst_BackupVerifier::dumpWithOnlyTheFooterHasNoHeader()
     const QString name = QStringLiteral("postgres-20240929-020000.sql");
     writeFile(name, "DROP TABLE reminders;\n--\n-- PostgreSQL database dump complete\n--\n");
     expectFailure(verify(name), name, QStringLiteral("header"));
+}
+
+void tst_BackupVerifier::encryptedContentOfNoKnownKind()
+{
+    // A hand-made copy, encrypted by openssl: nothing inside tells a right key from a wrong one (a wrong key's
+    // noise has a right padding once in 256 keys), so the proof is the checksum's and a wrong key is no verdict.
+    const QString name = QStringLiteral("manual-copy.enc");
+    run(m_openssl,
+        { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"), QStringLiteral("-salt"),
+            QStringLiteral("-in"), path(QStringLiteral("tree/uploads/image.bin")), QStringLiteral("-out"), path(name),
+            QStringLiteral("-pass"), QStringLiteral("pass:") + QString::fromUtf8(encryptionKey) });
+    writeSidecar(name);
+    const VerifyReport right = verify(name, encryptionKey);
+    QVERIFY2(right.state == VerifyState::Passed, qPrintable(right.reason));
+    QCOMPARE(right.level, VerifyLevel::Checksum);
+    QVERIFY2(right.warnings.join(u' ').contains(QLatin1String("could not be confirmed")),
+        qPrintable(right.warnings.join(u' ')));
+    for (const QByteArray& wrong : { QByteArray("not the key"), QByteArray("another wrong key") }) {
+        const VerifyReport report = verify(name, wrong);
+        // Either its padding fails (no verdict: the key), or, once in 256 keys, it passes at the checksum only.
+        QVERIFY2(report.state != VerifyState::Failed, qPrintable(report.reason));
+        QVERIFY(report.level <= VerifyLevel::Checksum);
+        if (report.state == VerifyState::Error)
+            QVERIFY2(report.keyRejected && report.reason.contains(QLatin1String("intact")), qPrintable(report.reason));
+    }
+}
+
+void tst_BackupVerifier::sidecarThatIsNotARegularFile()
+{
+    // A FIFO would block the open forever: it is not read (this test would hang without that).
+    const QString name = QStringLiteral("app-data-20240930-020000.tar.gz");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    run(QStringLiteral("mkfifo"), { path(name + QStringLiteral(".sha256")) });
+    const VerifyReport report = verify(name);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QVERIFY2(report.warnings.join(u' ').contains(QLatin1String("not a regular file")),
+        qPrintable(report.warnings.join(u' ')));
+    QFile::remove(path(name + QStringLiteral(".sha256")));
+}
+
+void tst_BackupVerifier::fileGrowingWhileReadIsNoVerdict()
+{
+    // Still being written (or replaced): verify it again later; it is not proven bad.
+    // Large enough that the reader is still behind the end when the first progress is reported.
+    writeFile(QStringLiteral("growing/blob.bin"), incompressibleBytes(48 * 1024 * 1024, 777));
+    const QString name = QStringLiteral("app-data-20241001-020000.tar");
+    run(m_tar,
+        { QStringLiteral("-cf"), path(name), QStringLiteral("-C"), path(QStringLiteral("growing")),
+            QStringLiteral("blob.bin") });
+    VerifyRequest request;
+    request.path = path(name);
+    bool appended = false;
+    request.progress = [&](qint64, qint64) {
+        if (std::exchange(appended, true))
+            return;
+        QFile file(path(name));
+        if (file.open(QIODevice::Append))
+            file.write(QByteArray(8 * 1024 * 1024, 'x'));
+    };
+    const VerifyReport report = BackupVerifier::verify(request);
+    QVERIFY(appended);
+    QVERIFY2(report.state == VerifyState::Error, qPrintable(verifyStateId(report.state) + u' ' + report.reason));
+    QVERIFY2(report.reason.contains(QLatin1String("grew")), qPrintable(report.reason));
+}
+
+void tst_BackupVerifier::walModeSqliteLeavesNothingBehind()
+{
+    // sqlite3 .backup of a WAL database is a WAL-mode file: opening its copy makes -wal and -shm beside it.
+    const QString wal = path(QStringLiteral("wal.db"));
+    run(m_sqlite3, { wal, QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1);") });
+    run(m_sqlite3, { wal, QStringLiteral(".backup ") + path(QStringLiteral("sqlite-20241002-020000.db")) });
+    run(m_gzip, { path(QStringLiteral("sqlite-20241002-020000.db")) });
+    const QString temp = path(QStringLiteral("walcheck"));
+    QVERIFY(QDir().mkpath(temp));
+    VerifyRequest request;
+    request.path = path(QStringLiteral("sqlite-20241002-020000.db.gz"));
+    request.tempDir = temp;
+    const VerifyReport report = BackupVerifier::verify(request);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.level, VerifyLevel::Integrity);
+    QCOMPARE(QDir(temp).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void tst_BackupVerifier::cancelStopsWithError()
