@@ -965,6 +965,21 @@ decode_reason() { # ERRFILE FILE
     esac
 }
 
+# decode_failed ERRFILE FILE -> V_RESULT V_REASON for a stream that did not decode. A wrong key is no verdict
+# on the backup (error, as on the workstation): openssl's "bad decrypt", or, inside a .gz.enc, gzip finding no
+# gzip header in what openssl gave it. With the sidecar's checksum matched the file is known to be intact.
+decode_failed() {
+    decode_reason "$1" "$2"
+    local file=$2
+    if [[ $file == *.enc ]] && grep -q -e 'bad decrypt' -- "$1" ||
+        { [[ $file == *.gz.enc ]] && grep -q -e 'not in gzip format' -- "$1"; }; then
+        V_RESULT=error V_REASON="wrong key or not encrypted with this key"
+        [[ $V_LEVEL == checksum ]] && V_REASON+="; the file itself is intact (its SHA-256 matches its sidecar)"
+        return
+    fi
+    V_RESULT=failed V_REASON=$REPLY
+}
+
 verify_postgres() {
     local file=$1 err verdict
     run_err_file
@@ -980,8 +995,7 @@ verify_postgres() {
     local header footer after bytes
     read -r header footer after bytes <<<"$verdict"
     if ((status[0] != 0)); then
-        decode_reason "$err" "$file"
-        V_RESULT=failed V_REASON=$REPLY
+        decode_failed "$err" "$file"
         return
     fi
     V_LEVEL=read-through
@@ -1102,8 +1116,7 @@ verify_sqlite() {
     copy="$RUN_ERR.sqlite"
     TEMP_FILES+=("$copy")
     if ! decode_stream "$file" >"$copy" 2>"$err"; then
-        decode_reason "$err" "$file"
-        V_RESULT=failed V_REASON=$REPLY
+        decode_failed "$err" "$file"
     else
         V_LEVEL=read-through
         local magic=""
@@ -1149,24 +1162,45 @@ verify_tar() {
     local file=$1 err terr listing
     run_err_file
     err=$RUN_ERR terr="$RUN_ERR.tar"
-    TEMP_FILES+=("$terr")
-    # tar may stop at the end-of-archive blocks: drain the rest so that a damaged tail still fails decoding.
-    # The verbose listing gives the entries and the bytes of the regular files (for --deep's space check).
-    listing=$(decode_stream "$file" 2>"$err" | {
-        tar -tvf - 2>"$terr"
-        rc=$?
-        cat >/dev/null
-        exit "$rc"
-    } | LC_ALL=C awk '{ n++ } /^-/ { bytes += $3 } END { printf "%d %d\n", n, bytes }')
-    local -a status=("${PIPESTATUS[@]}")
-    local count bytes
-    read -r count bytes <<<"$listing"
-    if ((status[0] != 0)); then
-        decode_reason "$err" "$file"
-        V_RESULT=failed V_REASON=$REPLY
-    elif ((status[1] != 0)); then
-        one_line_from_file "$terr" "tar exit ${status[1]}"
+    TEMP_FILES+=("$terr" "$terr.after")
+    # tar stops at the end-of-archive blocks: the rest is drained, so that a damaged tail still fails decoding,
+    # and its bytes that are not zero are counted: a zeroed header block reads as the end mark, and tar would
+    # restore nothing behind it. The verbose listing gives the entries, the bytes of the regular files (for
+    # --deep's space check) and the names that would land outside the restore folder (".." components; GNU
+    # tar strips a leading / and says so on stderr). The statuses are taken inside the substitution: outside
+    # it PIPESTATUS holds only the assignment's.
+    listing=$(
+        decode_stream "$file" 2>"$err" | {
+            tar -tvf - 2>"$terr"
+            rc=$?
+            LC_ALL=C tr -d '\000' | wc -c >"$terr.after"
+            exit "$rc"
+        } | LC_ALL=C awk '
+            { n++; name = $0; for (i = 0; i < 5; i++) sub(/^[^ ]+ +/, "", name) }
+            /^-/ { bytes += $3 }
+            /^l/ { sub(/ -> .*$/, "", name) }
+            /^h/ { sub(/ link to .*$/, "", name) }
+            name ~ /(^|\/)\.\.(\/|$)/ { unsafe++; if (first == "") first = name }
+            END { printf "%d %d %d %s\n", n, bytes, unsafe, first }'
+        echo "${PIPESTATUS[0]} ${PIPESTATUS[1]}"
+    )
+    local count bytes unsafe first decoded listed after
+    { read -r count bytes unsafe first && read -r decoded listed; } <<<"$listing"
+    read -r after <"$terr.after" 2>/dev/null || after=0
+    if ((decoded != 0)); then
+        decode_failed "$err" "$file"
+    elif ((listed != 0)); then
+        one_line_from_file "$terr" "tar exit $listed"
         V_RESULT=failed V_REASON="not a readable tar archive: $REPLY"
+    elif grep -q -e 'Removing leading' -- "$terr" || ((unsafe > 0)); then
+        V_ENTRIES=$count V_LEVEL=read-through
+        if ((unsafe == 0)); then
+            first="a member with an absolute path"
+        fi
+        V_RESULT=failed V_REASON="unsafe: archive members would be written outside the restore folder (absolute path or \"..\"): $first"
+    elif ((after > 0)) || grep -q -e 'A lone zero block' -- "$terr"; then
+        V_ENTRIES=$count
+        V_RESULT=failed V_REASON="data after the tar archive's end mark ($after bytes that are not zero): a zeroed or damaged header block ended the archive after $count entries, and a restore would lose what follows"
     else
         V_ENTRIES=$count V_LEVEL=read-through
         [[ -n $V_DEEP ]] && verify_deep_tar "$file" "$bytes"
@@ -1187,12 +1221,16 @@ verify_deep_tar() { # FILE LISTED_BYTES
     if ((FREE_BYTES < listed)); then
         V_RESULT=error V_REASON="not enough free space in ${TMPDIR:-/tmp} for --deep: the archive holds $listed bytes, $FREE_BYTES are free (set TMPDIR)"
     else
-        decode_stream "$file" 2>"$err" |
+        # The rest behind the end mark is drained: the decoder is not cut off by a broken pipe.
+        decode_stream "$file" 2>"$err" | {
             tar -x -C "$dir" --no-same-owner --no-same-permissions -f - 2>"$terr"
+            rc=$?
+            cat >/dev/null
+            exit "$rc"
+        }
         local -a status=("${PIPESTATUS[@]}")
         if ((status[0] != 0)); then
-            decode_reason "$err" "$file"
-            V_RESULT=failed V_REASON=$REPLY
+            decode_failed "$err" "$file"
         elif ((status[1] != 0)); then
             # GNU tar's notes on the leading / and ../ it strips are no reason.
             sed -i -e '/Removing leading/d' -- "$terr"
@@ -1222,14 +1260,12 @@ verify_redis() {
     magic=$(decode_stream "$file" 2>"$err" | head -c 5)
     if [[ $magic != REDIS ]]; then
         if [[ -s $err ]]; then
-            decode_reason "$err" "$file"
-            V_RESULT=failed V_REASON=$REPLY
+            decode_failed "$err" "$file"
         else
             V_RESULT=failed V_REASON="not a Redis RDB file (no REDIS header)"
         fi
     elif ! decode_stream "$file" 2>"$err" >/dev/null; then
-        decode_reason "$err" "$file"
-        V_RESULT=failed V_REASON=$REPLY
+        decode_failed "$err" "$file"
     else
         V_LEVEL=read-through
     fi
@@ -1242,8 +1278,7 @@ verify_redis_checked() {
     local file=$1 err=$RUN_ERR copy="$RUN_ERR.rdb" magic="" answer
     TEMP_FILES+=("$copy")
     if ! decode_stream "$file" >"$copy" 2>"$err"; then
-        decode_reason "$err" "$file"
-        V_RESULT=failed V_REASON=$REPLY
+        decode_failed "$err" "$file"
     else
         IFS= read -r -N 5 magic <"$copy"
         if [[ $magic != REDIS ]]; then

@@ -373,16 +373,19 @@ private slots:
         QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
         const QString backup = project.lastBackup(QStringLiteral("sqlite"));
 
-        // Wrong key.
+        // Wrong key: no verdict on the backup (error, not failed), and its sidecar says the file is intact.
         project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("not-the-key"));
         ToolResult result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 1);
         QJsonObject verdict = parseObject(result.out);
-        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("error"));
         QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("wrong key")),
             qPrintable(result.describe()));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("intact")),
+            qPrintable(result.describe()));
+        QCOMPARE(text(verdict, "level"), QStringLiteral("checksum"));
         QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(),
-            QStringLiteral("failed"));
+            QStringLiteral("error"));
 
         // No key at all.
         project.env.remove(QStringLiteral("BACKUP_ENCRYPTION_KEY"));
@@ -643,6 +646,54 @@ private slots:
         result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), archive });
         QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("read-through"));
         QVERIFY(!parseObject(result.out).contains(QStringLiteral("files")));
+    }
+
+    void verifyFindsArchivesTarCannotRestore()
+    {
+        HostProject project;
+        makeProject(project);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(project.writeFile(QStringLiteral("uploads/file%1.txt").arg(i), QByteArray(3000, char('a' + i))));
+        auto verdictOf = [&](const QString& file, const QStringList& options = {}) {
+            const ToolResult result = project.run(QStringList { QStringLiteral("verify"), QStringLiteral("--json") }
+                + options + QStringList { QStringLiteral("--"), file });
+            return std::make_pair(result.exitCode, parseObject(result.out));
+        };
+        // One header block zeroed in the middle reads as the end mark: GNU tar lists the first members and
+        // stops, and a restore would lose the rest. In name order block 10 is the header of uploads/file1.txt
+        // (uploads/ 0, a.txt 1-2, file0.txt 3-9).
+        QVERIFY(project
+                    .sh(QStringLiteral(
+                        "tar --sort=name -cf zeroed.tar uploads && dd if=/dev/zero of=zeroed.tar bs=512 seek=10 "
+                        "count=1 conv=notrunc status=none && gzip zeroed.tar"))
+                    .exitCode
+            == 0);
+        auto [zeroedExit, zeroed] = verdictOf(QStringLiteral("zeroed.tar.gz"));
+        QCOMPARE(zeroedExit, 1);
+        QCOMPARE(text(zeroed, "result"), QStringLiteral("failed"));
+        QVERIFY2(text(zeroed, "reason").contains(QStringLiteral("end mark")), qPrintable(text(zeroed, "reason")));
+
+        // Members with an absolute path or "..": unsafe, also without --deep (the workstation says the same).
+        QVERIFY(project.sh(QStringLiteral("tar -P -czf absolute.tar.gz \"$PWD/logs/bot.log\"")).exitCode == 0);
+        auto [absoluteExit, absolute] = verdictOf(QStringLiteral("absolute.tar.gz"));
+        QCOMPARE(absoluteExit, 1);
+        QVERIFY2(text(absolute, "reason").startsWith(QStringLiteral("unsafe")), qPrintable(text(absolute, "reason")));
+
+        // Another archive format in a .tar.gz: tar's own words.
+        QVERIFY(project.sh(QStringLiteral("ar rc members.a logs/bot.log && gzip -c members.a > other.tar.gz")).exitCode
+            == 0);
+        auto [otherExit, other] = verdictOf(QStringLiteral("other.tar.gz"));
+        QCOMPARE(otherExit, 1);
+        QVERIFY2(text(other, "reason").contains(QStringLiteral("does not look like a tar archive")),
+            qPrintable(text(other, "reason")));
+
+        // Zeros after the end mark are padding: the listing and the deep extraction pass (tar stopping early
+        // must not cut the decoder off with a broken pipe).
+        QVERIFY(
+            project.sh(QStringLiteral("{ tar -cf - uploads; head -c 1048576 /dev/zero; } > padded.tar")).exitCode == 0);
+        auto [paddedExit, padded] = verdictOf(QStringLiteral("padded.tar"), { QStringLiteral("--deep") });
+        QCOMPARE(paddedExit, 0);
+        QCOMPARE(text(padded, "level"), QStringLiteral("deep"));
     }
 
     void verifySeveralFilesInAJob()
