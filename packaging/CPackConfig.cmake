@@ -13,7 +13,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
 # QtKeychain opens libsecret at run time (not seen by shlibdeps): without it the console asks for backup keys
 # every session instead of keeping them in the desktop's keychain.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libsecret-1-0")
-# redis-check-rdb: verifying a Redis snapshot on this computer reaches the integrity level with it.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "redis-tools")
+# redis-check-rdb and pg_restore: verifying a Redis snapshot or a custom-format dump on this computer reaches the
+# integrity level with them.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "redis-tools, postgresql-client")
 set(CPACK_GENERATOR DEB)
 include(CPack)

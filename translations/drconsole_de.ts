@@ -234,6 +234,14 @@
         <source>the decrypted content is of no known kind, so the key could not be confirmed</source>
         <translation>der entschlüsselte Inhalt ist von keiner bekannten Art, daher konnte der Schlüssel nicht bestätigt werden</translation>
     </message>
+    <message>
+        <source>pg_restore is not installed on this computer (postgresql-client): the custom-format dump was not read beyond its header</source>
+        <translation>pg_restore ist auf diesem Rechner nicht installiert (postgresql-client): der Dump im Custom-Format wurde nicht über seinen Kopf hinaus gelesen</translation>
+    </message>
+    <message>
+        <source>the custom-format dump does not read back: %1</source>
+        <translation>der Dump im Custom-Format lässt sich nicht zurücklesen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -793,6 +801,21 @@ steht auf stderr).
     </message>
 </context>
 <context>
+    <name>ExternalChecker</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 crashed on the decoded copy</source>
+        <translation>%1 ist an der entschlüsselten Kopie abgestürzt</translation>
+    </message>
+</context>
+<context>
     <name>GunzipStream</name>
     <message>
         <source>not gzip-compressed (the stream is empty)</source>
@@ -1306,6 +1329,17 @@ steht auf stderr).
     </message>
 </context>
 <context>
+    <name>PgCustomCheck</name>
+    <message>
+        <source>this pg_restore is older than the pg_dump that made the dump: %1</source>
+        <translation>dieses pg_restore ist älter als das pg_dump, das den Dump erstellt hat: %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+</context>
+<context>
     <name>Proof</name>
     <message>
         <source>Proven good</source>
@@ -1414,18 +1448,6 @@ steht auf stderr).
 </context>
 <context>
     <name>RdbCheck</name>
-    <message>
-        <source>cannot run %1: %2</source>
-        <translation>%1 kann nicht ausgeführt werden: %2</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>%1 crashed on the decoded copy</source>
-        <translation>%1 ist an der entschlüsselten Kopie abgestürzt</translation>
-    </message>
     <message>
         <source>exit code %1</source>
         <translation>Exit-Code %1</translation>

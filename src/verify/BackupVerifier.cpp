@@ -171,6 +171,7 @@ private:
     Result<VerifyLevel> checkSqlDump(PeekStream& stream, const QByteArray& head, bool requireMarkers);
     Result<VerifyLevel> checkSqlite(PeekStream& stream);
     Result<VerifyLevel> checkRedis(PeekStream& stream);
+    Result<VerifyLevel> checkPgCustom(PeekStream& stream, const Kind& kind);
     /// The rest of @p stream in an owner-only temporary file (in the request's tempDir), removed with it.
     Result<std::unique_ptr<QTemporaryFile>> temporaryCopy(PeekStream& stream, const QString& suffix);
 
@@ -332,6 +333,41 @@ Result<VerifyLevel> Verification::checkRedis(PeekStream& stream)
     return VerifyLevel::Integrity;
 }
 
+Result<VerifyLevel> Verification::checkPgCustom(PeekStream& stream, const Kind& kind)
+{
+    m_method.append(QStringLiteral("pg-custom"));
+    // Its header alone proves nothing: the dump's own structure is only checked by reading it with pg_restore.
+    const VerifyLevel decodedOnly
+        = kind.compressed || kind.encrypted ? VerifyLevel::ReadThrough : VerifyLevel::Checksum;
+    const QString restorer = wants(VerifyLevel::Integrity) ? verify::PgCustomCheck::restorerPath() : QString();
+    if (restorer.isEmpty()) {
+        if (wants(VerifyLevel::Integrity))
+            m_report.warnings.append(tr("pg_restore is not installed on this computer (postgresql-client): the "
+                                        "custom-format dump was not read beyond its header"));
+        if (auto rest = stream.drain(); !rest)
+            return rest.error();
+        return decodedOnly;
+    }
+    // A plain file is read by pg_restore where it is; a compressed or encrypted one from a decoded copy.
+    std::unique_ptr<QTemporaryFile> copy;
+    if (decodedOnly == VerifyLevel::ReadThrough) {
+        auto copied = temporaryCopy(stream, QStringLiteral(".dump"));
+        if (!copied)
+            return copied.error();
+        copy = std::move(*copied);
+    } else if (auto rest = stream.drain(); !rest) {
+        return rest.error();
+    }
+    m_method.append(QStringLiteral("pg-restore"));
+    const auto problem
+        = verify::PgCustomCheck::problem(restorer, copy ? copy->fileName() : m_request.path, m_request.cancel);
+    if (!problem)
+        return problem.error();
+    if (!problem->isEmpty())
+        return makeError(Error::Code::Corrupt, tr("the custom-format dump does not read back: %1").arg(*problem));
+    return VerifyLevel::Integrity;
+}
+
 Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
 {
     auto copied = temporaryCopy(stream, QStringLiteral(".db"));
@@ -461,7 +497,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::PgCustom:
         if (!head->startsWith("PGDMP"))
             return magicMissing(tr("not a pg_dump custom-format archive (no \"PGDMP\" header)"));
-        m_method.append(QStringLiteral("pg-custom"));
+        level = checkPgCustom(content, kind);
         break;
     case Content::Redis:
         if (!head->startsWith("REDIS"))

@@ -197,19 +197,15 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
     return summary;
 }
 
-QString RdbCheck::checkerPath()
-{
-    return QStandardPaths::findExecutable(QStringLiteral("redis-check-rdb"));
-}
-
-Result<QString> RdbCheck::problem(const QString& checker, const QString& rdbPath, const std::atomic_bool* cancel)
+Result<CheckerOutput> ExternalChecker::run(
+    const QString& program, const QStringList& arguments, const std::atomic_bool* cancel)
 {
     QProcess check;
     check.setProcessChannelMode(QProcess::MergedChannels);
     check.setStandardInputFile(QProcess::nullDevice());
-    check.start(checker, { rdbPath });
+    check.start(program, arguments);
     if (!check.waitForStarted(10'000))
-        return makeError(Error::Code::Internal, tr("cannot run %1: %2").arg(checker, check.errorString()));
+        return makeError(Error::Code::Internal, tr("cannot run %1: %2").arg(program, check.errorString()));
     // It reads at disk speed; polled so that Cancel ends it.
     while (!check.waitForFinished(100)) {
         if (cancel && cancel->load()) {
@@ -218,17 +214,50 @@ Result<QString> RdbCheck::problem(const QString& checker, const QString& rdbPath
             return makeError(Error::Code::Cancelled, tr("cancelled"));
         }
     }
-    const QString output = QString::fromUtf8(check.readAll());
-    if (check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0)
-        return QString();
     if (check.exitStatus() != QProcess::NormalExit)
-        return makeError(Error::Code::Internal, tr("%1 crashed on the decoded copy").arg(checker));
+        return makeError(Error::Code::Internal, tr("%1 crashed on the decoded copy").arg(program));
+    return CheckerOutput { check.exitCode(), QString::fromUtf8(check.readAll()) };
+}
+
+QString RdbCheck::checkerPath()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("redis-check-rdb"));
+}
+
+Result<QString> RdbCheck::problem(const QString& checker, const QString& rdbPath, const std::atomic_bool* cancel)
+{
+    const auto ran = ExternalChecker::run(checker, { rdbPath }, cancel);
+    if (!ran)
+        return ran.error();
+    if (ran->exitCode == 0)
+        return QString();
     // The finding is the line after the marker, e.g. "[offset 39992] RDB CRC error".
-    const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
+    const QStringList lines = ran->output.split(u'\n', Qt::SkipEmptyParts);
     const qsizetype marker = lines.indexOf(QStringLiteral("--- RDB ERROR DETECTED ---"));
     if (marker >= 0 && marker + 1 < lines.size())
         return lines.at(marker + 1).trimmed();
-    return lines.isEmpty() ? tr("exit code %1").arg(check.exitCode()) : lines.last().trimmed();
+    return lines.isEmpty() ? tr("exit code %1").arg(ran->exitCode) : lines.last().trimmed();
+}
+
+QString PgCustomCheck::restorerPath()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("pg_restore"));
+}
+
+Result<QString> PgCustomCheck::problem(const QString& restorer, const QString& dumpPath, const std::atomic_bool* cancel)
+{
+    const auto ran = ExternalChecker::run(
+        restorer, { QStringLiteral("--file=/dev/null"), QStringLiteral("--"), dumpPath }, cancel);
+    if (!ran)
+        return ran.error();
+    if (ran->exitCode == 0)
+        return QString();
+    QString first = ran->output.section(u'\n', 0, 0).trimmed();
+    first.replace(dumpPath, QStringLiteral("the dump"));
+    if (first.contains(QLatin1String("unsupported version")))
+        return makeError(
+            Error::Code::Internal, tr("this pg_restore is older than the pg_dump that made the dump: %1").arg(first));
+    return first.isEmpty() ? tr("exit code %1").arg(ran->exitCode) : first;
 }
 
 Result<QStringList> SqliteCheck::integrityProblems(const QString& path)

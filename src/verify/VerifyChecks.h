@@ -33,6 +33,24 @@ public:
     static bool escapesRoot(std::string_view path);
 };
 
+/// What an external checker said: its exit code and its output (stdout and stderr together).
+struct CheckerOutput
+{
+    int exitCode = 0;
+    QString output;
+};
+
+class ExternalChecker
+{
+    Q_DECLARE_TR_FUNCTIONS(ExternalChecker)
+
+public:
+    /// Runs a checking program to its end; Cancel kills it. An Error when it cannot start, crashes or is
+    /// cancelled.
+    static Result<CheckerOutput> run(
+        const QString& program, const QStringList& arguments, const std::atomic_bool* cancel);
+};
+
 class RdbCheck
 {
     Q_DECLARE_TR_FUNCTIONS(RdbCheck)
@@ -43,6 +61,19 @@ public:
     /// Runs the checker on a decoded RDB file: it parses every key and checks the RDB's CRC64. Empty when the
     /// RDB is sound, else its finding ("[offset 39992] RDB CRC error").
     static Result<QString> problem(const QString& checker, const QString& rdbPath, const std::atomic_bool* cancel);
+};
+
+class PgCustomCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(PgCustomCheck)
+
+public:
+    /// pg_restore on this computer, or empty when it is not here.
+    static QString restorerPath();
+    /// pg_restore reads the whole custom-format dump (its table of contents and every data block, decompressed)
+    /// into /dev/null. Empty when it is sound, else pg_restore's first error. A dump newer than this pg_restore is
+    /// an Error: no verdict on the dump.
+    static Result<QString> problem(const QString& restorer, const QString& dumpPath, const std::atomic_bool* cancel);
 };
 
 class SqliteCheck

@@ -340,7 +340,44 @@ void tst_BackupVerifierPostgres::customFormatDumpPasses()
     request.path = path(name);
     const VerifyReport report = BackupVerifier::verify(request);
     QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
-    QCOMPARE(report.method, QStringLiteral("pg-custom"));
+    QCOMPARE(report.method, QStringLiteral("pg-custom+pg-restore"));
+    QCOMPARE(report.level, VerifyLevel::Integrity);
+
+    // Compressed by gzip: read back by pg_restore from a decoded copy, which is removed.
+    QVERIFY(run(QStringLiteral("gzip"), { QStringLiteral("-k"), path(name) }));
+    const QString temp = path(QStringLiteral("custom-tmp"));
+    QVERIFY(QDir().mkpath(temp));
+    request.path = path(name + QStringLiteral(".gz"));
+    request.tempDir = temp;
+    const VerifyReport gzipped = BackupVerifier::verify(request);
+    QVERIFY2(gzipped.state == VerifyState::Passed, qPrintable(gzipped.reason));
+    QCOMPARE(gzipped.level, VerifyLevel::Integrity);
+    QVERIFY(QDir(temp).isEmpty());
+
+    // Cut short: its header and table of contents are whole, its data is not.
+    QFile whole(path(name));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cutName = QStringLiteral("postgres-20240913-020000.dump");
+    QFile cut(path(cutName));
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(bytes.left(bytes.size() * 3 / 4));
+    cut.close();
+    request.path = cut.fileName();
+    const VerifyReport cutReport = BackupVerifier::verify(request);
+    QVERIFY2(cutReport.state == VerifyState::Failed, qPrintable(cutReport.reason));
+    QVERIFY2(cutReport.reason.contains(cutName), qPrintable(cutReport.reason));
+    QVERIFY2(cutReport.reason.contains(QLatin1String("does not read back")), qPrintable(cutReport.reason));
+
+    // Only the magic number: not a dump.
+    const QString bogusName = QStringLiteral("postgres-20240914-020000.dump");
+    QFile bogus(path(bogusName));
+    QVERIFY(bogus.open(QIODevice::WriteOnly));
+    bogus.write("PGDMPxx");
+    bogus.close();
+    request.path = bogus.fileName();
+    const VerifyReport bogusReport = BackupVerifier::verify(request);
+    QVERIFY2(bogusReport.state == VerifyState::Failed, qPrintable(bogusReport.reason));
 }
 
 QTEST_GUILESS_MAIN(tst_BackupVerifierPostgres)
