@@ -242,6 +242,10 @@
         <source>the custom-format dump does not read back: %1</source>
         <translation>der Dump im Custom-Format lässt sich nicht zurücklesen: %1</translation>
     </message>
+    <message>
+        <source>not enough free space in %1 for the temporary copy (%2 MB written, %3 MB left): set TMPDIR to a folder with room for the unpacked backup</source>
+        <translation>nicht genug freier Platz in %1 für die temporäre Kopie (%2 MB geschrieben, %3 MB frei): TMPDIR auf einen Ordner mit Platz für die entpackte Sicherung setzen</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>

@@ -889,7 +889,7 @@ verify_file() {
     if [[ ! -f $file || ! -r $file ]]; then
         V_RESULT=error V_REASON="no such readable file: $file"
     elif ! V_SIZE=$(stat -c %s -- "$file") || ! read -r V_SHA256 _ < <(sha256sum -- "$file" 2>/dev/null) ||
-        [[ ! $V_SHA256 =~ ^[0-9a-f]{64}$ ]]; then
+        ! V_SHA256=${V_SHA256#\\} || [[ ! $V_SHA256 =~ ^[0-9a-f]{64}$ ]]; then
         V_RESULT=error V_REASON="cannot read $file" V_SHA256=""
     elif ((V_SIZE == 0)); then
         V_RESULT=failed V_REASON="the file is empty (0 bytes)"
@@ -897,10 +897,10 @@ verify_file() {
         V_LEVEL=exists
         if [[ -f $file.sha256 ]]; then
             method+=(sha256)
-            local expected
-            read -r expected _ <"$file.sha256"
-            if [[ ${expected,,} != "$V_SHA256" ]]; then
-                V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $V_SHA256, its sidecar says $expected"
+            if ! sidecar_checksum "$file"; then
+                V_RESULT=failed V_REASON=$REPLY
+            elif [[ $REPLY != "$V_SHA256" ]]; then
+                V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $V_SHA256, its sidecar says $REPLY"
             else
                 V_LEVEL=checksum
             fi
@@ -963,6 +963,38 @@ decode_reason() { # ERRFILE FILE
         REPLY="damaged compressed data ($REPLY)"
         ;;
     esac
+}
+
+# sidecar_checksum FILE -> REPLY: the checksum FILE.sha256 gives for FILE, in sha256sum's format ("HEX  NAME" or
+# "HEX *NAME"; a line starting with \ has \\ and \n escapes in its name, as sha256sum writes names with a
+# backslash or a newline). The line naming FILE, else the only line; fails with the reason in REPLY.
+sidecar_checksum() {
+    local file=$1 base=${1##*/} line hex name only="" valid=0
+    while IFS= read -r line || [[ -n $line ]]; do
+        line=${line%$'\r'}
+        [[ $line =~ ^(\\?)([0-9a-fA-F]{64})\ [\ *](.+)$ ]] || continue
+        hex=${BASH_REMATCH[2],,} name=${BASH_REMATCH[3]}
+        if [[ -n ${BASH_REMATCH[1]} ]]; then
+            name=${name//\\\\/$'\x01'}
+            name=${name//\\n/$'\n'}
+            name=${name//$'\x01'/\\}
+        fi
+        valid=$((valid + 1)) only=$hex
+        if [[ ${name##*/} == "$base" ]]; then
+            REPLY=$hex
+            return 0
+        fi
+    done <"$file.sha256"
+    if ((valid == 1)); then
+        REPLY=$only
+        return 0
+    fi
+    if ((valid == 0)); then
+        REPLY="the sidecar $file.sha256 is not in sha256sum format"
+    else
+        REPLY="the sidecar $file.sha256 has no line for this file"
+    fi
+    return 1
 }
 
 # decode_failed ERRFILE FILE -> V_RESULT V_REASON for a stream that did not decode. A wrong key is no verdict
@@ -1136,7 +1168,9 @@ verify_sqlite() {
             fi
         fi
     fi
+    # sqlite3 opens a WAL-mode copy (what .backup of a WAL database makes) with -wal and -shm files beside it.
     : >"$copy"
+    rm -f -- "$copy-wal" "$copy-shm" "$copy-journal"
 }
 
 # --deep for SQLite: the user tables (not sqlite_*, not virtual) of the verified copy and their rows, counted.

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QStorageInfo>
 #include <QTemporaryFile>
 
 #include <memory>
@@ -212,8 +213,9 @@ Result<QString> Verification::referenceChecksum()
         return makeError(Error::Code::Io, tr("cannot read the sidecar %1: %2").arg(sidecarName, sidecar.errorString()));
     constexpr qint64 sidecarLimit = 64 * 1024;
     const QByteArray text = sidecar.read(sidecarLimit);
-    // sha256sum format: "<hex>  <name>" or "<hex> *<name>", one line per file.
-    static const QRegularExpression line(QStringLiteral("^([0-9a-fA-F]{64}) [ *](.+)$"));
+    // sha256sum format: "<hex>  <name>" or "<hex> *<name>", one line per file; a line starting with a backslash
+    // has \\ and \n escapes in its name (sha256sum writes names with a backslash or a newline so).
+    static const QRegularExpression line(QStringLiteral("^(\\\\?)([0-9a-fA-F]{64}) [ *](.+)$"));
     QString onlyOne;
     int valid = 0;
     for (const QByteArray& rawLine : text.split('\n')) {
@@ -224,8 +226,21 @@ Result<QString> Verification::referenceChecksum()
         if (!match.hasMatch())
             continue;
         ++valid;
-        onlyOne = match.captured(1).toLower();
-        if (QFileInfo(match.captured(2)).fileName() == m_fileName) {
+        onlyOne = match.captured(2).toLower();
+        QString name = match.captured(3);
+        if (!match.captured(1).isEmpty()) {
+            QString unescaped;
+            for (qsizetype i = 0; i < name.size(); ++i) {
+                if (name.at(i) == u'\\' && i + 1 < name.size()) {
+                    ++i;
+                    unescaped.append(name.at(i) == u'n' ? QChar(u'\n') : name.at(i));
+                } else {
+                    unescaped.append(name.at(i));
+                }
+            }
+            name = unescaped;
+        }
+        if (QFileInfo(name).fileName() == m_fileName) {
             m_report.checksumSource = QStringLiteral("sidecar");
             return onlyOne;
         }
@@ -295,14 +310,34 @@ Result<std::unique_ptr<QTemporaryFile>> Verification::temporaryCopy(PeekStream& 
         return makeError(Error::Code::Io,
             tr("cannot create the temporary copy in %1: %2")
                 .arg(QDir::toNativeSeparators(folder), copy->errorString()));
-    auto written = verify::consumeAll(stream, [&copy](const Block& block) -> Result<void> {
+    // A small compressed file can unpack to far more than the folder holds (a gzip bomb, or just a big
+    // database): stop while some space is left, rather than fill the disk of this computer.
+    bool reserveSet = false;
+    const qint64 reserveMb = qEnvironmentVariableIntValue("DRCONSOLE_KEEP_FREE_MB", &reserveSet);
+    const qint64 keepFree = (reserveSet && reserveMb >= 0 ? reserveMb : 256) << 20;
+    constexpr qint64 checkEvery = qint64(64) << 20;
+    qint64 written = 0;
+    qint64 nextCheck = 0;
+    auto copied = verify::consumeAll(stream, [&](const Block& block) -> Result<void> {
+        if (written >= nextCheck) {
+            const qint64 available = QStorageInfo(folder).bytesAvailable();
+            if (available >= 0 && available < keepFree + checkEvery)
+                return makeError(Error::Code::Io,
+                    tr("not enough free space in %1 for the temporary copy (%2 MB written, %3 MB left): set TMPDIR "
+                       "to a folder with room for the unpacked backup")
+                        .arg(QDir::toNativeSeparators(folder))
+                        .arg(written / 1000000)
+                        .arg(available / 1000000));
+            nextCheck = written + checkEvery;
+        }
         if (copy->write(reinterpret_cast<const char*>(block.data), qint64(block.size)) != qint64(block.size))
             return makeError(Error::Code::Io,
                 tr("cannot write the temporary copy %1: %2").arg(copy->fileName(), copy->errorString()));
+        written += qint64(block.size);
         return {};
     });
-    if (!written)
-        return written.error();
+    if (!copied)
+        return copied.error();
     if (!copy->flush())
         return makeError(
             Error::Code::Io, tr("cannot write the temporary copy %1: %2").arg(copy->fileName(), copy->errorString()));

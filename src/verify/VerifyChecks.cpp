@@ -291,8 +291,9 @@ Result<QStringList> SqliteCheck::integrityProblems(const QString& path)
                     QStringList problems;
                     while (query.next()) {
                         const QString line = query.value(0).toString();
+                        // A row can hold several lines ("*** in database main ***\nPage 5: ..."): one line each.
                         if (line != QLatin1String("ok"))
-                            problems.append(line);
+                            problems.append(line.simplified());
                     }
                     if (query.lastError().isValid())
                         result = sqliteFault(query.lastError());

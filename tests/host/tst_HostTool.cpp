@@ -696,6 +696,55 @@ private slots:
         QCOMPARE(text(padded, "level"), QStringLiteral("deep"));
     }
 
+    void verifyReadsSidecarsAsSha256sumWritesThem()
+    {
+        HostProject project;
+        makeBackedUpProject(project);
+        QVERIFY(QDir().mkpath(project.file(QStringLiteral("scratch"))));
+        project.env.insert(QStringLiteral("TMPDIR"), project.file(QStringLiteral("scratch")));
+        // A name with a newline and a backslash: sha256sum escapes it ("\\<hex>  <name>" with \\ and \n) and
+        // prints the file's own checksum with the same leading backslash.
+        const QString odd = QStringLiteral("backups/application/odd\nname\\x.tar");
+        QVERIFY(
+            project
+                .sh(QStringLiteral("tar -cf $'%1' logs && cd backups/application && sha256sum -- $'%2' > "
+                                   "$'%2.sha256' && head -c 1 $'%2.sha256' | grep -q '\\\\'")
+                        .arg(QString(odd).replace(u'\n', QStringLiteral("\\n")), QStringLiteral("odd\\nname\\\\x.tar")))
+                .exitCode
+            == 0);
+        ToolResult result
+            = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--"), odd });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("read-through"));
+        QVERIFY(text(parseObject(result.out), "method").startsWith(QStringLiteral("sha256+")));
+
+        // Two lines, this file's second: its own line counts.
+        const QString backup = project.lastBackup(QStringLiteral("app-data"));
+        QVERIFY(project
+                    .sh(QStringLiteral("cd %1 && { printf '%2  other.tar.gz\\n'; sha256sum %3; } > %3.sha256.new && "
+                                       "mv %3.sha256.new %3.sha256")
+                            .arg(QFileInfo(backup).path(), QString(64, u'0'), QFileInfo(backup).fileName()))
+                    .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), backup });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("read-through"));
+
+        // A sidecar that is no checksum says so.
+        QVERIFY(project.writeFile(backup + QStringLiteral(".sha256"), "garbage\n"));
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), backup });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(text(parseObject(result.out), "reason").contains(QStringLiteral("not in sha256sum format")),
+            qPrintable(result.describe()));
+
+        // The live database is in WAL mode, so is its .backup: its check leaves no -wal or -shm behind.
+        result = project.run({ QStringLiteral("verify"), project.lastBackup(QStringLiteral("sqlite")) });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        const QStringList left = QDir(project.file(QStringLiteral("scratch")))
+                                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        QVERIFY2(left.filter(QRegularExpression(QStringLiteral("-(wal|shm)$"))).isEmpty(), qPrintable(left.join(u' ')));
+    }
+
     void verifySeveralFilesInAJob()
     {
         HostProject project;

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
 #include <utility>
 
 using namespace dr;
@@ -83,6 +84,8 @@ private slots:
     void sidecarThatIsNotARegularFile();
     void fileGrowingWhileReadIsNoVerdict();
     void walModeSqliteLeavesNothingBehind();
+    void temporaryCopyStopsBeforeTheDiskIsFull();
+    void sidecarWithAnEscapedName();
     void cancelStopsWithError();
 
 private:
@@ -770,6 +773,41 @@ void tst_BackupVerifier::walModeSqliteLeavesNothingBehind()
     QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
     QCOMPARE(report.level, VerifyLevel::Integrity);
     QCOMPARE(QDir(temp).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void tst_BackupVerifier::temporaryCopyStopsBeforeTheDiskIsFull()
+{
+    // The copy keeps DRCONSOLE_KEEP_FREE_MB (default 256) free in its folder: asked to keep more than the disk
+    // has, it stops at once, with no verdict on the backup, and leaves nothing behind.
+    const QString temp = path(QStringLiteral("fullcheck"));
+    QVERIFY(QDir().mkpath(temp));
+    qputenv("DRCONSOLE_KEEP_FREE_MB", QByteArray::number(std::numeric_limits<int>::max()));
+    VerifyRequest request;
+    request.path = path(QStringLiteral("sqlite-20240909-020000.db.gz"));
+    request.tempDir = temp;
+    const VerifyReport report = BackupVerifier::verify(request);
+    qunsetenv("DRCONSOLE_KEEP_FREE_MB");
+    QVERIFY2(report.state == VerifyState::Error, qPrintable(verifyStateId(report.state) + u' ' + report.reason));
+    QVERIFY2(report.reason.contains(QLatin1String("not enough free space")), qPrintable(report.reason));
+    QVERIFY2(report.reason.contains(temp), qPrintable(report.reason));
+    QCOMPARE(QDir(temp).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // With the default reserve the same backup passes.
+    QCOMPARE(BackupVerifier::verify(request).state, VerifyState::Passed);
+}
+
+void tst_BackupVerifier::sidecarWithAnEscapedName()
+{
+    // sha256sum writes "\\<hex>  <name>" with \\ and \n escapes for a name with a backslash or a newline.
+    const QString name = QStringLiteral("back\\slash\nline.tar.gz");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    writeSidecar(name);
+    QFile sidecar(path(name + QStringLiteral(".sha256")));
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    QVERIFY2(sidecar.peek(1) == "\\", "sha256sum did not escape the name");
+    const VerifyReport report = verify(name);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.checksumSource, QStringLiteral("sidecar"));
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(u' '))); // its own line, not "the only one"
 }
 
 void tst_BackupVerifier::cancelStopsWithError()
