@@ -13,7 +13,7 @@ TOOL_VERSION="0.1.0"
 PROTOCOL_VERSION=1
 
 # Names a configuration file may set. Anything else (PATH, LD_PRELOAD, ...) is refused: the file is data.
-CONFIG_KEYS_RE='^(BACKUP_[A-Z0-9_]+|PG(HOST|PORT|USER|DATABASE|PASSWORD|PASSFILE|SSLMODE)|PG_DUMP|PSQL|SQLITE_DB|APP_DATA_PATHS|CONFIG_PATHS|DOCKER_VOLUMES_PATH|REDIS_URL|REDIS_CLI|REDIS_CHECK_RDB|SERVICE_(STOP|START)_COMMAND|HEALTH_[A-Z0-9_]+)$'
+CONFIG_KEYS_RE='^(BACKUP_[A-Z0-9_]+|PG(HOST|PORT|USER|DATABASE|PASSWORD|PASSFILE|SSLMODE)|PG_DUMP|PG_RESTORE|PSQL|SQLITE_DB|APP_DATA_PATHS|CONFIG_PATHS|DOCKER_VOLUMES_PATH|REDIS_URL|REDIS_CLI|REDIS_CHECK_RDB|SERVICE_(STOP|START)_COMMAND|HEALTH_[A-Z0-9_]+)$'
 DEFAULT_CONFIG_CANDIDATES="docker-compose.yml docker-compose.yaml docker-compose.prod.yml compose.yml compose.yaml .env backup.env config scripts"
 ALL_COMPONENTS="postgres sqlite redis app-data config docker-volumes"
 
@@ -203,6 +203,7 @@ apply_defaults() {
     REDIS_CHECK_RDB=${REDIS_CHECK_RDB:-redis-check-rdb}
     PG_DUMP=${PG_DUMP:-pg_dump}
     PSQL=${PSQL:-psql}
+    PG_RESTORE=${PG_RESTORE:-pg_restore}
     SERVICE_STOP_COMMAND=${SERVICE_STOP_COMMAND-docker-compose stop discord-reminder-bot}
     SERVICE_START_COMMAND=${SERVICE_START_COMMAND-docker-compose start discord-reminder-bot}
     HEALTH_CHECK_COMMAND=${HEALTH_CHECK_COMMAND:-}
@@ -916,9 +917,17 @@ verify_file() {
             [[ $file == *.gz || $file == *.gz.enc ]] && method+=(gzip)
             case $type in
             postgres)
-                verify_postgres "$file"
-                method+=(pg-dump-header-footer)
-                [[ $V_RESULT == passed && -n $V_DEEP ]] && verify_deep_postgres "$file"
+                local magic=""
+                magic=$(decode_stream "$file" 2>/dev/null | head -c 5)
+                if [[ $magic == PGDMP ]]; then
+                    # pg_dump's custom format (-Fc): read back whole by pg_restore; --deep restores plain dumps only.
+                    verify_pg_custom "$file"
+                    method+=(pg-custom pg-restore)
+                else
+                    verify_postgres "$file"
+                    method+=(pg-dump-header-footer)
+                    [[ $V_RESULT == passed && -n $V_DEEP ]] && verify_deep_postgres "$file"
+                fi
                 ;;
             sqlite)
                 verify_sqlite "$file"
@@ -1139,6 +1148,39 @@ SQL
         V_LEVEL=deep
     fi
     drop_deep_database
+}
+
+# A custom-format dump: pg_restore reads its table of contents and every data block into /dev/null (from a private
+# decoded copy when it is compressed or encrypted). A dump newer than this pg_restore is no verdict.
+verify_pg_custom() {
+    local file=$1 err path answer
+    run_err_file
+    err=$RUN_ERR path=$file
+    if [[ $file == *.gz || $file == *.enc ]]; then
+        path="$RUN_ERR.dump"
+        TEMP_FILES+=("$path")
+        if ! decode_stream "$file" >"$path" 2>"$err"; then
+            decode_failed "$err" "$file"
+            : >"$path"
+            return
+        fi
+    fi
+    V_LEVEL=read-through
+    if ! command -v -- "$PG_RESTORE" >/dev/null 2>&1; then
+        V_RESULT=error V_REASON="$PG_RESTORE is not installed: a custom-format dump is checked by reading it back (PG_RESTORE)"
+    elif ! answer=$("$PG_RESTORE" --file=/dev/null -- "$path" 2>&1 </dev/null); then
+        answer=${answer%%$'\n'*}
+        answer=${answer//"$path"/the dump}
+        if [[ $answer == *"unsupported version"* ]]; then
+            V_RESULT=error V_REASON="this pg_restore is older than the pg_dump that made the dump: $answer"
+        else
+            V_RESULT=failed V_REASON="the custom-format dump does not read back: ${answer:-pg_restore failed}"
+        fi
+    else
+        V_LEVEL=integrity
+    fi
+    [[ $path != "$file" ]] && : >"$path"
+    return 0
 }
 
 verify_sqlite() {
@@ -2508,7 +2550,8 @@ Configuration: environment variables first, then the KEY=VALUE file BACKUP_CONFI
   BACKUP_ENCRYPTION_KEY           (passed through the environment) or
   BACKUP_ENCRYPTION_KEY_FILE      (passed as a file descriptor); never on a command line
   BACKUP_ENCRYPTION_COMPONENTS    encrypt only these components (e.g. "app-data config"; default all)
-  PGHOST PGPORT PGUSER PGDATABASE PostgreSQL, backed up when PGDATABASE is set; PG_DUMP=pg_dump, PSQL=psql
+  PGHOST PGPORT PGUSER PGDATABASE PostgreSQL, backed up when PGDATABASE is set; PG_DUMP=pg_dump, PSQL=psql,
+                                  PG_RESTORE=pg_restore (verifies custom-format dumps)
   SQLITE_DB=data/discord_bot.db   backed up with sqlite3 .backup
   REDIS_URL                       Redis, backed up with redis-cli --rdb when set (REDIS_CLI=redis-cli);
                                   verified with redis-check-rdb when there (REDIS_CHECK_RDB=redis-check-rdb)

@@ -220,6 +220,49 @@ private slots:
         QVERIFY(!QFile::exists(project.file(QStringLiteral("service.log"))));
     }
 
+    void customFormatDumpIsReadBackByPgRestore()
+    {
+        const QString database = QStringLiteral("bot_custom");
+        makeDatabase(database, 400);
+        HostProject project;
+        configure(project, database);
+        project.env.insert(QStringLiteral("PG_RESTORE"), TestPostgres::binDir() + QStringLiteral("/pg_restore"));
+        // A dump an admin made by hand with pg_dump -Fc, whole, compressed, and cut short.
+        QString error;
+        QVERIFY(QDir().mkpath(project.file(QStringLiteral("backups/database"))));
+        const QString dump = project.file(QStringLiteral("backups/database/postgres-20261101-020000.dump"));
+        QVERIFY(project
+                    .runProgram(TestPostgres::binDir() + QStringLiteral("/pg_dump"),
+                        { QStringLiteral("-Fc"), QStringLiteral("-f"), dump, database })
+                    .exitCode
+            == 0);
+        QVERIFY(project
+                    .sh(QStringLiteral("cd backups/database && gzip -k postgres-20261101-020000.dump && "
+                                       "head -c $(( $(stat -c %s postgres-20261101-020000.dump) * 3 / 4 )) "
+                                       "postgres-20261101-020000.dump > postgres-20261102-020000.dump"))
+                    .exitCode
+            == 0);
+        for (const QString& good :
+            { QStringLiteral("postgres-20261101-020000.dump"), QStringLiteral("postgres-20261101-020000.dump.gz") }) {
+            const ToolResult result = project.run(
+                { QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("backups/database/") + good });
+            QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+            const QJsonObject verdict = QJsonDocument::fromJson(result.out).object();
+            QCOMPARE(verdict.value(QStringLiteral("level")).toString(), QStringLiteral("integrity"));
+            QVERIFY(
+                verdict.value(QStringLiteral("method")).toString().endsWith(QStringLiteral("pg-custom+pg-restore")));
+        }
+        const ToolResult cut = project.run({ QStringLiteral("verify"), QStringLiteral("--json"),
+            QStringLiteral("backups/database/postgres-20261102-020000.dump") });
+        QCOMPARE(cut.exitCode, 1);
+        const QJsonObject verdict = QJsonDocument::fromJson(cut.out).object();
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("does not read back")),
+            qPrintable(cut.describe()));
+        QVERIFY2(
+            !verdict.value(QStringLiteral("reason")).toString().contains(project.path()), qPrintable(cut.describe()));
+    }
+
     void deepVerifyRestoresIntoAThrowawayDatabase()
     {
         const QString database = QStringLiteral("bot_deep");
