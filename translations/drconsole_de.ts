@@ -815,8 +815,8 @@ steht auf stderr).
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <source>%1 crashed on the decoded copy</source>
-        <translation>%1 ist an der entschlüsselten Kopie abgestürzt</translation>
+        <source>%1 crashed while checking the backup</source>
+        <translation>%1 ist beim Prüfen der Sicherung abgestürzt</translation>
     </message>
 </context>
 <context>

@@ -215,7 +215,7 @@ Result<CheckerOutput> ExternalChecker::run(
         }
     }
     if (check.exitStatus() != QProcess::NormalExit)
-        return makeError(Error::Code::Internal, tr("%1 crashed on the decoded copy").arg(program));
+        return makeError(Error::Code::Internal, tr("%1 crashed while checking the backup").arg(program));
     return CheckerOutput { check.exitCode(), QString::fromUtf8(check.readAll()) };
 }
 
