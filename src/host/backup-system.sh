@@ -887,7 +887,10 @@ verify_file() {
         type=$REPLY
     fi
     [[ -n $V_COMPONENT ]] || V_COMPONENT=$type
-    if [[ ! -f $file || ! -r $file ]]; then
+    if [[ -e $file && ! -f $file ]]; then
+        # A folder or a FIFO where a backup should be is no restorable backup (as on the workstation).
+        V_RESULT=failed V_REASON="not a regular file: $file"
+    elif [[ ! -f $file || ! -r $file ]]; then
         V_RESULT=error V_REASON="no such readable file: $file"
     elif ! V_SIZE=$(stat -c %s -- "$file") || ! read -r V_SHA256 _ < <(sha256sum -- "$file" 2>/dev/null) ||
         ! V_SHA256=${V_SHA256#\\} || [[ ! $V_SHA256 =~ ^[0-9a-f]{64}$ ]]; then

@@ -503,6 +503,15 @@ private slots:
         result = project.run({ QStringLiteral("verify"), QStringLiteral("gone.db.gz") });
         QVERIFY2(result.out.contains("ERROR gone.db.gz: no such readable file: gone.db.gz (level none)"),
             qPrintable(result.describe()));
+        // A folder or a FIFO where a backup should be: not restorable, failed (as on the workstation), no hang.
+        QVERIFY(project.sh(QStringLiteral("mkdir folder.db.gz && mkfifo fifo.db.gz")).exitCode == 0);
+        for (const QString& odd : { QStringLiteral("folder.db.gz"), QStringLiteral("fifo.db.gz") }) {
+            result = project.run({ QStringLiteral("verify"), odd, QStringLiteral("--json") }, 30'000);
+            QVERIFY2(result.finished, qPrintable(odd));
+            QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("failed"));
+            QVERIFY2(text(parseObject(result.out), "reason").startsWith(QStringLiteral("not a regular file")),
+                qPrintable(result.describe()));
+        }
     }
 
     void verifySeveralFilesInOneCall()
