@@ -246,6 +246,10 @@
         <source>not enough free space in %1 for the temporary copy (%2 MB written, %3 MB left): set TMPDIR to a folder with room for the unpacked backup</source>
         <translation>nicht genug freier Platz in %1 für die temporäre Kopie (%2 MB geschrieben, %3 MB frei): TMPDIR auf einen Ordner mit Platz für die entpackte Sicherung setzen</translation>
     </message>
+    <message>
+        <source>the snapshot has no checksum (Redis wrote it with rdbchecksum no): its keys parse, but damage inside a value cannot be seen</source>
+        <translation>der Schnappschuss hat keine Prüfsumme (Redis hat ihn mit rdbchecksum no geschrieben): seine Schlüssel lassen sich lesen, aber Schäden in einem Wert sind nicht erkennbar</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>
@@ -1455,6 +1459,10 @@ steht auf stderr).
     <message>
         <source>exit code %1</source>
         <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>this redis-check-rdb is older than the Redis that wrote the snapshot: %1</source>
+        <translation>dieses redis-check-rdb ist älter als das Redis, das den Schnappschuss geschrieben hat: %1</translation>
     </message>
 </context>
 <context>

@@ -870,9 +870,9 @@ verify_file() {
     catalog_path "$file"
     file=$REPLY
     V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE=""
-    V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD="" V_RDB_CHECKED=""
+    V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD="" V_RDB_CHECKED="" V_MAGIC_FAILED=""
     local -a method=()
-    local format=""
+    local format="" checksum_ok=""
     if parse_backup_name "$file"; then
         V_COMPONENT=$NAME_COMPONENT
         format=$NAME_FORMAT
@@ -906,7 +906,7 @@ verify_file() {
             elif [[ $REPLY != "$V_SHA256" ]]; then
                 V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $V_SHA256, its sidecar says $REPLY"
             else
-                V_LEVEL=checksum
+                V_LEVEL=checksum checksum_ok=1
             fi
         fi
         if [[ $V_RESULT != passed ]]; then
@@ -948,6 +948,12 @@ verify_file() {
             *) V_RESULT=error V_REASON="unknown type \"$type\" (postgres, sqlite, tar or redis)" ;;
             esac
             [[ -n $V_DEEP_METHOD ]] && method+=("$V_DEEP_METHOD")
+            # Decrypted without gzip inside, a wrong key gives noise with a right padding once in 256 keys: when
+            # that noise is not what the file must hold, the key is the likely fault, not the backup.
+            if [[ -n $V_MAGIC_FAILED && $file == *.enc && $file != *.gz.enc && $V_RESULT == failed ]]; then
+                V_RESULT=error V_REASON="wrong key or not encrypted with this key ($V_REASON after decryption)"
+                [[ -n $checksum_ok ]] && V_REASON+="; the file itself is intact (its SHA-256 matches its sidecar)"
+            fi
         fi
     fi
     local IFS=+
@@ -1044,7 +1050,7 @@ verify_postgres() {
     fi
     V_LEVEL=read-through
     if ((header != 1)); then
-        V_RESULT=failed V_REASON="not a pg_dump plain-format dump: no \"-- PostgreSQL database dump\" header"
+        V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not a pg_dump plain-format dump: no \"-- PostgreSQL database dump\" header"
     elif ((footer == 0 || after != 0)); then
         V_RESULT=failed V_REASON="the dump is cut short: no \"-- PostgreSQL database dump complete\" footer at its end"
     else
@@ -1174,7 +1180,7 @@ verify_pg_custom() {
     elif ! answer=$("$PG_RESTORE" --file=/dev/null -- "$path" 2>&1 </dev/null); then
         answer=${answer%%$'\n'*}
         answer=${answer//"$path"/the dump}
-        if [[ $answer == *"unsupported version"* ]]; then
+        if [[ $answer =~ unsupported\ version\ \(1\.[0-9]+\) ]]; then
             V_RESULT=error V_REASON="this pg_restore is older than the pg_dump that made the dump: $answer"
         else
             V_RESULT=failed V_REASON="the custom-format dump does not read back: ${answer:-pg_restore failed}"
@@ -1200,7 +1206,7 @@ verify_sqlite() {
         IFS= read -r -N 15 magic <"$copy"
         [[ $magic == "SQLite format 3" ]] && V_PLAIN_SIZE=$(stat -c %s -- "$copy")
         if [[ $magic != "SQLite format 3" ]]; then
-            V_RESULT=failed V_REASON="not an SQLite database (no \"SQLite format 3\" header)"
+            V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not an SQLite database (no \"SQLite format 3\" header)"
         else
             local answer
             answer=$(sqlite3 -readonly -bail "$copy" 'PRAGMA integrity_check;' 2>&1 </dev/null)
@@ -1250,16 +1256,28 @@ verify_tar() {
     # it PIPESTATUS holds only the assignment's.
     listing=$(
         decode_stream "$file" 2>"$err" | {
-            tar -tvf - 2>"$terr"
+            # Records of one block: tar reads no further than the end mark, so the drain sees all behind it.
+            tar -b 1 -tvf - 2>"$terr"
             rc=$?
             LC_ALL=C tr -d '\000' | wc -c >"$terr.after"
             exit "$rc"
         } | LC_ALL=C awk '
-            { n++; name = $0; for (i = 0; i < 5; i++) sub(/^[^ ]+ +/, "", name) }
+            { n++; name = $0; for (i = 0; i < 5; i++) sub(/^[^ ]+ +/, "", name); sub(/^\.\//, "", name) }
             /^-/ { bytes += $3 }
-            /^l/ { sub(/ -> .*$/, "", name) }
             /^h/ { sub(/ link to .*$/, "", name) }
-            name ~ /(^|\/)\.\.(\/|$)/ { unsafe++; if (first == "") first = name }
+            /^l/ { sub(/ -> .*$/, "", name) }
+            {
+                bad = name ~ /(^|\/)\.\.(\/|$)/
+                # A member under a symbolic link of the archive is written wherever the link points.
+                rest = name; prefix = ""
+                while (!bad && (slash = index(rest, "/")) > 0) {
+                    prefix = prefix substr(rest, 1, slash - 1); rest = substr(rest, slash + 1)
+                    if (prefix in links) bad = 1
+                    prefix = prefix "/"
+                }
+                if (bad) { unsafe++; if (first == "") first = name }
+            }
+            /^l/ { sub(/\/$/, "", name); links[name] = 1 }
             END { printf "%d %d %d %s\n", n, bytes, unsafe, first }'
         echo "${PIPESTATUS[0]} ${PIPESTATUS[1]}"
     )
@@ -1270,16 +1288,18 @@ verify_tar() {
         decode_failed "$err" "$file"
     elif ((listed != 0)); then
         one_line_from_file "$terr" "tar exit $listed"
-        V_RESULT=failed V_REASON="not a readable tar archive: $REPLY"
+        V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not a readable tar archive: $REPLY"
     elif grep -q -e 'Removing leading' -- "$terr" || ((unsafe > 0)); then
         V_ENTRIES=$count V_LEVEL=read-through
         if ((unsafe == 0)); then
             first="a member with an absolute path"
         fi
-        V_RESULT=failed V_REASON="unsafe: archive members would be written outside the restore folder (absolute path or \"..\"): $first"
+        V_RESULT=failed V_REASON="unsafe: archive members would be written outside the restore folder (absolute path, \"..\" or through a symbolic link): $first"
     elif ((after > 0)) || grep -q -e 'A lone zero block' -- "$terr"; then
         V_ENTRIES=$count
-        V_RESULT=failed V_REASON="data after the tar archive's end mark ($after bytes that are not zero): a zeroed or damaged header block ended the archive after $count entries, and a restore would lose what follows"
+        V_RESULT=failed V_REASON="data after the tar archive's end mark (a lone zero block, or $after bytes that are not zero): a zeroed or damaged header block ended the archive after $count entries, and a restore would lose what follows"
+    elif ((count == 0)); then
+        V_RESULT=failed V_REASON="the archive is readable but holds no entries (an empty backup)"
     else
         V_ENTRIES=$count V_LEVEL=read-through
         [[ -n $V_DEEP ]] && verify_deep_tar "$file" "$bytes"
@@ -1341,7 +1361,7 @@ verify_redis() {
         if [[ -s $err ]]; then
             decode_failed "$err" "$file"
         else
-            V_RESULT=failed V_REASON="not a Redis RDB file (no REDIS header)"
+            V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not a Redis RDB file (no REDIS header)"
         fi
     elif ! decode_stream "$file" 2>"$err" >/dev/null; then
         decode_failed "$err" "$file"
@@ -1361,14 +1381,23 @@ verify_redis_checked() {
     else
         IFS= read -r -N 5 magic <"$copy"
         if [[ $magic != REDIS ]]; then
-            V_RESULT=failed V_REASON="not a Redis RDB file (no REDIS header)"
+            V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not a Redis RDB file (no REDIS header)"
         else
             V_LEVEL=read-through V_RDB_CHECKED=1
-            if ! answer=$("$REDIS_CHECK_RDB" "$copy" 2>&1 </dev/null); then
+            local rc=0
+            answer=$("$REDIS_CHECK_RDB" "$copy" 2>&1 </dev/null) || rc=$?
+            if ((rc != 0)) && [[ $answer == *"Can't handle RDB format version"* ]]; then
+                V_RESULT=error V_REASON="this $REDIS_CHECK_RDB is older than the Redis that wrote the snapshot (${answer##*Can\'t handle RDB format version })"
+                V_REASON=${V_REASON%%$'\n'*}
+            elif ((rc != 0)); then
                 # Its finding is the line after the marker, e.g. "[offset 39992] RDB CRC error".
                 local finding
                 finding=$(grep -A1 -m1 -F -e '--- RDB ERROR DETECTED ---' <<<"$answer" | sed -n 2p)
                 V_RESULT=failed V_REASON="redis-check-rdb: ${finding:-${answer##*$'\n'}} (in the decompressed RDB)"
+            elif [[ $(tail -c 8 -- "$copy" | LC_ALL=C tr -d '\000' | wc -c) == 0 ]]; then
+                # "rdbchecksum no" writes a zero checksum, which redis-check-rdb skips: damage inside a value
+                # cannot be seen, so this is no integrity proof.
+                V_REASON="the snapshot has no checksum (written with rdbchecksum no): its keys parse, but damage inside a value cannot be seen"
             else
                 V_LEVEL=integrity
             fi

@@ -101,13 +101,25 @@ Kind kindFromName(const QString& fileName)
 {
     Kind kind;
     const auto parsed = BackupFileName::parse(fileName);
-    if (!parsed)
-        return kind;
-    kind.fromName = true;
-    kind.encrypted = parsed->encrypted;
-    kind.compressed = parsed->compressed;
-    kind.postgresComponent = parsed->component.endsWith(QLatin1String("postgres"));
-    const QString& format = parsed->format;
+    QString format;
+    if (parsed) {
+        kind.fromName = true;
+        kind.encrypted = parsed->encrypted;
+        kind.compressed = parsed->compressed;
+        kind.postgresComponent = parsed->component.endsWith(QLatin1String("postgres"));
+        format = parsed->format;
+    } else {
+        // Not named like a backup: encryption and compression are read from the file, but its extension still
+        // says what it must hold (a .tar.gz that is no tar is no good backup, whatever its name).
+        QString base = fileName;
+        for (const QLatin1String suffix : { QLatin1String(".enc"), QLatin1String(".gz") }) {
+            if (base.endsWith(suffix))
+                base.chop(suffix.size());
+        }
+        format = base.mid(base.lastIndexOf(u'.') + 1).toLower();
+        if (!base.contains(u'.'))
+            format.clear();
+    }
     if (format == QLatin1String("tar") || format == QLatin1String("tgz"))
         kind.content = Content::Tar;
     else if (format == QLatin1String("db"))
@@ -365,6 +377,15 @@ Result<VerifyLevel> Verification::checkRedis(PeekStream& stream)
         return problem.error();
     if (!problem->isEmpty())
         return makeError(Error::Code::Corrupt, tr("redis-check-rdb: %1 (in the decompressed RDB)").arg(*problem));
+    // An RDB written with "rdbchecksum no" ends in a zero checksum, which redis-check-rdb skips: its keys parse,
+    // but damage inside a value cannot be seen.
+    QFile rdb((*copy)->fileName());
+    if (rdb.open(QIODevice::ReadOnly) && rdb.size() >= 8 && rdb.seek(rdb.size() - 8)
+        && rdb.read(8) == QByteArray(8, '\0')) {
+        m_report.warnings.append(tr("the snapshot has no checksum (Redis wrote it with rdbchecksum no): its keys "
+                                    "parse, but damage inside a value cannot be seen"));
+        return VerifyLevel::ReadThrough;
+    }
     return VerifyLevel::Integrity;
 }
 
@@ -486,7 +507,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     auto head = content.peek(kind.content == Content::SqlDump || !kind.fromName ? dumpEdgeSize : sniffSize);
     if (!head)
         return head.error();
-    if (!kind.fromName)
+    if (kind.content == Content::Unknown)
         kind.content = sniffContent(*head);
 
     // With a wrong key the plain text is noise: catch it at the first magic number, not a vague fault later.
@@ -550,7 +571,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
             // (or the file damaged, which the checksum tells).
             level = VerifyLevel::Checksum;
             if (auto rest = content.drain(); !rest)
-                return rest.error().code == Error::Code::Corrupt ? wrongKey() : rest.error();
+                return rest.error();
             m_report.warnings.append(
                 tr("the decrypted content is of no known kind, so the key could not be confirmed"));
         }

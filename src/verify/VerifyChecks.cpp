@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -234,8 +235,14 @@ Result<QString> RdbCheck::problem(const QString& checker, const QString& rdbPath
     // The finding is the line after the marker, e.g. "[offset 39992] RDB CRC error".
     const QStringList lines = ran->output.split(u'\n', Qt::SkipEmptyParts);
     const qsizetype marker = lines.indexOf(QStringLiteral("--- RDB ERROR DETECTED ---"));
-    if (marker >= 0 && marker + 1 < lines.size())
-        return lines.at(marker + 1).trimmed();
+    if (marker >= 0 && marker + 1 < lines.size()) {
+        const QString finding = lines.at(marker + 1).trimmed();
+        // A snapshot from a newer Redis than this checker is no verdict on the snapshot.
+        if (finding.contains(QLatin1String("Can't handle RDB format version")))
+            return makeError(Error::Code::Internal,
+                tr("this redis-check-rdb is older than the Redis that wrote the snapshot: %1").arg(finding));
+        return finding;
+    }
     return lines.isEmpty() ? tr("exit code %1").arg(ran->exitCode) : lines.last().trimmed();
 }
 
@@ -254,7 +261,10 @@ Result<QString> PgCustomCheck::problem(const QString& restorer, const QString& d
         return QString();
     QString first = ran->output.section(u'\n', 0, 0).trimmed();
     first.replace(dumpPath, QStringLiteral("the dump"));
-    if (first.contains(QLatin1String("unsupported version")))
+    // "unsupported version (1.16) in file header": a newer pg_dump's format (1.x) is no verdict on the dump; any
+    // other number is a damaged header.
+    static const QRegularExpression newerFormat(QStringLiteral("unsupported version \\(1\\.\\d+\\)"));
+    if (newerFormat.match(first).hasMatch())
         return makeError(
             Error::Code::Internal, tr("this pg_restore is older than the pg_dump that made the dump: %1").arg(first));
     return first.isEmpty() ? tr("exit code %1").arg(ran->exitCode) : first;

@@ -300,8 +300,10 @@ Result<Block> DecryptStream::next()
                     return corrupt(tr("truncated: the encrypted data is not a whole number of AES blocks (%1 bytes)")
                                        .arg(d->cipherBytes));
                 int length = 0;
+                // Whole blocks whose padding is wrong: the key is wrong (a damaged file shows in its checksum).
                 if (EVP_DecryptFinal_ex(d->cipher, d->out.data(), &length) != 1)
-                    return corrupt(tr("wrong key or not encrypted with this key (the last block does not decrypt)"));
+                    return makeError(Error::Code::AuthFailed,
+                        tr("wrong key or not encrypted with this key (the last block does not decrypt)"));
                 return Block { d->out.data(), std::size_t(length) };
             }
         }

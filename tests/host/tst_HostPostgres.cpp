@@ -261,6 +261,16 @@ private slots:
             qPrintable(cut.describe()));
         QVERIFY2(
             !verdict.value(QStringLiteral("reason")).toString().contains(project.path()), qPrintable(cut.describe()));
+        // The magic and then noise: pg_restore reads a version number from the noise, no newer format: failed.
+        QVERIFY(project
+                    .sh(QStringLiteral("{ printf 'PGDMP\\262\\026'; head -c 5000 /dev/urandom; } > "
+                                       "backups/database/postgres-20261103-020000.dump"))
+                    .exitCode
+            == 0);
+        const ToolResult noise = project.run({ QStringLiteral("verify"), QStringLiteral("--json"),
+            QStringLiteral("backups/database/postgres-20261103-020000.dump") });
+        QCOMPARE(QJsonDocument::fromJson(noise.out).object().value(QStringLiteral("result")).toString(),
+            QStringLiteral("failed"));
     }
 
     void deepVerifyRestoresIntoAThrowawayDatabase()

@@ -122,6 +122,31 @@ private slots:
             QStringLiteral("failed"));
     }
 
+    void newerFormatOrNoChecksumProveLess()
+    {
+        HostProject project;
+        configure(project);
+        QVERIFY(project.run({ QStringLiteral("backup"), QStringLiteral("critical") }).exitCode == 0);
+        const QString backup = project.file(project.lastBackup(QStringLiteral("redis")));
+        // RDB format 99, from a Redis newer than this checker: no verdict on the snapshot.
+        QVERIFY(damagedCopy(project, backup, QStringLiteral("redis-20200102-000000.rdb.gz"),
+            [](QByteArray& rdb) { rdb.replace(5, 4, "0099"); }));
+        QJsonObject verdict = verify(project, QStringLiteral("backups/database/redis-20200102-000000.rdb.gz"), 1);
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("error"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("older than the Redis")),
+            qPrintable(verdict.value(QStringLiteral("reason")).toString()));
+        // Written with "rdbchecksum no" (a zero checksum, which the checker skips), with a value changed: the
+        // keys parse, so it passes, but only at read-through, and says why.
+        QVERIFY(damagedCopy(project, backup, QStringLiteral("redis-20200103-000000.rdb.gz"), [](QByteArray& rdb) {
+            rdb[rdb.indexOf("remind me of 700")] = 'R';
+            rdb.replace(rdb.size() - 8, 8, QByteArray(8, '\0'));
+        }));
+        verdict = verify(project, QStringLiteral("backups/database/redis-20200103-000000.rdb.gz"), 0);
+        QCOMPARE(verdict.value(QStringLiteral("level")).toString(), QStringLiteral("read-through"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("no checksum")),
+            qPrintable(verdict.value(QStringLiteral("reason")).toString()));
+    }
+
     void encryptedSnapshotIsCheckedAfterDecryption()
     {
         HostProject project;

@@ -387,6 +387,19 @@ private slots:
         QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(),
             QStringLiteral("error"));
 
+        // Encrypted without gzip inside, decrypting to something that is no SQLite database: a wrong key that
+        // happened to give a right padding is far likelier than a bad backup that was encrypted whole.
+        QVERIFY(project
+                    .sh(QStringLiteral("printf 'no database at all' | openssl enc -aes-256-cbc -pbkdf2 -salt -pass "
+                                       "pass:not-the-key -out backups/database/sqlite-20200101-000000.db.enc"))
+                    .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"),
+            QStringLiteral("backups/database/sqlite-20200101-000000.db.enc") });
+        QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("error"));
+        QVERIFY2(text(parseObject(result.out), "reason").startsWith(QStringLiteral("wrong key")),
+            qPrintable(result.describe()));
+
         // No key at all.
         project.env.remove(QStringLiteral("BACKUP_ENCRYPTION_KEY"));
         project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("false"));
@@ -695,6 +708,36 @@ private slots:
         QCOMPARE(otherExit, 1);
         QVERIFY2(text(other, "reason").contains(QStringLiteral("does not look like a tar archive")),
             qPrintable(text(other, "reason")));
+
+        // Two header blocks zeroed inside tar's first 10 KiB record: a proper-looking end mark with members behind it.
+        QVERIFY(project
+                    .sh(QStringLiteral("tar --sort=name -cf early.tar uploads && dd if=/dev/zero of=early.tar bs=512 "
+                                       "seek=3 count=2 conv=notrunc status=none"))
+                    .exitCode
+            == 0);
+        auto [earlyExit, early] = verdictOf(QStringLiteral("early.tar"), { QStringLiteral("--deep") });
+        QCOMPARE(earlyExit, 1);
+        QVERIFY2(text(early, "reason").contains(QStringLiteral("end mark")), qPrintable(text(early, "reason")));
+
+        // Nothing but the end mark: an empty backup.
+        QVERIFY(project.sh(QStringLiteral("head -c 10240 /dev/zero > empty.tar")).exitCode == 0);
+        auto [emptyExit, empty] = verdictOf(QStringLiteral("empty.tar"));
+        QCOMPARE(emptyExit, 1);
+        QVERIFY2(text(empty, "reason").contains(QStringLiteral("no entries")), qPrintable(text(empty, "reason")));
+
+        // A member written through a symbolic link of the archive lands wherever the link points; a link whose
+        // target has ".." is fine by itself.
+        QVERIFY(project
+                    .sh(QStringLiteral("mkdir -p sl && ln -s /etc sl/lnk && ln -s ../logs sl/up && tar -cf links.tar "
+                                       "sl/up && cp links.tar through.tar && tar -rf through.tar sl/lnk && tar -rf "
+                                       "through.tar --transform 's,^logs/bot.log,sl/lnk/evil,' logs/bot.log"))
+                    .exitCode
+            == 0);
+        auto [linksExit, links] = verdictOf(QStringLiteral("links.tar"));
+        QCOMPARE(linksExit, 0);
+        auto [throughExit, through] = verdictOf(QStringLiteral("through.tar"));
+        QCOMPARE(throughExit, 1);
+        QVERIFY2(text(through, "reason").contains(QStringLiteral("sl/lnk/evil")), qPrintable(text(through, "reason")));
 
         // Zeros after the end mark are padding: the listing and the deep extraction pass (tar stopping early
         // must not cut the decoder off with a broken pipe).

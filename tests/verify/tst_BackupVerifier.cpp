@@ -643,6 +643,11 @@ void tst_BackupVerifier::otherArchiveFormatsAreNotTar()
     const QString spec = QStringLiteral("app-data-20240926-020000.tar.gz");
     QVERIFY(QFile::rename(path(QStringLiteral("spec.mtree.gz")), path(spec)));
     expectFailure(verify(spec), spec, QStringLiteral("not a tar archive"));
+
+    // Not named like a backup: the extension still says it must be a tar.
+    const QString handMade = QStringLiteral("hand-made copy.tar.gz");
+    QVERIFY(QFile::copy(path(archive), path(handMade)));
+    expectFailure(verify(handMade), handMade, QStringLiteral("not a tar archive"));
 }
 
 void tst_BackupVerifier::zeroedHeaderBlockEndsTheArchiveEarly()
@@ -698,17 +703,27 @@ void tst_BackupVerifier::encryptedContentOfNoKnownKind()
 {
     // A hand-made copy, encrypted by openssl: nothing inside tells a right key from a wrong one (a wrong key's
     // noise has a right padding once in 256 keys), so the proof is the checksum's and a wrong key is no verdict.
+    auto encryptWithSidecar = [&](const QString& plain, const QString& encrypted) {
+        run(m_openssl,
+            { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"), QStringLiteral("-salt"),
+                QStringLiteral("-in"), path(plain), QStringLiteral("-out"), path(encrypted), QStringLiteral("-pass"),
+                QStringLiteral("pass:") + QString::fromUtf8(encryptionKey) });
+        writeSidecar(encrypted);
+    };
     const QString name = QStringLiteral("manual-copy.enc");
-    run(m_openssl,
-        { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"), QStringLiteral("-salt"),
-            QStringLiteral("-in"), path(QStringLiteral("tree/uploads/image.bin")), QStringLiteral("-out"), path(name),
-            QStringLiteral("-pass"), QStringLiteral("pass:") + QString::fromUtf8(encryptionKey) });
-    writeSidecar(name);
+    encryptWithSidecar(QStringLiteral("tree/uploads/image.bin"), name);
     const VerifyReport right = verify(name, encryptionKey);
     QVERIFY2(right.state == VerifyState::Passed, qPrintable(right.reason));
     QCOMPARE(right.level, VerifyLevel::Checksum);
     QVERIFY2(right.warnings.join(u' ').contains(QLatin1String("could not be confirmed")),
         qPrintable(right.warnings.join(u' ')));
+    // Small enough to be decrypted whole in the first read: a wrong key is still no verdict on the file.
+    writeFile(QStringLiteral("small.bin"), incompressibleBytes(1000, 99));
+    const QString small = QStringLiteral("small.bin.enc");
+    encryptWithSidecar(QStringLiteral("small.bin"), small);
+    const VerifyReport smallWrong = verify(small, "not the key");
+    QVERIFY2(smallWrong.state == VerifyState::Error && smallWrong.keyRejected, qPrintable(smallWrong.reason));
+    QVERIFY2(smallWrong.reason.contains(QLatin1String("intact")), qPrintable(smallWrong.reason));
     for (const QByteArray& wrong : { QByteArray("not the key"), QByteArray("another wrong key") }) {
         const VerifyReport report = verify(name, wrong);
         // Either its padding fails (no verdict: the key), or, once in 256 keys, it passes at the checksum only.

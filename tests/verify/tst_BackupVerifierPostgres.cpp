@@ -378,6 +378,12 @@ void tst_BackupVerifierPostgres::customFormatDumpPasses()
     request.path = bogus.fileName();
     const VerifyReport bogusReport = BackupVerifier::verify(request);
     QVERIFY2(bogusReport.state == VerifyState::Failed, qPrintable(bogusReport.reason));
+    // The magic and then noise: pg_restore reads a version number from the noise; it is no newer format.
+    QVERIFY(bogus.open(QIODevice::WriteOnly));
+    bogus.write("PGDMP" + QByteArray("\xb2\x16\x01\x08\x04\x08\x01\x01\x01\x00noise", 19));
+    bogus.close();
+    const VerifyReport noise = BackupVerifier::verify(request);
+    QVERIFY2(noise.state == VerifyState::Failed, qPrintable(noise.reason));
 }
 
 QTEST_GUILESS_MAIN(tst_BackupVerifierPostgres)

@@ -114,6 +114,30 @@ private slots:
         QVERIFY(QDir(path(QStringLiteral("tmp"))).isEmpty());
     }
 
+    void newerFormatIsNoVerdict()
+    {
+        // RDB format 99: written by a Redis newer than this checker knows. Nothing is said about the snapshot.
+        QByteArray rdb = m_snapshot;
+        rdb.replace(5, 4, "0099");
+        const VerifyReport report = verify(gzipped(QStringLiteral("redis-20261124-020000"), rdb));
+        QVERIFY2(report.state == VerifyState::Error, qPrintable(text(report)));
+        QVERIFY2(report.reason.contains(QLatin1String("older than the Redis")), qPrintable(report.reason));
+    }
+
+    void snapshotWithoutChecksumIsOnlyReadThrough()
+    {
+        // "rdbchecksum no" writes a zero checksum, which redis-check-rdb skips: a changed value goes unseen, so
+        // the proof must not claim integrity.
+        QByteArray rdb = m_snapshot;
+        rdb[rdb.indexOf("remind me of 600")] = 'R';
+        rdb.replace(rdb.size() - 8, 8, QByteArray(8, '\0'));
+        const VerifyReport report = verify(gzipped(QStringLiteral("redis-20261125-020000"), rdb));
+        QVERIFY2(report.state == VerifyState::Passed, qPrintable(text(report)));
+        QCOMPARE(report.level, VerifyLevel::ReadThrough);
+        QVERIFY2(
+            report.warnings.join(u' ').contains(QLatin1String("no checksum")), qPrintable(report.warnings.join(u' ')));
+    }
+
     void encryptedSnapshotIsCheckedAfterDecryption()
     {
         const QString gz = gzipped(QStringLiteral("redis-20261122-020000"), m_snapshot);
