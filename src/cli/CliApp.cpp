@@ -543,9 +543,12 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 return fail(tr("Cannot read the key file %1: %2").arg(parser.value(keyFile), file.errorString()));
             // As `openssl enc -pass file:` (and the host tool's BACKUP_ENCRYPTION_KEY_FILE) reads it: the first line
             // as it is, without its newline; spaces and a carriage return belong to the key.
-            key = file.readLine(64 * 1024);
+            // openssl reads at most 1023 bytes of it, and a NUL byte ends the passphrase.
+            key = file.readLine(1024);
             if (key.endsWith('\n'))
                 key.chop(1);
+            if (const qsizetype nul = key.indexOf('\0'); nul >= 0)
+                key.truncate(nul);
         }
         auto records = m_catalog->backups(host->id);
         if (!records)

@@ -1002,7 +1002,7 @@ sidecar_checksum() {
             REPLY=$hex
             return 0
         fi
-    done <"$file.sha256"
+    done < <(head -c 65536 -- "$file.sha256") # a sidecar is a line or a few; never read a huge file whole
     if ((valid == 1)); then
         REPLY=$only
         return 0
@@ -1036,6 +1036,7 @@ verify_postgres() {
     err=$RUN_ERR
     # Header in the first lines; after the completion footer only blank lines, comments and \unrestrict.
     verdict=$(decode_stream "$file" 2>"$err" | LC_ALL=C awk '
+        { sub(/\r$/, "") }
         NR <= 40 && /^-- PostgreSQL database dump$/ { header = 1 }
         { bytes += length($0) + 1 }
         /^-- PostgreSQL database dump complete$/ { footer = NR; after = 0; next }
@@ -1292,7 +1293,7 @@ verify_tar() {
     elif grep -q -e 'Removing leading' -- "$terr" || ((unsafe > 0)); then
         V_ENTRIES=$count V_LEVEL=read-through
         if ((unsafe == 0)); then
-            first="a member with an absolute path"
+            first="a member with an absolute path, or a hard link to one or to \"..\""
         fi
         V_RESULT=failed V_REASON="unsafe: archive members would be written outside the restore folder (absolute path, \"..\" or through a symbolic link): $first"
     elif ((after > 0)) || grep -q -e 'A lone zero block' -- "$terr"; then

@@ -182,10 +182,6 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
     // A tar cut exactly between two members reads as a shorter, valid archive: only its missing end mark
     // (two zero blocks) tells.
     constexpr qint64 tarEndMark = 1024;
-    if (summary.entries > 0 && context.trailingZeros() < tarEndMark)
-        return makeError(Error::Code::Corrupt,
-            tr("the tar archive has no end-of-archive mark after its %1 entries: it was cut short")
-                .arg(summary.entries));
     // Only zeros (record padding) may follow the end mark. A header block that was zeroed looks like the end
     // mark: the listing stops there, and tar would restore none of what follows.
     if (archiveEnd >= 0 && context.nonZeroEnd > archiveEnd)
@@ -194,6 +190,10 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
                "or damaged header block ended the archive after %3 entries, and a restore would lose what follows")
                 .arg(archiveEnd)
                 .arg(context.nonZeroEnd)
+                .arg(summary.entries));
+    if (summary.entries > 0 && context.trailingZeros() < tarEndMark)
+        return makeError(Error::Code::Corrupt,
+            tr("the tar archive has no end-of-archive mark after its %1 entries: it was cut short")
                 .arg(summary.entries));
     return summary;
 }

@@ -300,6 +300,24 @@ private slots:
             QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.enc"), QStringLiteral("--local"),
             QStringLiteral("--key-file"), keyFile });
         QVERIFY2(decrypted.exitCode == 0, decrypted.err.constData());
+        // A line longer than openssl reads (1023 bytes) and a NUL byte: the key is what openssl took.
+        for (const QByteArray& content :
+            QList<QByteArray> { QByteArray(1500, 'k') + '\n', QByteArray("nul\0after\n", 10) }) {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            key.write(content);
+            key.close();
+            QFile::remove(encrypted);
+            openssl.start(QStringLiteral("openssl"),
+                { QStringLiteral("enc"), QStringLiteral("-aes-256-cbc"), QStringLiteral("-pbkdf2"),
+                    QStringLiteral("-salt"), QStringLiteral("-in"), good, QStringLiteral("-out"), encrypted,
+                    QStringLiteral("-pass"), QStringLiteral("file:") + keyFile });
+            QVERIFY(openssl.waitForFinished(30'000) && openssl.exitCode() == 0);
+            const Run edge = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+                QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.enc"), QStringLiteral("--local"),
+                QStringLiteral("--key-file"), keyFile });
+            QVERIFY2(edge.exitCode == 0, edge.err.constData());
+        }
 
         // A listed backup that is gone is not restorable: reported as bad, naming the file.
         QVERIFY(QFile::remove(good));

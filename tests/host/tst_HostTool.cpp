@@ -797,6 +797,20 @@ private slots:
         QVERIFY2(left.filter(QRegularExpression(QStringLiteral("-(wal|shm)$"))).isEmpty(), qPrintable(left.join(u' ')));
     }
 
+    void verifyTakesADumpWithWindowsLineEnds()
+    {
+        // A plain dump saved with CRLF line ends (edited or copied on Windows): its header and footer still count,
+        // as on the workstation.
+        HostProject project;
+        QVERIFY(project.writeFile(QStringLiteral("backups/database/postgres-20200104-000000.sql"),
+            "--\r\n-- PostgreSQL database dump\r\n--\r\nSELECT 1;\r\n--\r\n-- PostgreSQL database dump "
+            "complete\r\n--\r\n"));
+        const ToolResult result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"),
+            QStringLiteral("backups/database/postgres-20200104-000000.sql") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QCOMPARE(text(parseObject(result.out), "level"), QStringLiteral("integrity"));
+    }
+
     void verifySeveralFilesInAJob()
     {
         HostProject project;

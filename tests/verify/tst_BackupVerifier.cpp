@@ -677,6 +677,18 @@ void tst_BackupVerifier::zeroedHeaderBlockEndsTheArchiveEarly()
     expectFailure(report, name, QStringLiteral("end mark"));
     QVERIFY2(report.reason.contains(QLatin1String("restore would lose")), qPrintable(report.reason));
 
+    // Garbage after a whole archive: the same fault, not "cut short".
+    run(m_tar,
+        { QStringLiteral("-cf"), path(QStringLiteral("garbage.tar")), QStringLiteral("-C"),
+            path(QStringLiteral("tree")), QStringLiteral("data") });
+    QFile garbage(path(QStringLiteral("garbage.tar")));
+    QVERIFY(garbage.open(QIODevice::Append));
+    garbage.write("GARBAGE");
+    garbage.close();
+    const QString garbageName = QStringLiteral("app-data-20240927-030000.tar");
+    QVERIFY(QFile::rename(garbage.fileName(), path(garbageName)));
+    expectFailure(verify(garbageName), garbageName, QStringLiteral("end mark"));
+
     // Zeros after the end mark are record padding, not a fault.
     run(m_tar,
         { QStringLiteral("-cf"), path(QStringLiteral("padded.tar")), QStringLiteral("-C"), path(QStringLiteral("tree")),
