@@ -250,6 +250,10 @@
         <source>the snapshot has no checksum (Redis wrote it with rdbchecksum no): its keys parse, but damage inside a value cannot be seen</source>
         <translation>der Schnappschuss hat keine Prüfsumme (Redis hat ihn mit rdbchecksum no geschrieben): seine Schlüssel lassen sich lesen, aber Schäden in einem Wert sind nicht erkennbar</translation>
     </message>
+    <message>
+        <source>cannot tell what it holds (no tar archive, dump, SQLite database or Redis snapshot, and not named like one)</source>
+        <translation>unklar, was sie enthält (kein tar-Archiv, Dump, SQLite-Datenbank oder Redis-Schnappschuss, und nicht so benannt)</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>

@@ -1258,16 +1258,21 @@ verify_tar() {
     listing=$(
         decode_stream "$file" 2>"$err" | {
             # Records of one block: tar reads no further than the end mark, so the drain sees all behind it.
-            tar -b 1 -tvf - 2>"$terr"
+            tar -b 1 --numeric-owner -tvf - 2>"$terr"
             rc=$?
             LC_ALL=C tr -d '\000' | wc -c >"$terr.after"
             exit "$rc"
         } | LC_ALL=C awk '
-            { n++; name = $0; for (i = 0; i < 5; i++) sub(/^[^ ]+ +/, "", name); sub(/^\.\//, "", name) }
+            # "MODE UID/GID SIZE DATE TIME NAME": numeric owners have no spaces; the name keeps its own.
+            { n++; name = $0; sub(/^[^ ]+ [^ ]+ +[0-9,]+ [^ ]+ [^ ]+ /, "", name) }
             /^-/ { bytes += $3 }
             /^h/ { sub(/ link to .*$/, "", name) }
             /^l/ { sub(/ -> .*$/, "", name) }
             {
+                # As tar resolves it: "a//l/./x" is "a/l/x".
+                path = "/" name "/"
+                while (gsub(/\/\.?\//, "/", path)) { }
+                name = substr(path, 2, length(path) - 2)
                 bad = name ~ /(^|\/)\.\.(\/|$)/
                 # A member under a symbolic link of the archive is written wherever the link points.
                 rest = name; prefix = ""

@@ -111,14 +111,14 @@ Kind kindFromName(const QString& fileName)
     } else {
         // Not named like a backup: encryption and compression are read from the file, but its extension still
         // says what it must hold (a .tar.gz that is no tar is no good backup, whatever its name).
-        QString base = fileName;
+        QString base = fileName.toLower();
         for (const QLatin1String suffix : { QLatin1String(".enc"), QLatin1String(".gz") }) {
             if (base.endsWith(suffix))
                 base.chop(suffix.size());
         }
-        format = base.mid(base.lastIndexOf(u'.') + 1).toLower();
-        if (!base.contains(u'.'))
-            format.clear();
+        format = base.contains(u'.') ? base.mid(base.lastIndexOf(u'.') + 1) : QString();
+        // A .sql file must be a pg_dump: its header and footer are required, as for a postgres backup.
+        kind.postgresComponent = format == QLatin1String("sql");
     }
     if (format == QLatin1String("tar") || format == QLatin1String("tgz"))
         kind.content = Content::Tar;
@@ -551,6 +551,12 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         break;
     }
     case Content::PgCustom:
+        // A .dump may hold a plain-format dump too (pg_dump -f x.dump); the host tool takes it by its content.
+        if (!head->startsWith("PGDMP") && sniffContent(*head) == Content::SqlDump) {
+            m_kind.content = Content::SqlDump;
+            level = checkSqlDump(content, *head, true);
+            break;
+        }
         if (!head->startsWith("PGDMP"))
             return magicMissing(tr("not a pg_dump custom-format archive (no \"PGDMP\" header)"));
         level = checkPgCustom(content, kind);
@@ -561,8 +567,13 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         level = checkRedis(content);
         break;
     case Content::Unknown:
+        // Compressed bytes of no known kind: the gzip layer is whole, but nothing says the content is a backup.
+        if (kind.compressed)
+            return makeError(Error::Code::Protocol, // no verdict, as on the host
+                tr("cannot tell what it holds (no tar archive, dump, SQLite database or Redis snapshot, and not named "
+                   "like one)"));
         // Plain bytes of no known kind: reading them proves nothing the checksum does not.
-        if (!kind.compressed && !kind.encrypted) {
+        if (!kind.encrypted) {
             m_method.append(QStringLiteral("raw"));
             level = VerifyLevel::Checksum;
         } else if (!kind.compressed) {

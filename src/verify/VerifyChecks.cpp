@@ -62,6 +62,25 @@ std::string_view normalised(std::string_view path)
     return path;
 }
 
+/// The path as tar resolves it on extraction: empty and "." components dropped ("a//l/./x" is "a/l/x"), so that
+/// a member written through a symbolic link of the archive is seen whatever spelling it uses.
+std::string canonical(std::string_view path)
+{
+    std::string result;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view part = path.substr(start, end - start);
+        if (!part.empty() && part != ".") {
+            if (!result.empty())
+                result += '/';
+            result += part;
+        }
+        start = end + 1;
+    }
+    return result;
+}
+
 QString archiveText(struct archive* archive)
 {
     const char* text = archive_error_string(archive);
@@ -143,10 +162,11 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
         const std::string_view name = normalised(rawName ? std::string_view(rawName) : std::string_view());
         const QString displayName = QString::fromUtf8(name.data(), qsizetype(name.size()));
         bool unsafe = escapesRoot(name);
+        const std::string resolved = canonical(name);
         if (!unsafe && !symlinks.empty()) {
-            for (std::size_t slash = name.find('/'); slash != std::string_view::npos;
-                 slash = name.find('/', slash + 1)) {
-                if (symlinks.contains(std::string(name.substr(0, slash)))) {
+            for (std::size_t slash = resolved.find('/'); slash != std::string::npos;
+                 slash = resolved.find('/', slash + 1)) {
+                if (symlinks.contains(resolved.substr(0, slash))) {
                     unsafe = true;
                     break;
                 }
@@ -157,7 +177,7 @@ Result<ArchiveSummary> ArchiveCheck::readThrough(PeekStream& stream, const std::
         if (unsafe)
             flagUnsafe(displayName);
         if (archive_entry_filetype(entry) == AE_IFLNK)
-            symlinks.emplace(name);
+            symlinks.emplace(resolved);
 
         const void* data = nullptr;
         std::size_t size = 0;

@@ -735,6 +735,21 @@ private slots:
             == 0);
         auto [linksExit, links] = verdictOf(QStringLiteral("links.tar"));
         QCOMPARE(linksExit, 0);
+        // The same through a "//" spelling, by an owner whose name has spaces (the listing shifts by them).
+        QVERIFY(project
+                    .sh(QStringLiteral("tar --owner='bot user' --group='bot group' -cf spelt.tar sl/lnk && tar "
+                                       "--owner='bot user' -rf spelt.tar --transform 's,^logs/bot.log,sl//lnk/evil,' "
+                                       "logs/bot.log"))
+                    .exitCode
+            == 0);
+        auto [speltExit, spelt] = verdictOf(QStringLiteral("spelt.tar"));
+        QCOMPARE(speltExit, 1);
+        QVERIFY2(text(spelt, "reason").startsWith(QStringLiteral("unsafe")), qPrintable(text(spelt, "reason")));
+        // A folder named " .." (a space first) is an ordinary name.
+        QVERIFY(
+            project.sh(QStringLiteral("mkdir -p ' ..' && echo x > ' ../x' && tar -cf spaced.tar ' ..'")).exitCode == 0);
+        auto [spacedExit, spaced] = verdictOf(QStringLiteral("spaced.tar"));
+        QCOMPARE(spacedExit, 0);
         auto [throughExit, through] = verdictOf(QStringLiteral("through.tar"));
         QCOMPARE(throughExit, 1);
         QVERIFY2(text(through, "reason").contains(QStringLiteral("sl/lnk/evil")), qPrintable(text(through, "reason")));

@@ -57,6 +57,7 @@ private slots:
     void encryptedWithoutKeyIsAnErrorNotAPass();
     void multiMemberGzipPasses();
     void unknownNameIsSniffed();
+    void contentOfNoKnownKindIsNoVerdict();
     void lowerLevelsStopEarly();
     void progressIsReported();
 
@@ -315,6 +316,29 @@ void tst_BackupVerifier::unknownNameIsSniffed()
     QCOMPARE(report.entries, 6);
 }
 
+void tst_BackupVerifier::contentOfNoKnownKindIsNoVerdict()
+{
+    // Not named like a backup, and gzip'd text: the gzip layer is whole, but nothing says it is a backup.
+    writeFile(QStringLiteral("notes.txt"), "just some notes\n");
+    run(m_gzip, { QStringLiteral("-f"), path(QStringLiteral("notes.txt")) });
+    const VerifyReport notes = verify(QStringLiteral("notes.txt.gz"));
+    QVERIFY2(notes.state == VerifyState::Error, qPrintable(notes.reason));
+    QVERIFY2(notes.reason.contains(QLatin1String("cannot tell what it holds")), qPrintable(notes.reason));
+    // Named .sql: it must be a pg_dump.
+    writeFile(QStringLiteral("hand made.sql"), "SELECT 1;\n");
+    expectFailure(verify(QStringLiteral("hand made.sql")), QStringLiteral("hand made.sql"), QStringLiteral("header"));
+    // Uppercase extensions count the same.
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(QStringLiteral("COPY.TAR.GZ"))));
+    const VerifyReport upper = verify(QStringLiteral("COPY.TAR.GZ"));
+    QVERIFY2(upper.state == VerifyState::Passed, qPrintable(upper.reason));
+    QCOMPARE(upper.method, QStringLiteral("gzip+tar"));
+    // A plain-format dump saved as .dump (pg_dump -f x.dump) is a good dump, as on the host.
+    QVERIFY(QFile::copy(path(QStringLiteral("postgres-20240909-020000.sql")), path(QStringLiteral("plain.dump"))));
+    const VerifyReport plainDump = verify(QStringLiteral("plain.dump"));
+    QVERIFY2(plainDump.state == VerifyState::Passed, qPrintable(plainDump.reason));
+    QCOMPARE(plainDump.level, VerifyLevel::Integrity);
+}
+
 void tst_BackupVerifier::lowerLevelsStopEarly()
 {
     VerifyRequest request;
@@ -513,6 +537,37 @@ void tst_BackupVerifier::tarThroughSymbolicLink()
     const VerifyReport report = verify(name);
     expectFailure(report, name, QStringLiteral("unsafe"));
     QCOMPARE(report.unsafePaths, QStringList({ QStringLiteral("link/passwd") }));
+
+    // A link inside a folder, "a/l" -> /etc, and the member spelt "a//l/passwd" or "a/./l/passwd" (GNU tar itself
+    // writes the short form, other tools need not): tar resolves it to the same place. Made with GNU tar as
+    // "a/l/passwd"; the header's name and checksum are rewritten here.
+    const QString nested = path(QStringLiteral("nestedwork"));
+    QVERIFY(QDir().mkpath(nested + QStringLiteral("/a")));
+    QVERIFY(QFile::link(QStringLiteral("/etc"), nested + QStringLiteral("/a/l")));
+    const QString nestedTar = path(QStringLiteral("nested.tar"));
+    run(m_tar, { QStringLiteral("-cf"), nestedTar, QStringLiteral("a") }, nested);
+    QVERIFY(QFile::remove(nested + QStringLiteral("/a/l")));
+    writeFile(QStringLiteral("nestedwork/a/l/passwd"), "root::0:0::/root:/bin/sh\n");
+    run(m_tar, { QStringLiteral("-rf"), nestedTar, QStringLiteral("a/l/passwd") }, nested);
+    QFile original(nestedTar);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray archive = original.readAll();
+    const qsizetype header = archive.indexOf(QByteArray("a/l/passwd\0", 11));
+    QVERIFY(header > 0 && header % 512 == 0);
+    for (const QByteArray& spelling : { QByteArray("a//l/passwd"), QByteArray("a/./l/passwd") }) {
+        QByteArray variant = archive;
+        variant.replace(header, 100, QByteArray(spelling + QByteArray(100 - spelling.size(), '\0')));
+        variant.replace(header + 148, 8, QByteArray(8, ' '));
+        unsigned sum = 0;
+        for (qsizetype i = header; i < header + 512; ++i)
+            sum += static_cast<unsigned char>(variant.at(i));
+        variant.replace(
+            header + 148, 8, QByteArray(QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2)));
+        const QString variantName = QStringLiteral("config-20240916-020000.tar");
+        writeFile(variantName, variant);
+        run(m_tar, { QStringLiteral("-tf"), path(variantName) }); // still a valid tar for GNU tar
+        expectFailure(verify(variantName), variantName, QStringLiteral("unsafe"));
+    }
 }
 
 void tst_BackupVerifier::sqliteWithDamagedPage()
