@@ -1162,6 +1162,30 @@ SQL
 
 # A custom-format dump: pg_restore reads its table of contents and every data block into /dev/null (from a private
 # decoded copy when it is compressed or encrypted). A dump newer than this pg_restore is no verdict.
+# decode_to_copy FILE COPY: the decoded stream into a private copy, stopping while BACKUP_VERIFY_KEEP_FREE_MB
+# (default 256) are still free in the copy's folder: a small compressed file can unpack to far more than the disk
+# holds. Fails with V_RESULT and V_REASON set (error when space ran out, as decode_failed says otherwise).
+decode_to_copy() {
+    local file=$1 copy=$2 keep_mb=${BACKUP_VERIFY_KEEP_FREE_MB:-256} limit size
+    [[ $keep_mb =~ ^[0-9]+$ ]] || keep_mb=256
+    disk_space "$copy"
+    limit=$((FREE_BYTES - keep_mb * 1048576))
+    if ((limit > 0)); then
+        decode_stream "$file" 2>"$RUN_ERR" | head -c "$limit" >"$copy"
+        local -a status=("${PIPESTATUS[@]}")
+        size=$(stat -c %s -- "$copy" 2>/dev/null || echo 0)
+    fi
+    if ((limit <= 0 || size >= limit)); then
+        : >"$copy"
+        V_RESULT=error V_REASON="not enough free space in ${copy%/*} for the decoded copy ($((FREE_BYTES / 1000000)) MB free, $keep_mb MB kept free): set TMPDIR to a folder with room for the unpacked backup"
+        return 1
+    fi
+    if ((status[0] != 0)); then
+        decode_failed "$RUN_ERR" "$file"
+        return 1
+    fi
+}
+
 verify_pg_custom() {
     local file=$1 err path answer
     run_err_file
@@ -1169,8 +1193,7 @@ verify_pg_custom() {
     if [[ $file == *.gz || $file == *.enc ]]; then
         path="$RUN_ERR.dump"
         TEMP_FILES+=("$path")
-        if ! decode_stream "$file" >"$path" 2>"$err"; then
-            decode_failed "$err" "$file"
+        if ! decode_to_copy "$file" "$path"; then
             : >"$path"
             return
         fi
@@ -1199,9 +1222,7 @@ verify_sqlite() {
     err=$RUN_ERR
     copy="$RUN_ERR.sqlite"
     TEMP_FILES+=("$copy")
-    if ! decode_stream "$file" >"$copy" 2>"$err"; then
-        decode_failed "$err" "$file"
-    else
+    if decode_to_copy "$file" "$copy"; then
         V_LEVEL=read-through
         local magic=""
         IFS= read -r -N 15 magic <"$copy"
@@ -1382,9 +1403,7 @@ verify_redis() {
 verify_redis_checked() {
     local file=$1 err=$RUN_ERR copy="$RUN_ERR.rdb" magic="" answer
     TEMP_FILES+=("$copy")
-    if ! decode_stream "$file" >"$copy" 2>"$err"; then
-        decode_failed "$err" "$file"
-    else
+    if decode_to_copy "$file" "$copy"; then
         IFS= read -r -N 5 magic <"$copy"
         if [[ $magic != REDIS ]]; then
             V_RESULT=failed V_MAGIC_FAILED=1 V_REASON="not a Redis RDB file (no REDIS header)"

@@ -810,6 +810,18 @@ private slots:
         const QStringList left = QDir(project.file(QStringLiteral("scratch")))
                                      .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
         QVERIFY2(left.filter(QRegularExpression(QStringLiteral("-(wal|shm)$"))).isEmpty(), qPrintable(left.join(u' ')));
+
+        // The decoded copy keeps BACKUP_VERIFY_KEEP_FREE_MB (256) free: asked to keep more than the disk has, the
+        // check stops with no verdict on the backup, and its copy is emptied.
+        project.env.insert(QStringLiteral("BACKUP_VERIFY_KEEP_FREE_MB"), QStringLiteral("999999999"));
+        result = project.run(
+            { QStringLiteral("verify"), QStringLiteral("--json"), project.lastBackup(QStringLiteral("sqlite")) });
+        QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("error"));
+        QVERIFY2(text(parseObject(result.out), "reason").contains(QStringLiteral("not enough free space")),
+            qPrintable(result.describe()));
+        for (const QFileInfo& file :
+            QDir(project.file(QStringLiteral("scratch"))).entryInfoList(QDir::Files | QDir::Hidden))
+            QVERIFY2(file.size() == 0, qPrintable(file.fileName()));
     }
 
     void verifyTakesADumpWithWindowsLineEnds()
