@@ -446,6 +446,7 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     for (const QString& problem : chunk.problems)
         outcome.problems.append(tr("%1 on host %2: %3").arg(host.catalogFile, host.name, problem));
     QSet<QString> touchedPaths;
+    QSet<QString> replacedPaths; // listed with another size or time than before
     {
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT OR IGNORE INTO events (host_id, ts, event, component, file, data)"
@@ -556,6 +557,7 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                 if (!update.exec())
                     return fail(tr("Cannot update backup %1 of host %2").arg(file.path, host.name), update.lastError());
                 ++outcome.updated;
+                replacedPaths.insert(file.path); // its verifications may be of the bytes it held before
             }
         }
         if (const QSqlError error = flushRows(); error.isValid())
@@ -573,7 +575,8 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     }
 
     // 3. Rows whose events changed (or that are new) are recomputed from all events of their file.
-    if (auto recomputed = recomputeBackups(db, host.id, host.name, touchedPaths); !recomputed) {
+    if (auto recomputed = recomputeBackups(db, host.id, host.name, touchedPaths + replacedPaths, replacedPaths);
+        !recomputed) {
         db.rollback();
         return recomputed.error();
     }
@@ -623,7 +626,7 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
 }
 
 Result<void> Catalog::recomputeBackups(
-    QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths)
+    QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths, const QSet<QString>& replaced)
 {
     if (!paths.isEmpty()) {
         QHash<QString, QList<CatalogEvent>> eventsByFile;
@@ -656,17 +659,19 @@ Result<void> Catalog::recomputeBackups(
         }
         QSqlQuery rowQuery(db);
         rowQuery.prepare(
-            QStringLiteral("SELECT id, kind, time_utc, encrypted FROM backups WHERE host_id = ? AND path = ?"));
+            QStringLiteral("SELECT id, kind, time_utc, encrypted, size FROM backups WHERE host_id = ? AND path = ?"));
         QSqlQuery write(db);
         write.prepare(QStringLiteral(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
             " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?, verify_level = ?, proven_at = ?,"
             " proven_level = ?, verdict = ? WHERE id = ?"));
-        for (auto it = eventsByFile.cbegin(); it != eventsByFile.cend(); ++it) {
+        for (const QString& path : paths) {
+            if (!eventsByFile.contains(path) && !replaced.contains(path))
+                continue; // a new file without events keeps the fields it was inserted with
             rowQuery.addBindValue(hostId);
-            rowQuery.addBindValue(it.key());
+            rowQuery.addBindValue(path);
             if (!rowQuery.exec())
-                return sqlError(tr("Cannot read backup %1 of host %2").arg(it.key(), hostName), rowQuery.lastError());
+                return sqlError(tr("Cannot read backup %1 of host %2").arg(path, hostName), rowQuery.lastError());
             if (!rowQuery.next())
                 continue; // an event for a file outside the listed folders
             BackupRecord record;
@@ -674,9 +679,17 @@ Result<void> Catalog::recomputeBackups(
             record.kind = rowQuery.value(1).toString();
             record.time = fromMs(rowQuery.value(2));
             record.encrypted = rowQuery.value(3).toBool();
+            const qint64 currentSize = rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong();
             rowQuery.finish();
-            for (const CatalogEvent& event : it.value())
+            for (const CatalogEvent& event : eventsByFile.value(path)) {
+                // A verification of a file that had another size was of other bytes (the file was replaced):
+                // it proves nothing about the file now.
+                const QJsonValue verifiedSize = event.fields.value(QStringLiteral("size"));
+                if (event.event == QLatin1String("verify") && currentSize >= 0 && verifiedSize.isDouble()
+                    && qint64(verifiedSize.toDouble()) != currentSize)
+                    continue;
                 applyEvent(record, event);
+            }
             write.addBindValue(record.managed);
             write.addBindValue(record.kind);
             write.addBindValue(record.sha256);
@@ -693,7 +706,7 @@ Result<void> Catalog::recomputeBackups(
             write.addBindValue(record.verdict == VerifyState::Unverified ? QVariant() : verifyStateId(record.verdict));
             write.addBindValue(record.id);
             if (!write.exec())
-                return sqlError(tr("Cannot update backup %1 of host %2").arg(it.key(), hostName), write.lastError());
+                return sqlError(tr("Cannot update backup %1 of host %2").arg(path, hostName), write.lastError());
         }
     }
 

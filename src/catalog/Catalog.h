@@ -100,7 +100,10 @@ private:
     QSqlDatabase database();
     Result<void> migrate(QSqlDatabase& db);
     /// Recomputes the event-derived fields of these backups from all their events (inside the caller's transaction).
-    Result<void> recomputeBackups(QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths);
+    /// Recomputes the event-decided fields of the rows of @p paths that have events, and of the @p replaced ones
+    /// whatever their events (a replaced file's old verifications no longer count).
+    Result<void> recomputeBackups(QSqlDatabase& db, qint64 hostId, const QString& hostName, const QSet<QString>& paths,
+        const QSet<QString>& replaced = {});
 
     QString m_path;
     QString m_connectionPrefix;

@@ -273,6 +273,38 @@ private slots:
         QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 2);
     }
 
+    void aReplacedFileLosesTheVerdictOfItsOldBytes()
+    {
+        // Verified good at 4 bytes, then replaced by a file of another size: the old proof says nothing about it.
+        const QString path = QStringLiteral("backups/database/sqlite-20261125-020000.db.gz");
+        writeFile(path, "good");
+        appendCatalog(event("{'ts':'2026-11-25T03:00:00Z','event':'verify','component':'sqlite','file':"
+                            "'backups/database/sqlite-20261125-020000.db.gz','result':'passed','level':'integrity',"
+                            "'method':'sha256+gzip+sqlite-integrity','size':4}"));
+        QVERIFY(sync().newEvents >= 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
+        QVERIFY(backupsByPath().value(path).provenAt.isValid());
+
+        // Replaced as a backup tool replaces a file: written beside it, then renamed over it.
+        writeFile(path + QStringLiteral(".new"), "replaced by something else");
+        QVERIFY(QFile::remove(m_hostDir + u'/' + path));
+        QVERIFY(QFile::rename(m_hostDir + u'/' + path + QStringLiteral(".new"), m_hostDir + u'/' + path));
+        QCOMPARE(sync().updated, 1);
+        const BackupRecord replaced = backupsByPath().value(path);
+        QCOMPARE(replaced.verifyState, VerifyState::Unverified);
+        QVERIFY(!replaced.provenAt.isValid());
+        QCOMPARE(replaced.verdict, VerifyState::Unverified);
+        // The history keeps what was verified then.
+        QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 1);
+
+        // A verification of the new bytes counts again.
+        appendCatalog(event("{'ts':'2026-11-26T03:00:00Z','event':'verify','component':'sqlite','file':"
+                            "'backups/database/sqlite-20261125-020000.db.gz','result':'failed','level':'exists',"
+                            "'method':'sha256','reason':'checksum mismatch','size':26}"));
+        QVERIFY(sync().newEvents >= 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+    }
+
     void migratesAVersionThreeCatalogKeepingItsEvents()
     {
         appendCatalog(event("{'ts':'2026-11-20T01:00:00Z','event':'backup_started','component':'sqlite','file':'f'}")
