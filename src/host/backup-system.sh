@@ -1160,8 +1160,6 @@ SQL
     drop_deep_database
 }
 
-# A custom-format dump: pg_restore reads its table of contents and every data block into /dev/null (from a private
-# decoded copy when it is compressed or encrypted). A dump newer than this pg_restore is no verdict.
 # decode_to_copy FILE COPY: the decoded stream into a private copy, stopping while BACKUP_VERIFY_KEEP_FREE_MB
 # (default 256) are still free in the copy's folder: a small compressed file can unpack to far more than the disk
 # holds. Fails with V_RESULT and V_REASON set (error when space ran out, as decode_failed says otherwise).
@@ -1186,10 +1184,11 @@ decode_to_copy() {
     fi
 }
 
+# A custom-format dump: pg_restore reads its table of contents and every data block into /dev/null (from a private
+# decoded copy when it is compressed or encrypted). A dump newer than this pg_restore is no verdict.
 verify_pg_custom() {
-    local file=$1 err path answer
+    local file=$1 path=$1 answer
     run_err_file
-    err=$RUN_ERR path=$file
     if [[ $file == *.gz || $file == *.enc ]]; then
         path="$RUN_ERR.dump"
         TEMP_FILES+=("$path")
@@ -1217,9 +1216,8 @@ verify_pg_custom() {
 }
 
 verify_sqlite() {
-    local file=$1 err copy
+    local file=$1 copy
     run_err_file
-    err=$RUN_ERR
     copy="$RUN_ERR.sqlite"
     TEMP_FILES+=("$copy")
     if decode_to_copy "$file" "$copy"; then
@@ -1377,7 +1375,6 @@ verify_redis() {
     local file=$1 err magic
     run_err_file
     err=$RUN_ERR
-    V_RDB_CHECKED=""
     if command -v -- "$REDIS_CHECK_RDB" >/dev/null 2>&1; then
         verify_redis_checked "$file"
         return
@@ -1401,7 +1398,7 @@ verify_redis() {
 # It parses every key and checks the RDB's CRC64, which also catches a snapshot that was bad before it was
 # compressed.
 verify_redis_checked() {
-    local file=$1 err=$RUN_ERR copy="$RUN_ERR.rdb" magic="" answer
+    local file=$1 copy="$RUN_ERR.rdb" magic="" answer
     TEMP_FILES+=("$copy")
     if decode_to_copy "$file" "$copy"; then
         IFS= read -r -N 5 magic <"$copy"
