@@ -684,9 +684,8 @@ Result<void> Catalog::recomputeBackups(
             for (const CatalogEvent& event : eventsByFile.value(path)) {
                 // A verification of a file that had another size was of other bytes (the file was replaced):
                 // it proves nothing about the file now.
-                const QJsonValue verifiedSize = event.fields.value(QStringLiteral("size"));
-                if (event.event == QLatin1String("verify") && currentSize >= 0 && verifiedSize.isDouble()
-                    && qint64(verifiedSize.toDouble()) != currentSize)
+                if (event.event == QLatin1String("verify") && currentSize >= 0 && event.size >= 0
+                    && event.size != currentSize)
                     continue;
                 applyEvent(record, event);
             }

@@ -211,16 +211,16 @@ Result<QString> Verification::referenceChecksum()
         return m_request.expectedSha256.toLower();
     }
     const QString sidecarPath = m_request.path + QStringLiteral(".sha256");
-    QFile sidecar(sidecarPath);
-    if (const QFileInfo info(sidecarPath); info.exists() && !info.isFile()) {
+    const QFileInfo sidecarInfo(sidecarPath);
+    if (!sidecarInfo.exists())
+        return QString();
+    const QString sidecarName = sidecarInfo.fileName();
+    if (!sidecarInfo.isFile()) {
         // A FIFO would block the open forever; a folder holds no checksum.
-        m_report.warnings.append(
-            tr("the sidecar %1 is not a regular file; it was not read").arg(QFileInfo(sidecarPath).fileName()));
+        m_report.warnings.append(tr("the sidecar %1 is not a regular file; it was not read").arg(sidecarName));
         return QString();
     }
-    if (!sidecar.exists())
-        return QString();
-    const QString sidecarName = QFileInfo(sidecarPath).fileName();
+    QFile sidecar(sidecarPath);
     if (!sidecar.open(QIODevice::ReadOnly))
         return makeError(Error::Code::Io, tr("cannot read the sidecar %1: %2").arg(sidecarName, sidecar.errorString()));
     constexpr qint64 sidecarLimit = 64 * 1024;
@@ -393,8 +393,8 @@ Result<VerifyLevel> Verification::checkPgCustom(PeekStream& stream, const Kind& 
 {
     m_method.append(QStringLiteral("pg-custom"));
     // Its header alone proves nothing: the dump's own structure is only checked by reading it with pg_restore.
-    const VerifyLevel decodedOnly
-        = kind.compressed || kind.encrypted ? VerifyLevel::ReadThrough : VerifyLevel::Checksum;
+    const bool decoded = kind.compressed || kind.encrypted;
+    const VerifyLevel decodedOnly = decoded ? VerifyLevel::ReadThrough : VerifyLevel::Checksum;
     const QString restorer = wants(VerifyLevel::Integrity) ? verify::PgCustomCheck::restorerPath() : QString();
     if (restorer.isEmpty()) {
         if (wants(VerifyLevel::Integrity))
@@ -406,7 +406,7 @@ Result<VerifyLevel> Verification::checkPgCustom(PeekStream& stream, const Kind& 
     }
     // A plain file is read by pg_restore where it is; a compressed or encrypted one from a decoded copy.
     std::unique_ptr<QTemporaryFile> copy;
-    if (decodedOnly == VerifyLevel::ReadThrough) {
+    if (decoded) {
         auto copied = temporaryCopy(stream, QStringLiteral(".dump"));
         if (!copied)
             return copied.error();
@@ -576,7 +576,7 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         if (!kind.encrypted) {
             m_method.append(QStringLiteral("raw"));
             level = VerifyLevel::Checksum;
-        } else if (!kind.compressed) {
+        } else {
             // Decrypted bytes of no known kind: a wrong key gives noise as well, with a right padding once in 256
             // keys. Nothing confirms the key, so the proof is the checksum's; a bad padding means the key is wrong
             // (or the file damaged, which the checksum tells).
