@@ -1918,12 +1918,12 @@ steht auf stderr).
         <translation>Grund</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>nie</translation>
+    </message>
+    <message>
+        <source>Proof level</source>
+        <translation>Nachweisstufe</translation>
     </message>
 </context>
 <context>
@@ -2978,10 +2978,6 @@ steht auf stderr).
         <translation>%1 %2 (%3 von %4): %5 von %6 mit %7/s</translation>
     </message>
     <message>
-        <source>%1 proven · %2 stale (older than %3 days) · %4 failed · %5 never verified</source>
-        <translation>%1 nachgewiesen · %2 veraltet (älter als %3 Tage) · %4 fehlgeschlagen · %5 nie geprüft</translation>
-    </message>
-    <message>
         <source>Verifications of %1</source>
         <translation>Prüfungen von %1</translation>
     </message>
@@ -3012,6 +3008,20 @@ steht auf stderr).
     <message>
         <source>On the host: PostgreSQL dumps are restored into a throwaway database and counted, SQLite tables are counted, archives are extracted into a temporary folder. On this workstation: SQLite tables are counted and dumps are restored on the scratch PostgreSQL server named by DRCONSOLE_SCRATCH_SERVER.</source>
         <translation>Auf dem Host: PostgreSQL-Dumps werden in eine temporäre Datenbank wiederhergestellt und gezählt, SQLite-Tabellen werden gezählt, Archive werden in einen temporären Ordner entpackt. Auf diesem Arbeitsplatzrechner: SQLite-Tabellen werden gezählt, und Dumps werden auf dem Scratch-PostgreSQL-Server wiederhergestellt, den DRCONSOLE_SCRATCH_SERVER angibt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</source>
+        <translation>
+            <numerusform>Die einzige Sicherung: %1 nachgewiesen · %2 veraltet (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
+            <numerusform>Alle %n Sicherungen: %1 nachgewiesen · %2 veraltet (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

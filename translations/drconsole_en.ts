@@ -199,4 +199,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>dr::VerificationPanel</name>
+    <message numerus="yes">
+        <source>All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</source>
+        <translation>
+            <numerusform>The only backup: %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</numerusform>
+            <numerusform>All %n backups: %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

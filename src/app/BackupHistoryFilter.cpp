@@ -91,6 +91,8 @@ bool BackupHistoryFilter::lessThan(const QModelIndex& left, const QModelIndex& r
         return a->managed < b->managed;
     case BackupHistoryModel::VerifyColumn:
         return int(a->verifyState) < int(b->verifyState);
+    case BackupHistoryModel::LevelColumn:
+        return left.data(BackupHistoryModel::SortRole).toInt() < right.data(BackupHistoryModel::SortRole).toInt();
     case BackupHistoryModel::ProvenAtColumn:
         return a->provenAt < b->provenAt;
     case BackupHistoryModel::VerifiedAtColumn:

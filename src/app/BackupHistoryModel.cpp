@@ -69,7 +69,7 @@ void BackupHistoryModel::setVerificationInterval(int days)
         return;
     m_intervalDays = days;
     if (!m_records.isEmpty())
-        emit dataChanged(index(0, VerifyColumn), index(int(m_records.size()) - 1, VerifyColumn));
+        emit dataChanged(index(0, VerifyColumn), index(int(m_records.size()) - 1, LevelColumn));
 }
 
 void BackupHistoryModel::setRecords(const QList<BackupRecord>& records)
@@ -168,6 +168,8 @@ QVariant BackupHistoryModel::headerData(int section, Qt::Orientation orientation
         return tr("Catalog");
     case VerifyColumn:
         return tr("Verification");
+    case LevelColumn:
+        return tr("Proof level");
     case ProvenAtColumn:
         return tr("Last proved good");
     case VerifiedAtColumn:
@@ -255,13 +257,23 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
     case VerifyColumn: {
         const Proof proof = Proof::of(record, QDateTime::currentDateTimeUtc(), m_intervalDays);
         if (role == Qt::DisplayRole)
-            return proof.state == ProofState::Proven || proof.state == ProofState::Stale
-                ? tr("%1 (%2)").arg(Proof::stateText(proof.state), Proof::levelText(proof.level))
-                : Proof::stateText(proof.state);
+            return Proof::stateText(proof.state);
         if (role == SortRole)
             return int(proof.state);
         if (role == Qt::DecorationRole)
             return proofIcon(proof.state);
+        if (role == Qt::ToolTipRole)
+            return verifyToolTip(record, proof);
+        break;
+    }
+    case LevelColumn: {
+        // The level of the proof that holds now; a failure or no proof has none.
+        const Proof proof = Proof::of(record, QDateTime::currentDateTimeUtc(), m_intervalDays);
+        const bool holds = proof.state == ProofState::Proven || proof.state == ProofState::Stale;
+        if (role == Qt::DisplayRole)
+            return holds ? Proof::levelText(proof.level) : QString();
+        if (role == SortRole)
+            return holds ? Proof::levelRank(proof.level) : -1;
         if (role == Qt::ToolTipRole)
             return verifyToolTip(record, proof);
         break;

@@ -27,6 +27,7 @@ public:
         ManagedColumn,
         VerifyColumn,
         // Shown by the verification panel only.
+        LevelColumn,
         ProvenAtColumn,
         VerifiedAtColumn,
         MethodColumn,

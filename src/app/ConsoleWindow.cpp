@@ -155,6 +155,7 @@ void ConsoleWindow::buildUi()
     m_hostListView->setIconSize(QSize(22, 22));
     m_hostListView->setSpacing(2);
     m_hostListView->setWordWrap(true);
+    m_hostListView->setResizeMode(QListView::Adjust); // wrapped lines follow the splitter
     connect(
         m_hostListView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConsoleWindow::showSelectedHost);
     connect(m_hostListView, &QListView::doubleClicked, this, &ConsoleWindow::syncSelected);
@@ -224,8 +225,8 @@ void ConsoleWindow::buildUi()
         { BackupHistoryModel::SizeColumn, 80 }, { BackupHistoryModel::EncryptedColumn, 95 },
         { BackupHistoryModel::ManagedColumn, 95 }, { BackupHistoryModel::VerifyColumn, 130 } };
     for (const auto& [column, width] : widths)
-        header->resizeSection(column, width);
-    for (int column = BackupHistoryModel::ProvenAtColumn; column < BackupHistoryModel::ColumnCount; ++column)
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column))); // translated titles
+    for (int column = BackupHistoryModel::LevelColumn; column < BackupHistoryModel::ColumnCount; ++column)
         m_backupTableView->hideColumn(column); // the Verification tab shows them
 
     auto* historyLayout = new QVBoxLayout(historyPage);

@@ -94,13 +94,16 @@ QVariant HostListModel::data(const QModelIndex& index, int role) const
         status = lastSync;
         break;
     }
-    // A backup proven bad outweighs "synced": it is what the admin must see first.
+    // A backup proven bad outweighs "synced": it is what the admin must see first, on a line of its own.
     if (item->status != Status::Working && item->state.failedVerifications > 0)
-        status = tr("%n backup(s) failed verification", nullptr, int(item->state.failedVerifications))
-            + QStringLiteral(" — ") + status;
+        status = tr("%n backup(s) failed verification", nullptr, int(item->state.failedVerifications)) + u'\n' + status;
     switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1\n%2").arg(item->profile.name, status.left(90));
+    case Qt::DisplayRole: {
+        // A long error is cut with an ellipsis; the tooltip has all of it.
+        constexpr int longest = 160;
+        return QStringLiteral("%1\n%2").arg(
+            item->profile.name, status.size() > longest ? status.left(longest - 1) + u'…' : status);
+    }
     case Qt::ForegroundRole:
         if (item->state.failedVerifications > 0 || item->status == Status::Failed)
             return QColor(0xb0, 0x1c, 0x1c);

@@ -53,6 +53,7 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     big.setBold(true);
     m_coverageLabel->setFont(big);
     m_countsLabel->setObjectName(QStringLiteral("proofCountsLabel"));
+    m_countsLabel->setWordWrap(true); // rather than widen the window past the screen
     m_stateComboBox->setObjectName(QStringLiteral("proofStateComboBox"));
     m_stateComboBox->addItem(tr("All backups"), QString());
     m_stateComboBox->addItem(BackupHistoryModel::proofIcon(ProofState::Failed), tr("Failed"), QStringLiteral("failed"));
@@ -92,6 +93,8 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_cancelButton->setObjectName(QStringLiteral("verifyCancelButton"));
     m_progressBar->setObjectName(QStringLiteral("verifyProgressBar"));
     m_progressLabel->setObjectName(QStringLiteral("verifyProgressLabel"));
+    m_progressLabel->setSizePolicy(
+        QSizePolicy::Ignored, QSizePolicy::Preferred); // a long file name must not widen the window
     m_progressBar->setVisible(false);
     m_progressLabel->setVisible(false);
     m_cancelButton->setEnabled(false);
@@ -116,12 +119,15 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
         m_tableView->hideColumn(column);
     QHeaderView* header = m_tableView->horizontalHeader();
     header->setStretchLastSection(true);
-    const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 140 },
-        { BackupHistoryModel::ComponentColumn, 90 }, { BackupHistoryModel::FileColumn, 250 },
-        { BackupHistoryModel::VerifyColumn, 300 }, { BackupHistoryModel::ProvenAtColumn, 135 },
-        { BackupHistoryModel::VerifiedAtColumn, 135 }, { BackupHistoryModel::MethodColumn, 170 } };
+    // Up to "Last verified" fits beside the host list at 1280 pixels; method and reason scroll into view (the
+    // history below and the tooltips show them too).
+    const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 135 },
+        { BackupHistoryModel::ComponentColumn, 85 }, { BackupHistoryModel::FileColumn, 210 },
+        { BackupHistoryModel::VerifyColumn, 125 }, { BackupHistoryModel::LevelColumn, 165 },
+        { BackupHistoryModel::ProvenAtColumn, 120 }, { BackupHistoryModel::VerifiedAtColumn, 120 },
+        { BackupHistoryModel::MethodColumn, 170 } };
     for (const auto& [column, width] : widths)
-        header->resizeSection(column, width);
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column))); // translated titles
 
     m_historyTable->setObjectName(QStringLiteral("verificationHistoryTable"));
     m_historyTable->setColumnCount(9);
@@ -138,9 +144,9 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_historyLabel->setObjectName(QStringLiteral("historyLabel"));
     m_historyLabel->setText(tr("Select a backup to see every verification of it."));
 
-    auto* summary = new QHBoxLayout;
+    auto* summary = new QVBoxLayout;
+    summary->setSpacing(2);
     summary->addWidget(m_coverageLabel);
-    summary->addStretch(1);
     summary->addWidget(m_countsLabel);
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Show"), this));
@@ -152,10 +158,11 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     onHost->addWidget(m_verifySelectedButton);
     onHost->addWidget(m_verifyStaleButton);
     onHost->addWidget(m_staleDaysSpinBox);
-    onHost->addWidget(m_deepCheckBox);
     onHost->addStretch(1);
+    // Deep applies to both places; on the second row it keeps the panel narrow enough for 1280 pixels in German.
     auto* here = new QHBoxLayout;
     here->addWidget(m_verifyHereButton);
+    here->addWidget(m_deepCheckBox);
     here->addWidget(m_progressBar, 1);
     here->addWidget(m_progressLabel, 2);
     here->addStretch(0);
@@ -257,12 +264,14 @@ void VerificationPanel::showProgress(const QString& file, int fileNumber, int fi
     m_progressBar->setRange(0, 1000);
     m_progressBar->setValue(total > 0 ? int(done * 1000 / total) : 0);
     const QString what = stage == QLatin1String("download") ? tr("downloading") : tr("verifying");
-    m_progressLabel->setText(tr("%1 %2 (%3 of %4): %5 of %6 at %7/s")
-                                 .arg(what, file)
-                                 .arg(fileNumber)
-                                 .arg(fileCount)
-                                 .arg(BackupHistoryModel::sizeText(done), BackupHistoryModel::sizeText(total),
-                                     BackupHistoryModel::sizeText(qint64(bytesPerSecond))));
+    const QString text = tr("%1 %2 (%3 of %4): %5 of %6 at %7/s")
+                             .arg(what, file)
+                             .arg(fileNumber)
+                             .arg(fileCount)
+                             .arg(BackupHistoryModel::sizeText(done), BackupHistoryModel::sizeText(total),
+                                 BackupHistoryModel::sizeText(qint64(bytesPerSecond)));
+    m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(text); // the label may be cut short
 }
 
 QList<BackupRecord> VerificationPanel::selectedBackups() const
@@ -313,10 +322,12 @@ void VerificationPanel::updateSummary()
         coverage.add(*record, now, interval);
     }
     m_coverageLabel->setText(coverage.text());
-    m_countsLabel->setText(tr("%1 proven · %2 stale (older than %3 days) · %4 failed · %5 never verified")
+    // The headline counts the last 30 days; these count every backup, and say so.
+    m_countsLabel->setText(tr("All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified",
+        nullptr, m_backups->rowCount())
                                .arg(counts[int(ProofState::Proven)])
                                .arg(counts[int(ProofState::Stale)])
-                               .arg(m_backups->verificationInterval())
+                               .arg(tr("%n day(s)", nullptr, interval))
                                .arg(counts[int(ProofState::Failed)])
                                .arg(counts[int(ProofState::Unverified)]));
     QPalette palette = m_coverageLabel->palette();

@@ -49,6 +49,13 @@ QString Proof::levelText(const QString& levelId)
     return levelId.isEmpty() ? tr("level not recorded") : levelId;
 }
 
+int Proof::levelRank(const QString& levelId)
+{
+    static const QStringList weakestFirst { QStringLiteral("exists"), QStringLiteral("checksum"),
+        QStringLiteral("read-through"), QStringLiteral("integrity"), QStringLiteral("deep") };
+    return int(weakestFirst.indexOf(levelId));
+}
+
 QString Proof::levelFromMethod(const QString& method)
 {
     const QStringList checks = method.split(u'+', Qt::SkipEmptyParts);

@@ -28,6 +28,8 @@ public:
     static QString stateText(ProofState state);
     /// "checksum", "integrity", ... for people.
     static QString levelText(const QString& levelId);
+    /// 0 for "exists" up to 4 for "deep"; -1 for none or an unknown level. For sorting by strength.
+    static int levelRank(const QString& levelId);
 
     static Proof of(const BackupRecord& record, const QDateTime& now, int intervalDays);
     /// The level a passed verification reached, read from its method ("gzip+tar-list" -> read-through), for

@@ -159,14 +159,34 @@ private slots:
         // Coverage as a share, never a tick; counts beside it.
         QVERIFY2(panel()->coverageText().startsWith(QLatin1String("75 % of the last 30 days' backups proven (3 of 4)")),
             qPrintable(panel()->coverageText()));
-        // The history tab's state column shows the proof, with its icon.
+        // The counts beside it say they cover every backup, not the 30 days of the headline.
+        const QString counts = panel()->findChild<QLabel*>(QStringLiteral("proofCountsLabel"))->text();
+        QVERIFY2(counts.startsWith(QStringLiteral("All 4 backups: 3 proven · 0 stale (older than 7 days) · 1 failed")),
+            qPrintable(counts));
+        // The history tab's state column shows the proof, with its icon; the level has a column of its own,
+        // empty where no proof holds.
         const QModelIndex state = model()->index(0, BackupHistoryModel::VerifyColumn);
         QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
+        auto levelOf = [this](const QString& fileName) {
+            for (int row = 0; row < model()->rowCount(); ++row)
+                if (model()->record(row)->fileName() == fileName)
+                    return model()->index(row, BackupHistoryModel::LevelColumn).data().toString();
+            return QStringLiteral("<missing>");
+        };
+        QCOMPARE(levelOf(QStringLiteral("sqlite-20261122-020000.db.gz")), QStringLiteral("integrity check"));
+        QCOMPARE(
+            levelOf(QStringLiteral("app-data-20261120-020000.tar.gz")), QStringLiteral("archive/decrypt read-through"));
+        QCOMPARE(levelOf(QStringLiteral("app-data-20261121-020000.tar.gz")), QString());
         // The failure stands out on the host's status.
         auto* hosts = m_window->findChild<QListView*>(QStringLiteral("hostListView"));
         QTRY_VERIFY2(
             hosts->model()->index(0, 0).data().toString().contains(QLatin1String("1 backup failed verification")),
             qPrintable(hosts->model()->index(0, 0).data().toString()));
+        // On a line of its own, so the sync time after it is never cut off (it was, in German).
+        const QStringList lines = hosts->model()->index(0, 0).data().toString().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[1], QStringLiteral("1 backup failed verification"));
+        QVERIFY2(lines[2].startsWith(QLatin1String("connected, synced ")), qPrintable(lines[2]));
     }
 
     void filtersAndHistory()
