@@ -641,10 +641,6 @@ Der Fingerabdruck des Host-Schlüssels ist %2. Wenn er stimmt, führen Sie den B
         <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Host %1 has no backups in the catalog; sync it first</source>
-        <translation>Host %1 hat keine Sicherungen im Katalog; synchronisieren Sie ihn zuerst</translation>
-    </message>
-    <message>
         <source>Host %1 could not verify %2 (exit code %3): %4</source>
         <translation>Host %1 konnte %2 nicht prüfen (Exit-Code %3): %4</translation>
     </message>
@@ -712,6 +708,10 @@ steht auf stderr).
     <message>
         <source>--verify-interval &quot;%1&quot; is not a number of days</source>
         <translation>--verify-interval „%1“ ist keine Anzahl Tage</translation>
+    </message>
+    <message>
+        <source>Host %1 has no backups to verify</source>
+        <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
     </message>
 </context>
 <context>
@@ -2841,6 +2841,14 @@ steht auf stderr).
     <message>
         <source>Stopped verification job %1 on host %2; what it verified before arrives with the next sync</source>
         <translation>Prüfauftrag %1 auf Host %2 abgebrochen; was er bis dahin geprüft hat, kommt mit der nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Host %1 has no backups to verify</source>
+        <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
+    </message>
+    <message>
+        <source>Verifying the newest backup of each component: %1</source>
+        <translation>Geprüft wird die neueste Sicherung jeder Komponente: %1</translation>
     </message>
 </context>
 <context>

@@ -134,12 +134,38 @@ void HostWorker::verifyOnHost(
             transport->setLogSink([this](LogKind kind, const QString& text) { emit logLine(m_hostName, kind, text); });
         return transport;
     });
+    // "Verify latest" is chosen from the catalog, after a sync: the host tool's own "latest" sees only its
+    // BACKUP_DIR, not every folder of the host's profile (the guide's system-backup/, for one).
+    QStringList chosen = files;
+    if (chosen.isEmpty()) {
+        Transport* transport = transportFor(host, options);
+        const auto synced = transport ? syncHost(*m_catalog, host, *transport, &cancelRequested)
+                                      : Result<SyncOutcome>(makeError(Error::Code::InvalidInput,
+                                          tr("Host %1 cannot be reached by this build").arg(host.name)));
+        auto records = synced ? m_catalog->backups(host.id) : Result<QList<BackupRecord>>(synced.error());
+        if (records) {
+            for (const BackupRecord& record : BackupRecord::newestOfEachComponent(*records))
+                chosen.append(record.path);
+            if (chosen.isEmpty())
+                records = makeError(Error::Code::NotFound, tr("Host %1 has no backups to verify").arg(host.name));
+        }
+        if (!records) {
+            outcome.error = records.error();
+            if (!synced && synced.error().code != Error::Code::Cancelled)
+                m_transport.reset(); // reconnect from scratch next time
+            emit logLine(host.name, LogKind::Error, outcome.error.fullText());
+            finishWithBackups(host, outcome, QStringLiteral("verify"));
+            return;
+        }
+        emit logLine(host.name, LogKind::Info,
+            tr("Verifying the newest backup of each component: %1").arg(chosen.join(QStringLiteral(", "))));
+    }
     // The whole command goes to the host as one shell line, which Linux limits to 128 KiB: long lists of files
     // ("not proven in N days" after an upgrade) are verified in several jobs, one after the other.
     constexpr qsizetype batchBytes = 48 * 1024;
     QList<QStringList> batches;
     qsizetype batchSize = 0;
-    for (const QString& file : files) {
+    for (const QString& file : std::as_const(chosen)) {
         if (batches.isEmpty() || batchSize + file.size() + 1 > batchBytes) { // quoting may double it: still fits
             batches.append(QStringList());
             batchSize = 0;
@@ -147,8 +173,6 @@ void HostWorker::verifyOnHost(
         batches.last().append(file);
         batchSize += file.size() + 1;
     }
-    if (batches.isEmpty())
-        batches.append(QStringList { QStringLiteral("latest") });
     int passed = 0;
     int failed = 0;
     int errors = 0;

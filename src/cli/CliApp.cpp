@@ -533,6 +533,21 @@ int CliApp::verifyCommand(const QStringList& arguments)
         return fail(host.error());
     const QString target = parser.positionalArguments().at(1);
 
+    // "latest" is chosen here from the catalog, after a sync: the host tool's own "latest" sees only its
+    // BACKUP_DIR, not every folder of the host's profile (the guide's system-backup/, for one).
+    const bool latest = target == QLatin1String("latest");
+    auto newestAfterSync = [&](Transport& transport) -> Result<QList<BackupRecord>> {
+        if (auto synced = syncHost(*m_catalog, *host, transport); !synced)
+            return synced.error();
+        auto records = m_catalog->backups(host->id);
+        if (!records)
+            return records.error();
+        const QList<BackupRecord> newest = BackupRecord::newestOfEachComponent(*records);
+        if (newest.isEmpty())
+            return makeError(Error::Code::NotFound, tr("Host %1 has no backups to verify").arg(host->name));
+        return newest;
+    };
+
     QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
     if (onWorkstation) {
@@ -553,30 +568,18 @@ int CliApp::verifyCommand(const QStringList& arguments)
         auto records = m_catalog->backups(host->id);
         if (!records)
             return fail(records.error());
-        QList<BackupRecord> chosen;
-        if (target == QLatin1String("latest")) {
-            QHash<QString, const BackupRecord*> newest;
-            for (const BackupRecord& record : *records) {
-                const QString group
-                    = record.component + u'/' + (record.kind == QLatin1String("incremental") ? record.kind : QString());
-                if (!record.component.startsWith(QLatin1String("emergency"))
-                    && (!newest.contains(group) || newest[group]->time < record.time))
-                    newest[group] = &record;
-            }
-            for (const BackupRecord* record : std::as_const(newest))
-                chosen.append(*record);
-            if (chosen.isEmpty())
-                return fail(tr("Host %1 has no backups in the catalog; sync it first").arg(host->name));
-            std::sort(chosen.begin(), chosen.end(),
-                [](const BackupRecord& left, const BackupRecord& right) { return left.path < right.path; });
-        } else {
-            const auto known = std::find_if(
-                records->cbegin(), records->cend(), [&](const BackupRecord& record) { return record.path == target; });
-            BackupRecord named; // not (yet) in the catalog: verified all the same, by its name
-            named.path = target;
-            chosen.append(known == records->cend() ? named : *known);
-        }
+        const auto known = std::find_if(
+            records->cbegin(), records->cend(), [&](const BackupRecord& record) { return record.path == target; });
+        BackupRecord named; // not (yet) in the catalog: verified all the same, by its name
+        named.path = target;
         auto ran = withTransport<bool>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<bool> {
+            QList<BackupRecord> chosen { known == records->cend() ? named : *known };
+            if (latest) {
+                auto newest = newestAfterSync(transport);
+                if (!newest)
+                    return newest.error();
+                chosen = *newest;
+            }
             for (const BackupRecord& record : std::as_const(chosen)) {
                 WorkstationVerifyRequest request;
                 request.host = *host;
@@ -598,9 +601,18 @@ int CliApp::verifyCommand(const QStringList& arguments)
         QStringList verifyArguments { QStringLiteral("verify"), QStringLiteral("--json") };
         if (parser.isSet(deep))
             verifyArguments.append(QStringLiteral("--deep"));
-        verifyArguments << QStringLiteral("--") << target;
         auto ran
             = withTransport<RunResult>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<RunResult> {
+                  QStringList files { target };
+                  if (latest) {
+                      auto newest = newestAfterSync(transport);
+                      if (!newest)
+                          return newest.error();
+                      files.clear();
+                      for (const BackupRecord& record : std::as_const(*newest))
+                          files.append(record.path);
+                  }
+                  verifyArguments << QStringLiteral("--") << files;
                   RunOptions options;
                   options.idleTimeoutMs = 3'600'000; // a large archive is read silently
                   auto run = transport.run(HostTool::command(*host, verifyArguments), options);

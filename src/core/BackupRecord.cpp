@@ -3,10 +3,12 @@
 #include "core/Proof.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
 #include <limits>
 
 namespace dr {
@@ -61,6 +63,26 @@ QByteArray VerificationEntry::toEventLine() const
     if (!details.isEmpty())
         object.insert(QStringLiteral("details"), details);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QList<BackupRecord> BackupRecord::newestOfEachComponent(const QList<BackupRecord>& records)
+{
+    QHash<QString, const BackupRecord*> newest;
+    for (const BackupRecord& record : records) {
+        if (!record.present || record.component.startsWith(QLatin1String("emergency")))
+            continue;
+        const QString group
+            = record.component + u'/' + (record.kind == QLatin1String("incremental") ? record.kind : QString());
+        const BackupRecord*& held = newest[group];
+        if (!held || held->time < record.time)
+            held = &record;
+    }
+    QList<BackupRecord> chosen;
+    for (const BackupRecord* record : std::as_const(newest))
+        chosen.append(*record);
+    std::sort(chosen.begin(), chosen.end(),
+        [](const BackupRecord& left, const BackupRecord& right) { return left.path < right.path; });
+    return chosen;
 }
 
 VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, const QJsonObject& fields)

@@ -40,6 +40,10 @@ struct BackupRecord
     QString provenLevel; ///< the level that verification reached
 
     QString fileName() const { return path.mid(path.lastIndexOf(u'/') + 1); }
+
+    /// What "verify latest" verifies: the newest present backup of each component, and of its incrementals
+    /// apart, from every folder the catalog knows; emergency backups left out. Ordered by path.
+    static QList<BackupRecord> newestOfEachComponent(const QList<BackupRecord>& records);
 };
 
 /// One verification of one backup, by the host tool on the host or by the console on the workstation. Both

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -332,6 +333,52 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains("postgres-20261122-020000.sql.gz"), unknown.err.constData());
         QVERIFY2(unknown.err.contains("no such file"), unknown.err.constData());
+    }
+
+    void verifyLatestCoversEveryFolderOfTheHost()
+    {
+        // The newest backup of each component, wherever the profile's folders hold it: the guide keeps full
+        // system backups in system-backup/, which the host tool's own BACKUP_DIR does not cover. Made after the
+        // last sync, so "latest" has to sync first to see them.
+        const QString root = m_dir.filePath(QStringLiteral("latest-host"));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/backups/database")));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/system-backup")));
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/data")));
+        QVERIFY(QFile::copy(QStringLiteral(DRCONSOLE_HOST_DIR "/backup-system.sh"), root + QStringLiteral("/tool.sh")));
+        QCOMPARE(
+            cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("lh"), QStringLiteral("--local"), root,
+                    QStringLiteral("--backup-dir"), QStringLiteral("backups/database"), QStringLiteral("--backup-dir"),
+                    QStringLiteral("system-backup"), QStringLiteral("--tool-path"), root + QStringLiteral("/tool.sh") })
+                .exitCode,
+            0);
+        const Run empty = cli({ QStringLiteral("verify"), QStringLiteral("lh"), QStringLiteral("latest") });
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY2(empty.err.contains("Host lh has no backups to verify"), empty.err.constData());
+
+        QProcess shell;
+        shell.setWorkingDirectory(root);
+        shell.start(QStringLiteral("sh"),
+            { QStringLiteral("-c"),
+                QStringLiteral("echo data > data/f && for d in 20261120 20261122; do "
+                               "tar -czf system-backup/config-$d-020000.tar.gz data; done && "
+                               "printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL database dump "
+                               "complete\\n' | gzip > backups/database/postgres-20261121-020000.sql.gz") });
+        QVERIFY(shell.waitForFinished(10'000) && shell.exitCode() == 0);
+        const QSet<QString> newest { QStringLiteral("backups/database/postgres-20261121-020000.sql.gz"),
+            QStringLiteral("system-backup/config-20261122-020000.tar.gz") };
+        for (const QStringList& where : { QStringList {}, QStringList { QStringLiteral("--local") } }) {
+            const Run run = cli(QStringList { QStringLiteral("verify"), QStringLiteral("lh"), QStringLiteral("latest") }
+                + where + QStringList { QStringLiteral("--json") });
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            QSet<QString> verified;
+            for (const auto& value : QJsonDocument::fromJson(run.out).array()) {
+                verified.insert(value.toObject().value(QStringLiteral("path")).toString());
+                QCOMPARE(value.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("passed"));
+                QCOMPARE(value.toObject().value(QStringLiteral("where")).toString(),
+                    where.isEmpty() ? QStringLiteral("host") : QStringLiteral("workstation"));
+            }
+            QCOMPARE(verified, newest);
+        }
     }
 
     void installToolThenSyncShowsItsVersion()

@@ -240,9 +240,31 @@ private slots:
 
     void verifyLatestOnTheHostAsAJob()
     {
+        // A backup in a folder of the profile that is not the host tool's BACKUP_DIR (the guide's system-backup/),
+        // made after the last sync: "latest" must sync first and find it there.
+        QCOMPARE(
+            sh(QStringLiteral("mkdir -p system-backup && tar -czf system-backup/config-20261124-020000.tar.gz data"),
+                m_root),
+            0);
+        auto host = m_catalog->host(QStringLiteral("h"));
+        QVERIFY(host.ok());
+        host->backupDirs.append(QStringLiteral("system-backup"));
+        QVERIFY(m_catalog->updateHost(*host).ok());
+        m_window->reloadHosts(QStringLiteral("h"));
+        auto* hosts
+            = qobject_cast<HostListModel*>(m_window->findChild<QListView*>(QStringLiteral("hostListView"))->model());
+        QVERIFY(hosts);
+        QTRY_VERIFY(hosts->entry(0)->profile.backupDirs.contains(QLatin1String("system-backup")));
+
         auto* log = m_window->findChild<QTableView*>(QStringLiteral("logTableView"))->model();
         const int logBefore = log->rowCount();
         QVERIFY(runAndWait(panel()->findChild<QPushButton*>(QStringLiteral("verifyLatestButton"))));
+        const auto config
+            = m_catalog->verificationHistory(host->id, QStringLiteral("system-backup/config-20261124-020000.tar.gz"));
+        QVERIFY(config.ok());
+        QCOMPARE(config->size(), 1);
+        QCOMPARE(config->first().place, QStringLiteral("host"));
+        QCOMPARE(config->first().state, VerifyState::Passed);
         // The job's own log lines came through the live log (which takes lines in batches).
         auto sawJob = [&] {
             for (int row = logBefore; row < log->rowCount(); ++row) {
