@@ -2906,10 +2906,6 @@ steht auf stderr).
         <translation>Nach Dateiname filtern…</translation>
     </message>
     <message>
-        <source>The host tool verifies the newest backup of each component, as a job on the host</source>
-        <translation>Das Host-Werkzeug prüft die neueste Sicherung jeder Komponente, als Job auf dem Host</translation>
-    </message>
-    <message>
         <source>The host tool verifies the selected backups, as a job on the host</source>
         <translation>Das Host-Werkzeug prüft die ausgewählten Sicherungen, als Job auf dem Host</translation>
     </message>
@@ -3018,18 +3014,26 @@ steht auf stderr).
         <translation>Auf dem Host: PostgreSQL-Dumps werden in eine temporäre Datenbank wiederhergestellt und gezählt, SQLite-Tabellen werden gezählt, Archive werden in einen temporären Ordner entpackt. Auf diesem Arbeitsplatzrechner: SQLite-Tabellen werden gezählt, und Dumps werden auf dem Scratch-PostgreSQL-Server wiederhergestellt, den DRCONSOLE_SCRATCH_SERVER angibt.</translation>
     </message>
     <message numerus="yes">
-        <source>All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</source>
-        <translation>
-            <numerusform>Die einzige Sicherung: %1 nachgewiesen · %2 veraltet (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
-            <numerusform>Alle %n Sicherungen: %1 nachgewiesen · %2 veraltet (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Syncs, then the host tool verifies the newest backup of each component in every folder of the host, as a job on the host</source>
+        <translation>Synchronisiert, dann prüft das Host-Werkzeug die neueste Sicherung jeder Komponente in jedem Ordner des Hosts, als Auftrag auf dem Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n backup(s): %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified</source>
+        <translation>
+            <numerusform>Die einzige Sicherung: %1 nachgewiesen · %2 mit veraltetem Nachweis (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
+            <numerusform>Alle %n Sicherungen: %1 nachgewiesen · %2 mit veraltetem Nachweis (älter als %3) · %4 fehlgeschlagen · %5 nie geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>

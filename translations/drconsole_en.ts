@@ -202,17 +202,17 @@
 <context>
     <name>dr::VerificationPanel</name>
     <message numerus="yes">
-        <source>All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</source>
-        <translation>
-            <numerusform>The only backup: %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</numerusform>
-            <numerusform>All %n backups: %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n backup(s): %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified</source>
+        <translation>
+            <numerusform>The only backup: %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified</numerusform>
+            <numerusform>All %n backups: %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified</numerusform>
         </translation>
     </message>
 </context>

@@ -63,6 +63,24 @@ QString BackupHistoryModel::verifyToolTip(const BackupRecord& record, const Proo
     return lines.join(u'\n');
 }
 
+int BackupHistoryModel::textColumnWidth(int column, const QFontMetrics& metrics)
+{
+    QStringList texts;
+    if (column == VerifyColumn) {
+        for (const ProofState state :
+            { ProofState::Proven, ProofState::Stale, ProofState::Failed, ProofState::Unverified })
+            texts.append(Proof::stateText(state));
+    } else {
+        for (const char* level : { "exists", "checksum", "read-through", "integrity", "deep" })
+            texts.append(Proof::levelText(QLatin1String(level)));
+    }
+    int widest = 0;
+    for (const QString& text : std::as_const(texts))
+        widest = std::max(widest, metrics.horizontalAdvance(text));
+    constexpr int iconAndMargins = 16 + 20;
+    return widest + iconAndMargins;
+}
+
 void BackupHistoryModel::setVerificationInterval(int days)
 {
     if (days == m_intervalDays)
@@ -271,7 +289,7 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
         const Proof proof = Proof::of(record, QDateTime::currentDateTimeUtc(), m_intervalDays);
         const bool holds = proof.state == ProofState::Proven || proof.state == ProofState::Stale;
         if (role == Qt::DisplayRole)
-            return holds ? Proof::levelText(proof.level) : QString();
+            return holds ? Proof::levelText(proof.level) : tr("—"); // the tooltip says why
         if (role == SortRole)
             return holds ? Proof::levelRank(proof.level) : -1;
         if (role == Qt::ToolTipRole)

@@ -4,6 +4,7 @@
 #include "core/Proof.h"
 
 #include <QAbstractTableModel>
+#include <QFontMetrics>
 #include <QHash>
 #include <QIcon>
 #include <QList>
@@ -59,6 +60,8 @@ public:
     static QString sizeText(qint64 bytes);
     static QString verifyText(VerifyState state);
     static QIcon proofIcon(ProofState state);
+    /// Wide enough for the longest text @p column can show in this language (state or level), icon included.
+    static int textColumnWidth(int column, const QFontMetrics& metrics);
     /// "Last proved good ... (level)" and the newest verification's verdict, method and reason.
     static QString verifyToolTip(const BackupRecord& record, const Proof& proof);
 

@@ -223,7 +223,9 @@ void ConsoleWindow::buildUi()
     const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 145 },
         { BackupHistoryModel::ComponentColumn, 105 }, { BackupHistoryModel::KindColumn, 80 },
         { BackupHistoryModel::SizeColumn, 80 }, { BackupHistoryModel::EncryptedColumn, 95 },
-        { BackupHistoryModel::ManagedColumn, 95 }, { BackupHistoryModel::VerifyColumn, 130 } };
+        { BackupHistoryModel::ManagedColumn, 95 },
+        { BackupHistoryModel::VerifyColumn,
+            BackupHistoryModel::textColumnWidth(BackupHistoryModel::VerifyColumn, m_backupTableView->fontMetrics()) } };
     for (const auto& [column, width] : widths)
         header->resizeSection(column, std::max(width, header->sectionSizeHint(column))); // translated titles
     for (int column = BackupHistoryModel::LevelColumn; column < BackupHistoryModel::ColumnCount; ++column)

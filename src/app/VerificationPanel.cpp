@@ -70,7 +70,8 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
 
     m_verifyLatestButton->setObjectName(QStringLiteral("verifyLatestButton"));
     m_verifyLatestButton->setToolTip(
-        tr("The host tool verifies the newest backup of each component, as a job on the host"));
+        tr("Syncs, then the host tool verifies the newest backup of each component in every folder of the host, as "
+           "a job on the host"));
     m_verifySelectedButton->setObjectName(QStringLiteral("verifySelectedButton"));
     m_verifySelectedButton->setToolTip(tr("The host tool verifies the selected backups, as a job on the host"));
     m_verifyStaleButton->setObjectName(QStringLiteral("verifyStaleButton"));
@@ -121,11 +122,15 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     header->setStretchLastSection(true);
     // Up to "Last verified" fits beside the host list at 1280 pixels; method and reason scroll into view (the
     // history below and the tooltips show them too).
+    const QFontMetrics metrics = m_tableView->fontMetrics();
     const QList<QPair<int, int>> widths { { BackupHistoryModel::TimeColumn, 135 },
         { BackupHistoryModel::ComponentColumn, 85 }, { BackupHistoryModel::FileColumn, 210 },
-        { BackupHistoryModel::VerifyColumn, 125 }, { BackupHistoryModel::LevelColumn, 165 },
+        { BackupHistoryModel::VerifyColumn,
+            BackupHistoryModel::textColumnWidth(BackupHistoryModel::VerifyColumn, metrics) },
+        { BackupHistoryModel::LevelColumn,
+            BackupHistoryModel::textColumnWidth(BackupHistoryModel::LevelColumn, metrics) },
         { BackupHistoryModel::ProvenAtColumn, 120 }, { BackupHistoryModel::VerifiedAtColumn, 120 },
-        { BackupHistoryModel::MethodColumn, 170 } };
+        { BackupHistoryModel::MethodColumn, 220 }, { BackupHistoryModel::ReasonColumn, 450 } };
     for (const auto& [column, width] : widths)
         header->resizeSection(column, std::max(width, header->sectionSizeHint(column))); // translated titles
 
@@ -308,6 +313,8 @@ void VerificationPanel::applyFilter()
 {
     m_filter->setProofState(m_stateComboBox->currentData().toString());
     m_filter->setText(m_filterLineEdit->text());
+    if (!m_tableView->selectionModel()->currentIndex().isValid())
+        loadHistory(); // the shown backup was filtered out
 }
 
 void VerificationPanel::updateSummary()
@@ -323,13 +330,14 @@ void VerificationPanel::updateSummary()
     }
     m_coverageLabel->setText(coverage.text());
     // The headline counts the last 30 days; these count every backup, and say so.
-    m_countsLabel->setText(tr("All %n backup(s): %1 proven · %2 stale (older than %3) · %4 failed · %5 never verified",
-        nullptr, m_backups->rowCount())
-                               .arg(counts[int(ProofState::Proven)])
-                               .arg(counts[int(ProofState::Stale)])
-                               .arg(tr("%n day(s)", nullptr, interval))
-                               .arg(counts[int(ProofState::Failed)])
-                               .arg(counts[int(ProofState::Unverified)]));
+    m_countsLabel->setText(
+        tr("All %n backup(s): %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified",
+            nullptr, m_backups->rowCount())
+            .arg(counts[int(ProofState::Proven)])
+            .arg(counts[int(ProofState::Stale)])
+            .arg(tr("%n day(s)", nullptr, interval))
+            .arg(counts[int(ProofState::Failed)])
+            .arg(counts[int(ProofState::Unverified)]));
     QPalette palette = m_coverageLabel->palette();
     palette.setColor(QPalette::WindowText,
         coverage.failed > 0            ? QColor(0xb0, 0x1c, 0x1c)
@@ -342,8 +350,13 @@ void VerificationPanel::loadHistory()
 {
     const QModelIndex current = m_tableView->selectionModel()->currentIndex();
     const BackupRecord* record = current.isValid() ? m_backups->record(m_filter->mapToSource(current).row()) : nullptr;
-    if (!record)
+    if (!record) {
+        // The filter hid the backup whose history was shown: show none rather than a backup not listed.
+        ++m_historyRequest;
+        m_historyTable->setRowCount(0);
+        m_historyLabel->setText(tr("Select a backup to see every verification of it."));
         return;
+    }
     const qint64 hostId = record->hostId;
     const QString path = record->path;
     const quint64 request = ++m_historyRequest;
@@ -373,7 +386,9 @@ void VerificationPanel::loadHistory()
                                           entry.time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                 entry.place == QLatin1String("workstation") ? tr("workstation") : tr("host"), QString(),
                 Proof::levelText(entry.level), entry.method,
-                entry.durationMs >= 0 ? tr("%1 s").arg(entry.durationMs / 1000.0, 0, 'f', 1) : tr("—"),
+                entry.durationMs < 0          ? tr("—")
+                    : entry.durationMs < 1000 ? tr("%1 ms").arg(entry.durationMs)
+                                              : tr("%1 s").arg(QLocale().toString(entry.durationMs / 1000.0, 'f', 1)),
                 entry.entries > 0 || (entry.entries == 0 && entry.state == VerifyState::Passed)
                     ? QString::number(entry.entries)
                     : tr("—"),
@@ -387,7 +402,8 @@ void VerificationPanel::loadHistory()
                 m_historyTable->setItem(row, column, item);
             }
         }
-        m_historyTable->resizeColumnsToContents();
+        if (!entries.isEmpty())
+            m_historyTable->resizeColumnsToContents(); // an empty table would squeeze the titles together
     });
     watcher->setFuture(QtConcurrent::run([catalog, hostId, path] {
         auto entries = catalog->verificationHistory(hostId, path);

@@ -161,10 +161,11 @@ private slots:
             qPrintable(panel()->coverageText()));
         // The counts beside it say they cover every backup, not the 30 days of the headline.
         const QString counts = panel()->findChild<QLabel*>(QStringLiteral("proofCountsLabel"))->text();
-        QVERIFY2(counts.startsWith(QStringLiteral("All 4 backups: 3 proven · 0 stale (older than 7 days) · 1 failed")),
+        QVERIFY2(counts.startsWith(
+                     QStringLiteral("All 4 backups: 3 proven · 0 with a stale proof (older than 7 days) · 1 failed")),
             qPrintable(counts));
         // The history tab's state column shows the proof, with its icon; the level has a column of its own,
-        // empty where no proof holds.
+        // a dash where no proof holds.
         const QModelIndex state = model()->index(0, BackupHistoryModel::VerifyColumn);
         QVERIFY(!state.data(Qt::DecorationRole).value<QIcon>().isNull());
         auto levelOf = [this](const QString& fileName) {
@@ -176,7 +177,7 @@ private slots:
         QCOMPARE(levelOf(QStringLiteral("sqlite-20261122-020000.db.gz")), QStringLiteral("integrity check"));
         QCOMPARE(
             levelOf(QStringLiteral("app-data-20261120-020000.tar.gz")), QStringLiteral("archive/decrypt read-through"));
-        QCOMPARE(levelOf(QStringLiteral("app-data-20261121-020000.tar.gz")), QString());
+        QCOMPARE(levelOf(QStringLiteral("app-data-20261121-020000.tar.gz")), QStringLiteral("—"));
         // The failure stands out on the host's status.
         auto* hosts = m_window->findChild<QListView*>(QStringLiteral("hostListView"));
         QTRY_VERIFY2(
@@ -214,6 +215,16 @@ private slots:
         QTRY_COMPARE(history->rowCount(), 1);
         QCOMPARE(history->item(0, 1)->text(), QStringLiteral("workstation"));
         QCOMPARE(history->item(0, 2)->text(), QStringLiteral("Failed"));
+        QVERIFY2(history->item(0, 5)->text().endsWith(QLatin1String(" ms")), qPrintable(history->item(0, 5)->text()));
+        // A filter that hides that backup hides its history too.
+        auto* filter = panel()->findChild<QLineEdit*>(QStringLiteral("verificationFilterLineEdit"));
+        filter->setText(QStringLiteral("no-such-backup"));
+        QCOMPARE(table()->model()->rowCount(), 0);
+        QTRY_COMPARE(history->rowCount(), 0);
+        QCOMPARE(panel()->findChild<QLabel*>(QStringLiteral("historyLabel"))->text(),
+            QStringLiteral("Select a backup to see every verification of it."));
+        filter->clear();
+        QCOMPARE(table()->model()->rowCount(), 4);
     }
 
     void verifyWhatIsNotProvenInNDays()
