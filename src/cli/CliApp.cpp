@@ -572,7 +572,10 @@ int CliApp::verifyCommand(const QStringList& arguments)
             records->cbegin(), records->cend(), [&](const BackupRecord& record) { return record.path == target; });
         BackupRecord named; // not (yet) in the catalog: verified all the same, by its name
         named.path = target;
+        // The work may run twice (again after a passphrase is asked): it connects before anything is recorded.
         auto ran = withTransport<bool>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<bool> {
+            if (auto opened = transport.open(); !opened)
+                return opened.error();
             QList<BackupRecord> chosen { known == records->cend() ? named : *known };
             if (latest) {
                 auto newest = newestAfterSync(transport);
@@ -612,10 +615,10 @@ int CliApp::verifyCommand(const QStringList& arguments)
                       for (const BackupRecord& record : std::as_const(*newest))
                           files.append(record.path);
                   }
-                  verifyArguments << QStringLiteral("--") << files;
+                  const QStringList command = verifyArguments + QStringList { QStringLiteral("--") } + files;
                   RunOptions options;
                   options.idleTimeoutMs = 3'600'000; // a large archive is read silently
-                  auto run = transport.run(HostTool::command(*host, verifyArguments), options);
+                  auto run = transport.run(HostTool::command(*host, command), options);
                   if (run && run->exitStatus <= 1)
                       (void)syncHost(*m_catalog, *host, transport); // the verify events land in the catalog
                   return run;

@@ -191,6 +191,63 @@ private slots:
         QCOMPARE(states, (QSet<QString> { QStringLiteral("passed"), QStringLiteral("failed") }));
     }
 
+    void cliAsksThePassphraseOnceAndVerifiesOnce()
+    {
+        // A key with a passphrase, typed at the prompt: the CLI connects, asks, and runs the work again. That
+        // second run once doubled the host's arguments ("verify -- FILE -- FILE", exit 2).
+        const QString protectedKey = m_dir.filePath(QStringLiteral("protected-key"));
+        QVERIFY(QFile::copy(m_server.clientKey(), protectedKey));
+        QFile::setPermissions(protectedKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"),
+            { QStringLiteral("-q"), QStringLiteral("-p"), QStringLiteral("-f"), protectedKey, QStringLiteral("-P"),
+                QString(), QStringLiteral("-N"), QStringLiteral("typed secret") });
+        QVERIFY(keygen.waitForFinished(10'000) && keygen.exitCode() == 0);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DRCONSOLE_KEY_PASSPHRASE"));
+        environment.insert(QStringLiteral("DRCONSOLE_CATALOG"), m_dir.filePath(QStringLiteral("cli-typed.sqlite")));
+        environment.insert(QStringLiteral("DRCONSOLE_KNOWN_HOSTS"), m_options.appKnownHostsFile);
+        // At a terminal (script(1) gives it one), as an admin types it.
+        auto typed = [&](const QStringList& arguments, QByteArray* out) {
+            QStringList quoted;
+            for (const QString& argument : arguments)
+                quoted.append(QLatin1Char('\'') + argument + QLatin1Char('\''));
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral("script"),
+                { QStringLiteral("-qfec"), QStringLiteral(DRCONSOLE_CLI_PATH " ") + quoted.join(u' '),
+                    QStringLiteral("/dev/null") });
+            process.write("typed secret\n");
+            process.waitForFinished(60'000);
+            *out = process.readAllStandardOutput();
+            return process.exitCode();
+        };
+        QByteArray out;
+        QCOMPARE(typed({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("typed"),
+                           QStringLiteral("--address"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                           QString::number(m_server.port()), QStringLiteral("--user"), TestSshd::user(),
+                           QStringLiteral("--key"), protectedKey, QStringLiteral("--base-dir"), m_server.workDir(),
+                           QStringLiteral("--backup-dir"), QStringLiteral("backups/application") },
+                     &out),
+            0);
+        QVERIFY2(typed({ QStringLiteral("host"), QStringLiteral("install-tool"), QStringLiteral("typed") }, &out) == 0,
+            out.constData());
+        for (const QStringList& where : { QStringList {}, QStringList { QStringLiteral("--local") } }) {
+            const int exitCode = typed(
+                QStringList { QStringLiteral("verify"), QStringLiteral("typed"),
+                    QStringLiteral("backups/application/app-data-20261120-020000.tar.gz"), QStringLiteral("--json") }
+                    + where,
+                &out);
+            QVERIFY2(out.contains("Passphrase for"), out.constData());
+            QVERIFY2(exitCode == 0, out.constData());
+            const QJsonArray results
+                = QJsonDocument::fromJson(out.mid(out.indexOf('['), out.lastIndexOf(']') - out.indexOf('[') + 1))
+                      .array();
+            QCOMPARE(results.size(), 1);
+            QCOMPARE(results.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("passed"));
+        }
+    }
+
     void downloadCutThenResumedStillProves()
     {
         SshTransport transport(m_host, m_options);
