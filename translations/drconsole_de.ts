@@ -1802,6 +1802,14 @@ steht auf stderr).
         <source>%1 has no file %2, and the catalog no backup of that name</source>
         <translation>%1 hat keine Datei %2, und der Katalog keine Sicherung dieses Namens</translation>
     </message>
+    <message>
+        <source>%1 from %2 is being verified on this workstation already; try again when that has finished</source>
+        <translation>%1 von %2 wird auf diesem Arbeitsplatzrechner bereits geprüft; versuchen Sie es erneut, wenn diese Prüfung beendet ist</translation>
+    </message>
+    <message>
+        <source>the copy resumed at byte %1 did not match the file on %2 now; downloaded again whole</source>
+        <translation>die bei Byte %1 fortgesetzte Kopie stimmte nicht mehr mit der Datei auf %2 überein; vollständig neu heruntergeladen</translation>
+    </message>
 </context>
 <context>
     <name>dr::BackupHistoryModel</name>

@@ -7,7 +7,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QStandardPaths>
+
+#include <algorithm>
+#include <optional>
 
 namespace dr {
 
@@ -42,20 +46,12 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
 
     const bool listed = request.backup.id > 0; // from the catalog, not a name given by hand
     QString localPath;
-    QString downloaded;
+    QString remote;
+    qint64 resumedFrom = 0;
     QStringList details; ///< the download, deep counts and warnings, joined into entry.details
-    if (request.host.transport == HostProfile::Transport::Local) {
-        localPath = QDir::isAbsolutePath(request.backup.path)
-            ? request.backup.path
-            : QDir(request.host.baseDir).filePath(request.backup.path);
-    } else {
-        const QString remote = remotePath(request.host, request.backup.path);
-        // One folder per backup, the file keeping its name: the verifier reads the kind of file from it.
-        const QString folder = (request.downloadDir.isEmpty() ? defaultDownloadDir() : request.downloadDir) + u'/'
-            + request.host.name + u'/'
-            + QString::fromLatin1(
-                QCryptographicHash::hash(request.backup.path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
-        localPath = folder + u'/' + request.backup.fileName();
+    std::optional<QLockFile> downloadLock;
+    // Downloads the backup (continuing a kept .part when it may); an error is returned as the entry to give back.
+    auto download = [&]() -> std::optional<VerificationEntry> {
         DownloadOptions options;
         options.cancel = request.cancel;
         if (request.progress)
@@ -77,7 +73,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
             return finish(VerifyState::Error,
                 tr("Could not download %1 from %2: %3").arg(request.backup.path, request.host.name, error.fullText()));
         }
-        downloaded = localPath;
+        resumedFrom = fetched->resumedFrom;
         details.append(
             tr("downloaded over SFTP: %1 MB in %2 s%3")
                 .arg(double(fetched->size) / 1e6, 0, 'f', 1)
@@ -86,6 +82,30 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         // The host's sidecar, when it has one, is the reference for a backup the host tool did not record.
         QFile::remove(localPath + QStringLiteral(".sha256"));
         (void)transport.download(remote + QStringLiteral(".sha256"), localPath + QStringLiteral(".sha256"), {});
+        return std::nullopt;
+    };
+    if (request.host.transport == HostProfile::Transport::Local) {
+        localPath = QDir::isAbsolutePath(request.backup.path)
+            ? request.backup.path
+            : QDir(request.host.baseDir).filePath(request.backup.path);
+    } else {
+        remote = remotePath(request.host, request.backup.path);
+        // One folder per backup, the file keeping its name: the verifier reads the kind of file from it.
+        const QString folder = (request.downloadDir.isEmpty() ? defaultDownloadDir() : request.downloadDir) + u'/'
+            + request.host.name + u'/'
+            + QString::fromLatin1(
+                QCryptographicHash::hash(request.backup.path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+        localPath = folder + u'/' + request.backup.fileName();
+        // Two verifications of one backup at once would write and remove the same copy.
+        QDir().mkpath(QFileInfo(folder).absolutePath());
+        downloadLock.emplace(folder + QStringLiteral(".lock"));
+        downloadLock->setStaleLockTime(0); // a lock whose process is gone is taken over, however long it ran
+        if (!downloadLock->tryLock(0))
+            return finish(VerifyState::Error,
+                tr("%1 from %2 is being verified on this workstation already; try again when that has finished")
+                    .arg(request.backup.path, request.host.name));
+        if (auto failed = download())
+            return *failed;
     }
 
     VerifyRequest check;
@@ -102,11 +122,31 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     }
     if (request.progress)
         check.progress = [&](qint64 done, qint64 total) { request.progress(QStringLiteral("verify"), done, total); };
-    const VerifyReport report = BackupVerifier::verify(check);
-    if (!downloaded.isEmpty() && !request.keepDownload) {
-        QFile::remove(downloaded);
-        QFile::remove(downloaded + QStringLiteral(".sha256"));
-        QDir().rmdir(QFileInfo(downloaded).absolutePath());
+    VerifyReport report = BackupVerifier::verify(check);
+    // Bytes kept from an earlier, cut download were read from the file as it was then. A verdict on a resumed
+    // copy holds only if the copy is the host's file now: sha256sum there says so, else it is fetched again whole.
+    if (resumedFrom > 0 && (report.state == VerifyState::Passed || report.state == VerifyState::Failed)) {
+        RunOptions sumOptions;
+        sumOptions.cancel = request.cancel;
+        sumOptions.idleTimeoutMs = int(std::min<qint64>(60'000 + report.bytesRead / 50'000, 3'600'000)); // 50 MB/s
+        const auto hostSum = transport.run({ QStringLiteral("sha256sum"), QStringLiteral("--"), remote }, sumOptions);
+        QByteArray line = hostSum && hostSum->exitStatus == 0 ? hostSum->out : QByteArray();
+        if (line.startsWith('\\'))
+            line.remove(0, 1); // sha256sum's escaped-name form
+        if (report.sha256.isEmpty() || line.left(64) != report.sha256.toLatin1()) {
+            details.append(tr("the copy resumed at byte %1 did not match the file on %2 now; downloaded again whole")
+                               .arg(resumedFrom)
+                               .arg(request.host.name));
+            QFile::remove(localPath);
+            if (auto failed = download())
+                return *failed;
+            report = BackupVerifier::verify(check);
+        }
+    }
+    if (!remote.isEmpty() && !request.keepDownload) {
+        QFile::remove(localPath);
+        QFile::remove(localPath + QStringLiteral(".sha256"));
+        QDir().rmdir(QFileInfo(localPath).absolutePath());
     }
     entry.level = report.levelId();
     entry.keyRejected = report.keyRejected;
@@ -121,7 +161,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     details.append(report.warnings);
     entry.details = details.join(QStringLiteral("; "));
     QString reason = report.reason;
-    if (!downloaded.isEmpty())
+    if (!remote.isEmpty())
         reason.replace(localPath, request.host.name + u':' + request.backup.path);
     return finish(report.state, reason);
 }

@@ -3,10 +3,12 @@
 #include "remote/SshTransport.h"
 #include "verify/WorkstationVerifier.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -262,6 +264,58 @@ private slots:
         const VerificationEntry entry = WorkstationVerifier::verify(transport, cut);
         QVERIFY(killed);
         QVERIFY2(entry.state == VerifyState::Passed, qPrintable(text(entry)));
+    }
+
+    void resumedCopyOfOlderBytesIsFetchedAgain()
+    {
+        // A download cancelled halfway keeps its .part. The backup then rots in place: same size, same time, so
+        // the .part is continued, but its bytes are no longer the file's. The verdict must be on the file now.
+        const QString path = QStringLiteral("backups/application/app-data-20261125-020000.tar.gz");
+        QCOMPARE(
+            m_server.runAsUser(QStringLiteral("cd '%1/backups/application' && "
+                                              "cp app-data-20261120-020000.tar.gz app-data-20261125-020000.tar.gz && "
+                                              "sha256sum app-data-20261125-020000.tar.gz > "
+                                              "app-data-20261125-020000.tar.gz.sha256")
+                                   .arg(m_server.workDir())),
+            0);
+        SshTransport transport(m_host, m_options);
+        std::atomic_bool cancel = false;
+        WorkstationVerifyRequest first = request(path);
+        first.cancel = &cancel;
+        first.progress = [&](const QString& stage, qint64 done, qint64 total) {
+            if (stage == QLatin1String("download") && done > total / 2 && done < total)
+                cancel = true;
+        };
+        const VerificationEntry cancelled = WorkstationVerifier::verify(transport, first);
+        QVERIFY2(cancelled.state == VerifyState::Error && cancel, qPrintable(text(cancelled)));
+        QCOMPARE(
+            m_server.runAsUser(QStringLiteral("cd '%1/backups/application' && f=app-data-20261125-020000.tar.gz && "
+                                              "touch -r $f ref && printf 'XXXX' | dd of=$f bs=1 seek=3000 "
+                                              "conv=notrunc 2>/dev/null && touch -r ref $f && rm ref")
+                                   .arg(m_server.workDir())),
+            0);
+        const VerificationEntry rotten = WorkstationVerifier::verify(transport, request(path));
+        QVERIFY2(rotten.state == VerifyState::Failed, qPrintable(text(rotten)));
+        QVERIFY2(rotten.details.contains(QLatin1String("downloaded again whole")), qPrintable(rotten.details));
+    }
+
+    void oneBackupIsVerifiedOnceAtATime()
+    {
+        // A second verification of the same backup would write and remove the first one's copy.
+        const QString path = QStringLiteral("backups/application/app-data-20261120-020000.tar.gz");
+        const WorkstationVerifyRequest second = request(path);
+        QLockFile running(second.downloadDir + u'/' + m_host.name + u'/'
+            + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16))
+            + QStringLiteral(".lock"));
+        QVERIFY(running.tryLock(0));
+        SshTransport transport(m_host, m_options);
+        const VerificationEntry refused = WorkstationVerifier::verify(transport, second);
+        QVERIFY2(refused.state == VerifyState::Error, qPrintable(text(refused)));
+        QVERIFY2(refused.reason.contains(QLatin1String("being verified on this workstation already")),
+            qPrintable(refused.reason));
+        running.unlock();
+        const VerificationEntry after = WorkstationVerifier::verify(transport, second);
+        QVERIFY2(after.state == VerifyState::Passed, qPrintable(text(after)));
     }
 };
 
