@@ -24,6 +24,15 @@ namespace {
 
 std::atomic_int nextCatalogInstance { 0 };
 
+// A write transaction that takes the write lock at once. A deferred BEGIN reads first and asks for the lock at its
+// first write; when another process (a second drconsole-cli, the console) wrote meanwhile, SQLite answers "database
+// is locked" at once, without the busy timeout. This one waits for the lock instead.
+QSqlError beginWriting(QSqlDatabase& db)
+{
+    QSqlQuery begin(db);
+    return begin.exec(QStringLiteral("BEGIN IMMEDIATE")) ? QSqlError() : begin.lastError();
+}
+
 // Connections belong to the thread that made them; this removes them when that thread ends.
 struct ThreadConnections
 {
@@ -424,13 +433,16 @@ Result<void> Catalog::recordHostError(qint64 hostId, const QString& error)
 
 Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapshot& snapshot)
 {
-    auto stateResult = hostState(host.id);
-    if (!stateResult)
-        return stateResult.error();
-    const HostState previous = *stateResult;
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return sqlError(tr("Cannot start saving the sync of host %1").arg(host.name), db.lastError());
+    if (const QSqlError error = beginWriting(db); error.isValid())
+        return sqlError(tr("Cannot start saving the sync of host %1").arg(host.name), error);
+    // Read inside the transaction: another process may have saved a sync of this host while this one listed.
+    auto stateResult = hostState(host.id);
+    if (!stateResult) {
+        db.rollback();
+        return stateResult.error();
+    }
+    const HostState previous = *stateResult;
     auto fail = [&](const QString& what, const QSqlError& error) -> Error {
         db.rollback();
         return sqlError(what, error);
@@ -769,8 +781,8 @@ Result<void> Catalog::recordVerification(qint64 hostId, const VerificationEntry&
     if (!exists.next())
         return makeError(Error::Code::NotFound, tr("%1 is not in the catalog of host #%2").arg(entry.path).arg(hostId));
     exists.finish();
-    if (!db.transaction())
-        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), db.lastError());
+    if (const QSqlError error = beginWriting(db); error.isValid())
+        return sqlError(tr("Cannot record the verification of %1").arg(entry.path), error);
     // Kept as a `verify` event like the host tool's, so history and the backup's state come from one place.
     // Never replaces an event: one that shares the key (time to the millisecond, event, file) moves the new one
     // on by a millisecond.

@@ -12,6 +12,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <optional>
 
 using namespace dr;
 
@@ -327,6 +330,34 @@ private slots:
         appendCatalog(
             event("{'ts':'2026-11-20T01:00:00Z','event':'verify','component':'sqlite','file':'f','result':'failed'}"));
         QCOMPARE(sync().newEvents, 1);
+    }
+
+    void aSyncWaitsForAnotherWriterInsteadOfFailing()
+    {
+        // Another process (a second drconsole-cli, the console) writes the catalog while this sync lists the host.
+        // The sync must wait for it, not fail with "database is locked".
+        writeFile(QStringLiteral("backups/database/postgres-20261129-020000.sql.gz"), "x");
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-process"));
+        other.setDatabaseName(m_catalog->path());
+        QVERIFY(other.open());
+        {
+            QSqlQuery write(other);
+            QVERIFY(write.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(write.exec(QStringLiteral("INSERT INTO audit_log (ts, action) VALUES (0, 'other process')")));
+            std::optional<Result<SyncOutcome>> outcome;
+            std::unique_ptr<QThread> syncing(
+                QThread::create([&] { outcome = syncHost(*m_catalog, m_host, *m_transport); }));
+            syncing->start();
+            QTest::qWait(800); // the sync lists, then reaches the catalog while this write is open
+            QVERIFY(write.exec(QStringLiteral("COMMIT")));
+            QVERIFY(syncing->wait(20'000));
+            QVERIFY(outcome.has_value());
+            QVERIFY2(outcome->ok(), qPrintable(outcome->ok() ? QString() : outcome->error().fullText()));
+            QCOMPARE((*outcome)->added, 1);
+        }
+        other.close();
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("other-process"));
     }
 
     void notACatalogFileIsRefused()
