@@ -713,6 +713,10 @@ steht auf stderr).
         <source>Host %1 has no backups to verify</source>
         <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
     </message>
+    <message>
+        <source>The results are not in the catalog yet (they arrive with the next sync): %1</source>
+        <translation>Die Ergebnisse stehen noch nicht im Katalog (sie kommen mit der nächsten Synchronisierung): %1</translation>
+    </message>
 </context>
 <context>
     <name>DecryptStream</name>

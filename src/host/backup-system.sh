@@ -1458,6 +1458,31 @@ newest_per_component() {
     for key in "${!newest[@]}"; do NEWEST_FILES+=("${newest[$key]}"); done
 }
 
+# A line on stderr every BACKUP_HEARTBEAT_SECONDS (default 15) while a long, silent step runs (reading a large
+# archive prints nothing for minutes): the console then tells a quiet host from a dead connection in a minute.
+HEARTBEAT_PID=""
+start_heartbeat() {
+    local what=$1 every=${BACKUP_HEARTBEAT_SECONDS:-15}
+    [[ $every =~ ^[1-9][0-9]*$ ]] || every=15
+    # Its sleep holds no pipe: killed between beats, it must not keep the command's output open.
+    (
+        trap - EXIT INT TERM
+        waited=0
+        while sleep "$every" >/dev/null 2>&1; do
+            waited=$((waited + every))
+            printf '%s: %s: still working (%d s)\n' "$TOOL_NAME" "$what" "$waited" >&2
+        done
+    ) </dev/null >/dev/null &
+    HEARTBEAT_PID=$!
+}
+stop_heartbeat() {
+    [[ -n $HEARTBEAT_PID ]] || return 0
+    kill "$HEARTBEAT_PID" 2>/dev/null
+    wait "$HEARTBEAT_PID" 2>/dev/null
+    HEARTBEAT_PID=""
+    return 0
+}
+
 is_verify_type() { [[ $1 == postgres || $1 == sqlite || $1 == tar || $1 == redis ]]; }
 
 cmd_verify() {
@@ -1521,6 +1546,7 @@ cmd_verify() {
     fi
     local rc=0 out="" file
     local -a failed=()
+    start_heartbeat verify
     for file in "${files[@]}"; do
         verify_file "$file" "$type" || {
             rc=1
@@ -1533,6 +1559,7 @@ cmd_verify() {
             verify_text
         fi
     done
+    stop_heartbeat
     [[ -n $json && -n $many ]] && say "[$out]"
     if ((rc)); then
         local IFS=$'\n'
@@ -2658,6 +2685,7 @@ DEEP_DATABASE=""
 R_SERVICE_STOPPED=""
 TOUCH_FILES=()
 cleanup_temp() {
+    stop_heartbeat
     [[ -n $DEEP_DATABASE ]] && drop_deep_database
     ((${#TOUCH_FILES[@]})) && touch -d "@$BACKUP_NOW" -- "${TOUCH_FILES[@]}"
     local -a left=()

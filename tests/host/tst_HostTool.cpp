@@ -584,6 +584,31 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), 2);
     }
 
+    void verifyShowsSignsOfLifeWhileItReads()
+    {
+        // Reading a large archive prints nothing for minutes; a line on stderr now and then tells the console the
+        // host is alive (its idle limit is a minute), and the result on stdout stays one JSON object.
+        HostProject project;
+        makeBackedUpProject(project);
+        const QString tarFile = project.lastBackup(QStringLiteral("app-data"));
+        QVERIFY(project.writeFile(QStringLiteral("slow/gzip"), "#!/bin/sh\nsleep 3\nexec /bin/gzip \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(project.file(QStringLiteral("slow/gzip")),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        project.env.insert(QStringLiteral("PATH"),
+            project.file(QStringLiteral("slow")) + u':' + project.env.value(QStringLiteral("PATH")));
+        project.env.insert(QStringLiteral("BACKUP_HEARTBEAT_SECONDS"), QStringLiteral("1"));
+        const ToolResult result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), tarFile });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY2(result.err.contains("backup-system.sh: verify: still working (2 s)"), qPrintable(result.describe()));
+        QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("passed"));
+        // Quick checks stay quiet.
+        project.env.remove(QStringLiteral("BACKUP_HEARTBEAT_SECONDS"));
+        project.env.insert(
+            QStringLiteral("PATH"), QProcessEnvironment::systemEnvironment().value(QStringLiteral("PATH")));
+        const ToolResult quick = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), tarFile });
+        QVERIFY2(quick.exitCode == 0 && quick.err.isEmpty(), qPrintable(quick.describe()));
+    }
+
     void deepSqliteCountsTablesAndRows()
     {
         HostProject project;
