@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace dr;
 
 // When a backup counts as proven: fresh pass, stale pass, newer failure, never; coverage of the last 30 days.
@@ -25,14 +27,18 @@ private:
         return record;
     }
 
+private:
+    static constexpr qint64 never = std::numeric_limits<qint64>::min(); ///< no proof at all
+
 private slots:
+
     void states_data()
     {
         QTest::addColumn<int>("state");
         QTest::addColumn<qint64>("provenSecondsAgo");
         QTest::addColumn<int>("expected");
         const qint64 week = 7 * 86'400;
-        QTest::newRow("never verified") << int(VerifyState::Unverified) << qint64(-1) << int(ProofState::Unverified);
+        QTest::newRow("never verified") << int(VerifyState::Unverified) << never << int(ProofState::Unverified);
         QTest::newRow("fresh pass") << int(VerifyState::Passed) << qint64(3600) << int(ProofState::Proven);
         QTest::newRow("exactly the interval") << int(VerifyState::Passed) << week << int(ProofState::Proven);
         QTest::newRow("one second past it") << int(VerifyState::Passed) << week + 1 << int(ProofState::Stale);
@@ -41,7 +47,13 @@ private slots:
         QTest::newRow("could not verify keeps the earlier proof")
             << int(VerifyState::Error) << qint64(3600) << int(ProofState::Proven);
         QTest::newRow("could not verify, never proven")
-            << int(VerifyState::Error) << qint64(-1) << int(ProofState::Unverified);
+            << int(VerifyState::Error) << never << int(ProofState::Unverified);
+        // Proofs stamped by the host's clock: a few minutes ahead is a fresh proof; far ahead, its age is unknown
+        // and it must not stay fresh until that date.
+        QTest::newRow("host clock minutes ahead")
+            << int(VerifyState::Passed) << qint64(-300) << int(ProofState::Proven);
+        QTest::newRow("host clock a year ahead")
+            << int(VerifyState::Passed) << qint64(-365 * 86'400) << int(ProofState::Stale);
     }
     void states()
     {
@@ -50,7 +62,7 @@ private slots:
         QFETCH(int, expected);
         BackupRecord record;
         record.verifyState = VerifyState(state);
-        if (provenSecondsAgo >= 0)
+        if (provenSecondsAgo != never)
             record.provenAt = now.addSecs(-provenSecondsAgo);
         const Proof proof = Proof::of(record, now, 7);
         QCOMPARE(int(proof.state), expected);
