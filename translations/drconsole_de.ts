@@ -2410,10 +2410,6 @@ steht auf stderr).
         <translation>—</translation>
     </message>
     <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>%1: %2 / %3 %4</source>
         <translation>%1: %2 / %3 %4</translation>
     </message>
@@ -2467,6 +2463,21 @@ steht auf stderr).
     <message>
         <source>Recovery set: the host is only as recoverable as its oldest component; last backups are %1 apart.</source>
         <translation>Wiederherstellungssatz: der Host ist nur so gut wiederherstellbar wie seine älteste Komponente; die letzten Sicherungen liegen %1 auseinander.</translation>
+    </message>
+    <message>
+        <source>%1 % (%2)</source>
+        <translation>%1 % (%2)</translation>
+    </message>
+    <message>
+        <source>%1: RPO met %2 % of the window</source>
+        <translation>%1: RPO in %2 % des Zeitraums eingehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n weiterer)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

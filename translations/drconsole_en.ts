@@ -171,6 +171,13 @@
             <numerusform>%n without remote copy</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dr::HostListModel</name>

@@ -128,11 +128,25 @@ private slots:
             QVERIFY(!model->index(row, FleetComplianceModel::VerdictColumn).data(Qt::DecorationRole).isNull());
         }
         const HostCompliance* hourly = nullptr;
+        int hourlyRow = -1;
         for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->verdict(row)->host == QLatin1String("hourly"))
+            if (model->verdict(row)->host == QLatin1String("hourly")) {
                 hourly = model->verdict(row);
+                hourlyRow = row;
+            }
+            // The RPO share names its component (the worst one); the Why column says when more reasons follow.
+            const HostCompliance* verdict = model->verdict(row);
+            const QString share = model->index(row, FleetComplianceModel::ComplianceColumn).data().toString();
+            if (!verdict->components.isEmpty())
+                QVERIFY2(share.endsWith(QLatin1Char(')')), qPrintable(share));
+            const QString why = model->index(row, FleetComplianceModel::ReasonColumn).data().toString();
+            QCOMPARE(why.contains(QLatin1String(" more)")), verdict->reasons.size() > 1);
         }
         QVERIFY(hourly);
+        QCOMPARE(model->index(hourlyRow, FleetComplianceModel::ComplianceColumn).data().toString(),
+            QStringLiteral("%1 % (%2)")
+                .arg(QLocale().toString(hourly->components[0].rpo.compliance * 100.0, 'f', 1),
+                    hourly->components[0].component));
         QCOMPARE(hourly->components.size(), 1);
         QCOMPARE(hourly->components[0].sizeAnomalies.size(), 1);
         QCOMPARE(hourly->components[0].failedVerifications, 1);

@@ -20,12 +20,21 @@ QDateTime lastVerified(const HostCompliance& verdict)
     return newest;
 }
 
+/// The component whose RPO was met least often (nullptr without components).
+const ComponentCompliance* worstComponent(const HostCompliance& verdict)
+{
+    const ComponentCompliance* worst = nullptr;
+    for (const ComponentCompliance& component : verdict.components) {
+        if (!worst || component.rpo.compliance < worst->rpo.compliance)
+            worst = &component;
+    }
+    return worst;
+}
+
 double worstCompliance(const HostCompliance& verdict)
 {
-    double worst = verdict.components.isEmpty() ? 0.0 : 1.0;
-    for (const ComponentCompliance& component : verdict.components)
-        worst = std::min(worst, component.rpo.compliance);
-    return worst;
+    const ComponentCompliance* worst = worstComponent(verdict);
+    return worst ? worst->rpo.compliance : 0.0;
 }
 
 QString localTime(const QDateTime& time)
@@ -199,8 +208,20 @@ QVariant FleetComplianceModel::data(const QModelIndex& index, int role) const
     case ComplianceColumn:
         if (role == SortRole)
             return worstCompliance(row);
-        if (role == Qt::DisplayRole)
-            return row.components.isEmpty() ? tr("—") : tr("%1 %").arg(worstCompliance(row) * 100.0, 0, 'f', 1);
+        // The worst component's share, named: the Why column may speak of another component.
+        if (const ComponentCompliance* worst = worstComponent(row); !worst) {
+            if (role == Qt::DisplayRole)
+                return tr("—");
+        } else if (role == Qt::DisplayRole) {
+            return tr("%1 % (%2)").arg(QLocale().toString(worst->rpo.compliance * 100.0, 'f', 1), worst->component);
+        } else if (role == Qt::ToolTipRole) {
+            QStringList lines;
+            for (const ComponentCompliance& component : row.components)
+                lines.append(
+                    tr("%1: RPO met %2 % of the window")
+                        .arg(component.component, QLocale().toString(component.rpo.compliance * 100.0, 'f', 1)));
+            return lines.join(u'\n');
+        }
         break;
     case LastVerifiedColumn:
         if (role == SortRole)
@@ -258,8 +279,12 @@ QVariant FleetComplianceModel::data(const QModelIndex& index, int role) const
         }
         break;
     case ReasonColumn:
-        if (role == Qt::DisplayRole || role == SortRole)
-            return row.reasons.value(0, tr("—"));
+        if (role == SortRole)
+            return row.reasons.value(0);
+        if (role == Qt::DisplayRole)
+            return row.reasons.size() > 1
+                ? tr("%1 (+%n more)", nullptr, int(row.reasons.size() - 1)).arg(row.reasons[0])
+                : row.reasons.value(0, tr("—"));
         if (role == Qt::ToolTipRole)
             return row.reasons.join(u'\n');
         break;
