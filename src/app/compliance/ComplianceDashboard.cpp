@@ -1,5 +1,7 @@
 #include "app/compliance/ComplianceDashboard.h"
 
+#include <algorithm>
+
 #include "app/compliance/FleetComplianceModel.h"
 #include "catalog/FleetCompliance.h"
 
@@ -82,6 +84,11 @@ ComplianceDashboard::ComplianceDashboard(Catalog* catalog, QWidget* parent)
                 .arg(atRisk)
                 .arg(verdicts.size() - compliant - atRisk));
         m_table->resizeColumnsToContents();
+        // A host with many components lists them all in one cell: cut such columns short (the tooltip has all),
+        // so that the verdict's other columns stay on screen.
+        const int widest = std::max(220, m_table->viewport()->width() / 4);
+        for (int column = 0; column < m_model->columnCount(); ++column)
+            m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), widest));
         emit refreshed(int(verdicts.size()));
     });
 }
