@@ -74,7 +74,11 @@ HostEditDialog::HostEditDialog(const HostProfile& host, QWidget* parent)
     connect(m_ui->authComboBox, &QComboBox::currentIndexChanged, this, &HostEditDialog::updateState);
     connect(m_ui->portSpinBox, &QSpinBox::valueChanged, this, &HostEditDialog::updateState);
     connect(m_ui->targetsTableWidget, &QTableWidget::itemChanged, this, &HostEditDialog::updateState);
+    // Two lines kept for the reason, so the dialog does not jump as it comes and goes.
+    m_ui->errorLabel->setMinimumHeight(2 * m_ui->errorLabel->fontMetrics().lineSpacing());
+    m_showProblems = !host.name.isEmpty();
     updateState();
+    m_showProblems = true;
 }
 
 HostEditDialog::~HostEditDialog() = default;
@@ -129,6 +133,7 @@ void HostEditDialog::updateState()
     const bool keyFile
         = !local && m_ui->authComboBox->currentData().toString() == HostProfile::authId(HostProfile::Auth::KeyFile);
     m_ui->keyFileLineEdit->setEnabled(keyFile);
+    m_ui->keyFileLabel->setEnabled(keyFile);
     m_ui->keyFileBrowsePushButton->setEnabled(keyFile);
     m_ui->baseDirBrowsePushButton->setEnabled(local);
     // A target that is not a number says so, rather than the "negative" the profile would report.
@@ -148,7 +153,7 @@ void HostEditDialog::updateState()
     }
     if (problem.isEmpty())
         problem = profile().validate();
-    m_ui->errorLabel->setText(problem);
+    m_ui->errorLabel->setText(m_showProblems ? problem : QString());
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 

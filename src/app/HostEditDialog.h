@@ -30,6 +30,7 @@ private:
 
     std::unique_ptr<Ui::HostEditDialog> m_ui;
     HostProfile m_original;
+    bool m_showProblems = false; ///< a new host's form is not an error before the user types in it
 };
 
 } // namespace dr

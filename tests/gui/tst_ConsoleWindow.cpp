@@ -263,6 +263,12 @@ private slots:
         QCOMPARE(targets->item(0, 1)->text(), QStringLiteral("15")); // database corruption: RTO 15 min
         QCOMPARE(targets->item(0, 2)->text(), QStringLiteral("60")); // RPO 1 h
 
+        // A new host's empty form is no error yet: OK is off, but nothing is red before the user types.
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(error->text().isEmpty(), qPrintable(error->text()));
+        // Tab goes from the start command to the verification interval (it skipped it).
+        QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("startCommandLineEdit"))->nextInFocusChain(),
+            dialog.findChild<QSpinBox*>(QStringLiteral("verifyIntervalSpinBox")));
         // An SSH host: OK only once name, address and user are there; the reason shows next to the form.
         QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("hostNameLineEdit")), QStringLiteral("web-1"));
         QVERIFY(!ok->isEnabled());
