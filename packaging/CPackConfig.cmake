@@ -11,8 +11,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins, libqt6svg6, sqlite3, openssl, gzip, tar")
 # QtKeychain opens libsecret at run time (not seen by shlibdeps): without it the console asks for backup keys
-# every session instead of keeping them in the desktop's keychain.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libsecret-1-0")
+# every session instead of keeping them in the desktop's keychain. Qt's own translations put Qt's buttons and file
+# dialogs in the user's language ("Abbrechen", not "Cancel", in the German console).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libsecret-1-0, qt6-translations-l10n")
 # redis-check-rdb and pg_restore: verifying a Redis snapshot or a custom-format dump on this computer reaches the
 # integrity level with them.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "redis-tools, postgresql-client")

@@ -12,6 +12,7 @@ packages=(
     libssh-dev libarchive-dev libssl-dev libisal-dev
     # run: the host tool and the demo
     sqlite3 gzip tar openssl util-linux coreutils findutils rsync curl
+    qt6-translations-l10n
     # tests: real servers and tools on loopback
     openssh-server openssh-client postgresql redis-tools shellcheck isal passwd
     dbus-daemon dbus-bin gnome-keyring libsecret-1-0 libsecret-tools

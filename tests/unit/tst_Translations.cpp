@@ -107,6 +107,8 @@ private slots:
             QStringLiteral("keine Sicherungen innerhalb des letzten Tages"));
         QCOMPARE(VerificationEntry::countsText(1, 254), QStringLiteral("1 Tabelle, 254 Zeilen"));
         QCOMPARE(VerificationEntry::countsText(-1, -1, 1, -1), QStringLiteral("1 Datei"));
+        // Qt's own strings too (qt6-translations-l10n): dialog buttons say "Abbrechen", not "Cancel".
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
     }
 };
 
