@@ -550,6 +550,15 @@ int CliApp::verifyCommand(const QStringList& arguments)
 
     QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
+    // No verdict at all (the host unreachable, the tool missing): said like any other "could not verify", so that
+    // --json readers get their array and the exit code is 2.
+    auto couldNotVerify = [&](const QString& reason) {
+        VerificationEntry entry;
+        entry.path = target;
+        entry.state = VerifyState::Error;
+        entry.reason = reason;
+        outcomes = { entry };
+    };
     if (onWorkstation) {
         QByteArray key;
         if (parser.isSet(keyFile)) {
@@ -599,7 +608,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
             return true;
         });
         if (!ran)
-            return fail(ran.error());
+            couldNotVerify(ran.error().fullText());
     } else {
         QStringList verifyArguments { QStringLiteral("verify"), QStringLiteral("--json") };
         if (parser.isSet(deep))
@@ -629,20 +638,21 @@ int CliApp::verifyCommand(const QStringList& arguments)
                   }
                   return run;
               });
-        if (!ran)
-            return fail(ran.error());
-        const QJsonDocument document = QJsonDocument::fromJson(ran->out);
-        if (ran->exitStatus > 1 || document.isNull()) {
+        const QJsonDocument document = ran ? QJsonDocument::fromJson(ran->out) : QJsonDocument();
+        if (!ran) {
+            couldNotVerify(ran.error().fullText());
+        } else if (ran->exitStatus > 1 || document.isNull()) {
             QStringList said = QString::fromUtf8(ran->err).split(u'\n', Qt::SkipEmptyParts);
             said.removeIf([](const QString& line) { return line.contains(QLatin1String(": still working (")); });
-            return fail(tr("Host %1 could not verify %2 (exit code %3): %4")
-                            .arg(host->name, target)
-                            .arg(ran->exitStatus)
-                            .arg(said.join(u'\n').trimmed()));
+            couldNotVerify(tr("Host %1 could not verify %2 (exit code %3): %4")
+                               .arg(host->name, target)
+                               .arg(ran->exitStatus)
+                               .arg(said.join(u'\n').trimmed()));
+        } else {
+            const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
+            for (const auto& value : results)
+                outcomes.append(VerificationEntry::fromEventFields(QDateTime::currentDateTimeUtc(), value.toObject()));
         }
-        const QJsonArray results = document.isArray() ? document.array() : QJsonArray { document.object() };
-        for (const auto& value : results)
-            outcomes.append(VerificationEntry::fromEventFields(QDateTime::currentDateTimeUtc(), value.toObject()));
     }
 
     bool anyFailed = false;

@@ -447,6 +447,21 @@ private slots:
         const Run synced = cli({ QStringLiteral("sync"), QStringLiteral("closed") });
         QCOMPARE(synced.exitCode, 2);
         QVERIFY2(synced.err.contains("closed"), synced.err.constData());
+        // verify --json still answers in JSON, on the host and on this workstation: one "error" result with the
+        // reason, exit 2.
+        for (const QString& where : { QString(), QStringLiteral("--local") }) {
+            QStringList arguments { QStringLiteral("verify"), QStringLiteral("closed"),
+                QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), QStringLiteral("--json") };
+            if (!where.isEmpty())
+                arguments.append(where);
+            const Run verified = cli(arguments);
+            QCOMPARE(verified.exitCode, 2);
+            const QJsonArray results = QJsonDocument::fromJson(verified.out).array();
+            QCOMPARE(results.size(), 1);
+            QCOMPARE(results[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("error"));
+            QVERIFY2(results[0].toObject().value(QStringLiteral("reason")).toString().contains(QLatin1String("closed")),
+                verified.out.constData());
+        }
     }
 };
 
