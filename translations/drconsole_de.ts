@@ -2585,10 +2585,6 @@ steht auf stderr).
         <translation>Stunden seit der letzten Sicherung</translation>
     </message>
     <message>
-        <source>Size of %1 backups (MB)</source>
-        <translation>Größe der %1-Sicherungen (MB)</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -2655,6 +2651,22 @@ steht auf stderr).
     <message>
         <source>minutes</source>
         <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Size of %1 backups</source>
+        <translation>Größe der Sicherungen von %1</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>Outcomes per week</source>
+        <translation>Ergebnisse pro Woche</translation>
     </message>
 </context>
 <context>

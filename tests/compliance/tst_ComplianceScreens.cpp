@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 
 using namespace dr;
 
@@ -194,6 +196,22 @@ private slots:
         for (int tab = 0; tab < tabs->count(); ++tab) {
             tabs->setCurrentIndex(tab);
             QVERIFY2(!view.currentChart()->series().isEmpty(), qPrintable(tabs->tabText(tab)));
+            // Every value axis labels its ticks distinctly (kilobyte sizes read "0.002, 0.002, 0.001" in MB).
+            for (QAbstractAxis* axis : view.currentChart()->axes()) {
+                auto* values = qobject_cast<QValueAxis*>(axis);
+                if (!values)
+                    continue;
+                QStringList labels;
+                for (int tick = 0; tick < values->tickCount(); ++tick) {
+                    const double value
+                        = values->min() + (values->max() - values->min()) * tick / (values->tickCount() - 1);
+                    labels.append(QString::asprintf(values->labelFormat().toLatin1().constData(), value));
+                }
+                QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), int(labels.size()));
+            }
+            if (!qEnvironmentVariableIsEmpty("DRCONSOLE_SCREENSHOT_DIR"))
+                view.grab().save(
+                    qEnvironmentVariable("DRCONSOLE_SCREENSHOT_DIR") + QStringLiteral("/chart-%1.png").arg(tab));
         }
         tabs->setCurrentIndex(0);
         const QString png = m_dir.filePath(QStringLiteral("rpo.png"));

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
@@ -26,6 +27,9 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
+#include <cmath>
+
+#include <cmath>
 
 #include <algorithm>
 
@@ -94,7 +98,11 @@ QValueAxis* valueAxis(QChart* chart, const QString& title, double max)
     auto* axis = new QValueAxis(chart);
     axis->setTitleText(title);
     axis->setRange(0, max > 0 ? max * 1.1 : 1.0);
-    axis->setLabelFormat(QStringLiteral("%.1f"));
+    // Round ticks (0, 10, 20 rather than 13.2, 26.4), with as many decimals as the step needs and no more.
+    axis->applyNiceNumbers();
+    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     chart->addAxis(axis, Qt::AlignLeft);
     return axis;
 }
@@ -112,6 +120,9 @@ QChart* newChart(const QString& title)
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis numbers and dates in the user's language ("52,8", "Okt.").
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     return chart;
 }
 
@@ -339,7 +350,7 @@ QChart* HostChartsView::buildRpoChart(const QString& component)
     shaded->setName(tr("Violation (exposure above target)"));
     shaded->setColor(QColor(220, 50, 50, 60));
     shaded->setBorderColor(QColor(220, 50, 50, 90));
-    shaded->setBrush(QBrush(QColor(220, 50, 50, 70), Qt::BDiagPattern));
+    shaded->setBrush(QColor(220, 50, 50, 70)); // solid: a hatched brush left the legend's swatch blank
 
     auto* target = new QLineSeries;
     target->setName(tr("Target %1").arg(FleetComplianceModel::durationText(found->rpo.targetSeconds)));
@@ -364,7 +375,7 @@ QChart* HostChartsView::buildRpoChart(const QString& component)
 
 QChart* HostChartsView::buildSizeChart(const QString& component)
 {
-    QChart* chart = newChart(tr("Size of %1 backups (MB)").arg(component));
+    QChart* chart = newChart(tr("Size of %1 backups").arg(component));
     auto* sizes = new QLineSeries;
     sizes->setName(tr("Size"));
     sizes->setPointsVisible(true);
@@ -381,21 +392,23 @@ QChart* HostChartsView::buildSizeChart(const QString& component)
     }
     std::sort(
         records.begin(), records.end(), [](const BackupRecord* a, const BackupRecord* b) { return a->time < b->time; });
-    double maxMb = 0;
-    for (const BackupRecord* record : records) {
-        const double mb = double(record->size) / 1e6;
-        sizes->append(double(record->time.toMSecsSinceEpoch()), mb);
-        maxMb = std::max(maxMb, mb);
-    }
+    qint64 maxBytes = 0;
+    for (const BackupRecord* record : records)
+        maxBytes = std::max(maxBytes, record->size);
+    // The unit that keeps the axis in readable numbers (kilobyte backups read 0.002, 0.001 ... in MB).
+    const auto [unit, unitName] = maxBytes < 1'000'000 ? std::pair { 1e3, tr("kB") }
+        : maxBytes < 1'000'000'000                     ? std::pair { 1e6, tr("MB") }
+                                                       : std::pair { 1e9, tr("GB") };
+    for (const BackupRecord* record : records)
+        sizes->append(double(record->time.toMSecsSinceEpoch()), double(record->size) / unit);
     for (const ComponentCompliance& candidate : m_history.verdict.components) {
         if (candidate.component != component)
             continue;
         for (const SizeAnomaly& anomaly : candidate.sizeAnomalies)
-            anomalies->append(double(anomaly.time.toMSecsSinceEpoch()), double(anomaly.size) / 1e6);
+            anomalies->append(double(anomaly.time.toMSecsSinceEpoch()), double(anomaly.size) / unit);
     }
     QDateTimeAxis* x = timeAxis(chart, m_windowStart, m_windowEnd);
-    QValueAxis* y = valueAxis(chart, tr("MB"), maxMb);
-    y->setLabelFormat(QStringLiteral("%.3f"));
+    QValueAxis* y = valueAxis(chart, unitName, double(maxBytes) / unit);
     attach(chart, sizes, x, y);
     attach(chart, anomalies, x, y);
     for (QXYSeries* series : { static_cast<QXYSeries*>(sizes), static_cast<QXYSeries*>(anomalies) }) {
@@ -441,9 +454,12 @@ QChart* HostChartsView::buildDurationChart(const QString& component)
 
 QChart* HostChartsView::buildOutcomesChart()
 {
-    QChart* chart = newChart(tr("Outcomes per day"));
     const QDate firstDay = m_windowStart.toLocalTime().date();
-    const int days = int(firstDay.daysTo(m_windowEnd.toLocalTime().date())) + 1;
+    const int windowDays = int(firstDay.daysTo(m_windowEnd.toLocalTime().date())) + 1;
+    // A bar a day up to a month; longer windows get a bar a week, so each bar keeps room for its date.
+    const int daysPerBar = windowDays <= 31 ? 1 : 7;
+    const int days = (windowDays + daysPerBar - 1) / daysPerBar; // bars
+    QChart* chart = newChart(daysPerBar == 1 ? tr("Outcomes per day") : tr("Outcomes per week"));
     auto* succeeded = new QBarSet(tr("Succeeded"));
     auto* failed = new QBarSet(tr("Failed"));
     auto* verified = new QBarSet(tr("Verified"));
@@ -455,7 +471,7 @@ QChart* HostChartsView::buildOutcomesChart()
     QList<QList<int>> counts(4, QList<int>(days, 0));
     auto bucket = [&](const QDateTime& time) {
         const qint64 day = firstDay.daysTo(time.toLocalTime().date());
-        return day >= 0 && day < days ? int(day) : -1;
+        return day >= 0 && day < windowDays ? int(day / daysPerBar) : -1;
     };
     for (const CatalogEvent& event : m_history.events) {
         const int day = bucket(event.time);
@@ -481,7 +497,8 @@ QChart* HostChartsView::buildOutcomesChart()
     QStringList categories;
     int maxStack = 0;
     for (int day = 0; day < days; ++day) {
-        categories.append(firstDay.addDays(day).toString(QStringLiteral("dd MMM")));
+        categories.append(QLocale().toString(firstDay.addDays(qint64(day) * daysPerBar),
+            daysPerBar == 1 ? QStringLiteral("d MMM") : QStringLiteral("d MMM yy")));
         *succeeded << counts[0][day];
         *failed << counts[1][day];
         *verified << counts[2][day];
@@ -493,11 +510,14 @@ QChart* HostChartsView::buildOutcomesChart()
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis(chart);
     x->append(categories);
-    x->setLabelsAngle(-60);
+    x->setLabelsAngle(-90); // upright labels need only their height per bar; slanted ones were cut to "…"
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    QValueAxis* y = valueAxis(chart, tr("count"), maxStack);
-    y->setLabelFormat(QStringLiteral("%d"));
+    QValueAxis* y = valueAxis(chart, tr("count"), std::max(4, maxStack));
+    if (y->max() / std::max(1, y->tickCount() - 1) < 1) { // counts come in whole steps
+        y->setTickCount(int(y->max()) + 1);
+        y->setLabelFormat(QStringLiteral("%.0f"));
+    }
     series->attachAxis(y);
     connect(series, &QStackedBarSeries::hovered, this, [categories](bool status, int index, QBarSet* set) {
         if (status)
