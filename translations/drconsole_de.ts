@@ -1937,6 +1937,22 @@ steht auf stderr).
         <source>Proof level</source>
         <translation>Nachweisstufe</translation>
     </message>
+    <message>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>inkrementell</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>Konfiguration</translation>
+    </message>
 </context>
 <context>
     <name>dr::BackupKeyStore</name>
@@ -2302,6 +2318,10 @@ steht auf stderr).
     <message>
         <source>The backup key for %1 does not open its encrypted backups; it was forgotten and will be asked for again</source>
         <translation>Der Sicherungsschlüssel für %1 öffnet dessen verschlüsselte Sicherungen nicht; er wurde verworfen und wird erneut abgefragt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>

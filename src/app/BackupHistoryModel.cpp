@@ -63,6 +63,19 @@ QString BackupHistoryModel::verifyToolTip(const BackupRecord& record, const Proo
     return lines.join(u'\n');
 }
 
+QString BackupHistoryModel::kindText(const QString& kind)
+{
+    if (kind == QLatin1String("full"))
+        return tr("full");
+    if (kind == QLatin1String("incremental"))
+        return tr("incremental");
+    if (kind == QLatin1String("critical"))
+        return tr("critical");
+    if (kind == QLatin1String("config"))
+        return tr("config");
+    return kind; // a kind a newer host tool knows
+}
+
 int BackupHistoryModel::textColumnWidth(int column, const QFontMetrics& metrics)
 {
     QStringList texts;
@@ -235,7 +248,7 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
         break;
     case KindColumn:
         if (role == Qt::DisplayRole)
-            return record.kind.isEmpty() ? tr("—") : record.kind;
+            return record.kind.isEmpty() ? tr("—") : kindText(record.kind);
         if (role == SortRole)
             return record.kind;
         break;

@@ -59,6 +59,8 @@ public:
 
     static QString sizeText(qint64 bytes);
     static QString verifyText(VerifyState state);
+    /// "full", "incremental", ... in the user's language.
+    static QString kindText(const QString& kind);
     static QIcon proofIcon(ProofState state);
     /// Wide enough for the longest text @p column can show in this language (state or level), icon included.
     static int textColumnWidth(int column, const QFontMetrics& metrics);

@@ -31,6 +31,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -173,7 +174,7 @@ void ConsoleWindow::buildUi()
     m_kindComboBox->setObjectName(QStringLiteral("kindComboBox"));
     m_kindComboBox->addItem(tr("All kinds"), QString());
     for (const char* kind : { "full", "incremental", "critical", "config" })
-        m_kindComboBox->addItem(QLatin1String(kind), QLatin1String(kind));
+        m_kindComboBox->addItem(BackupHistoryModel::kindText(QLatin1String(kind)), QLatin1String(kind));
     m_kindComboBox->addItem(tr("unknown (unmanaged)"), QStringLiteral("-"));
     m_dateCheckBox = new QCheckBox(tr("From"), historyPage);
     m_dateCheckBox->setObjectName(QStringLiteral("dateFilterCheckBox"));
@@ -476,10 +477,14 @@ void ConsoleWindow::removeHost()
     const QString name = selectedHost();
     if (name.isEmpty())
         return;
-    const auto answer = QMessageBox::question(this, tr("Remove host"),
+    // The button says what it does; Cancel stays the default.
+    QMessageBox confirm(QMessageBox::Question, tr("Remove host"),
         tr("Remove host %1 and the history the console keeps of it? Nothing on the host itself is touched.").arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+        QMessageBox::Cancel, this);
+    QPushButton* remove = confirm.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != remove)
         return;
     const auto removed = m_catalog->removeHost(name);
     (void)m_catalog->audit(

@@ -1,4 +1,5 @@
 #include "TestEnvironment.h"
+#include "app/BackupHistoryModel.h"
 #include "app/HostListModel.h"
 #include "core/BackupRecord.h"
 #include "core/Proof.h"
@@ -107,6 +108,9 @@ private slots:
             QStringLiteral("keine Sicherungen innerhalb des letzten Tages"));
         QCOMPARE(VerificationEntry::countsText(1, 254), QStringLiteral("1 Tabelle, 254 Zeilen"));
         QCOMPARE(VerificationEntry::countsText(-1, -1, 1, -1), QStringLiteral("1 Datei"));
+        // Kinds of backups, in the table and its filter (they were left in English).
+        QCOMPARE(BackupHistoryModel::kindText(QStringLiteral("incremental")), QStringLiteral("inkrementell"));
+        QCOMPARE(BackupHistoryModel::kindText(QStringLiteral("weekly")), QStringLiteral("weekly")); // unknown: as is
         // Qt's own strings too (qt6-translations-l10n): dialog buttons say "Abbrechen", not "Cancel".
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
     }
