@@ -3090,6 +3090,10 @@ steht auf stderr).
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>No backups in the catalog yet: Sync lists them.</source>
+        <translation>Noch keine Sicherungen im Katalog: Synchronisieren listet sie auf.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -328,16 +328,23 @@ void VerificationPanel::updateSummary()
         ++counts[int(Proof::of(*record, now, interval).state)];
         coverage.add(*record, now, interval);
     }
-    m_coverageLabel->setText(coverage.text());
+    QString headline = coverage.text(); // "no backups in ..." reads as a headline here
+    if (!headline.isEmpty())
+        headline[0] = headline[0].toUpper();
+    m_coverageLabel->setText(headline);
     // The headline counts the last 30 days; these count every backup, and say so.
-    m_countsLabel->setText(
-        tr("All %n backup(s): %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified",
-            nullptr, m_backups->rowCount())
-            .arg(counts[int(ProofState::Proven)])
-            .arg(counts[int(ProofState::Stale)])
-            .arg(tr("%n day(s)", nullptr, interval))
-            .arg(counts[int(ProofState::Failed)])
-            .arg(counts[int(ProofState::Unverified)]));
+    if (m_backups->rowCount() == 0) {
+        m_countsLabel->setText(tr("No backups in the catalog yet: Sync lists them."));
+    } else {
+        m_countsLabel->setText(
+            tr("All %n backup(s): %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified",
+                nullptr, m_backups->rowCount())
+                .arg(counts[int(ProofState::Proven)])
+                .arg(counts[int(ProofState::Stale)])
+                .arg(tr("%n day(s)", nullptr, interval))
+                .arg(counts[int(ProofState::Failed)])
+                .arg(counts[int(ProofState::Unverified)]));
+    }
     QPalette palette = m_coverageLabel->palette();
     palette.setColor(QPalette::WindowText,
         coverage.failed > 0            ? QColor(0xb0, 0x1c, 0x1c)
