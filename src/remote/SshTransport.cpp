@@ -794,14 +794,16 @@ Result<DownloadResult> SshTransport::download(
                 tr("Downloaded %1 (%2 bytes in %3 ms)").arg(remotePath).arg(result.size).arg(result.durationMs));
             return result;
         }
-        // A file that changed or vanished on the host must not be continued later; anything else may be.
-        if (pass.error().code == Error::Code::Corrupt || pass.error().code == Error::Code::NotFound)
+        const bool connectionLost
+            = pass.error().code == Error::Code::Network || pass.error().code == Error::Code::Timeout;
+        // A file that changed or vanished on the host must not be continued later; anything else may be. A file
+        // that could not be read at all (no permission, not a regular file) leaves no empty .part behind.
+        const bool readNothing = target.size() == 0 && !connectionLost && pass.error().code != Error::Code::Cancelled;
+        if (pass.error().code == Error::Code::Corrupt || pass.error().code == Error::Code::NotFound || readNothing)
             target.discard();
         else
             target.keepForResume();
         log(LogKind::Error, pass.error().fullText());
-        const bool connectionLost
-            = pass.error().code == Error::Code::Network || pass.error().code == Error::Code::Timeout;
         if (connectionLost || pass.error().code == Error::Code::Cancelled)
             close(); // the watchdog may have shut the socket down
         if (!connectionLost || attempt >= options.reconnectAttempts)

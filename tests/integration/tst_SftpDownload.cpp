@@ -300,6 +300,21 @@ private slots:
         const auto result = transport.download(m_server.workDir(), m_dir.filePath(QStringLiteral("folder/x")), {});
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::InvalidInput);
+        // Nothing was read: no empty .part is kept for a resume that can never come.
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("folder/x.part"))));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("folder/x.part.source"))));
+    }
+
+    void unreadableFileIsNamedAndLeavesNothing()
+    {
+        const QString locked = m_server.workDir() + QStringLiteral("/locked.sql.gz");
+        QCOMPARE(m_server.runAsUser(QStringLiteral("echo x > '%1' && chmod 000 '%1'").arg(locked)), 0);
+        SshTransport transport(m_server.profile(), options());
+        const auto result = transport.download(locked, m_dir.filePath(QStringLiteral("locked/x")), {});
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.contains(QLatin1String("no permission")), qPrintable(result.error().message));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("locked/x.part"))));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("locked/x.part.source"))));
     }
 
     void hostileNameIsFetchedAsIs()
