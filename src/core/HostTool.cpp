@@ -46,6 +46,20 @@ exec "$tool" "$@")SH");
     + arguments;
 }
 
+QString HostTool::commandName(const QStringList& argv)
+{
+    if (argv.size() < 4 || argv[0] != QLatin1String("sh") || argv[1] != QLatin1String("-c"))
+        return argv.value(0);
+    if (argv[3] != QLatin1String("drconsole-tool") || argv.size() < 6)
+        return argv[3]; // $0 of the script
+    const QString tool = argv[5].mid(argv[5].lastIndexOf(u'/') + 1);
+    QString words = QStringList(argv.mid(6)).join(u' ');
+    constexpr int longest = 80;
+    if (words.size() > longest)
+        words = words.left(longest - 1) + u'…';
+    return words.isEmpty() ? tool : tool + u' ' + words;
+}
+
 Result<QString> HostTool::install(const HostProfile& host, Transport& transport)
 {
     // Reads stdin into a temporary file beside the target, then renames it: a cut transfer never leaves

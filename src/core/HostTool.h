@@ -29,6 +29,9 @@ public:
     /// argv that runs the host tool with @p arguments in the host's base folder (where BACKUP_DIR=./backups
     /// points), the tool path taken relative to the login's home unless absolute.
     static QStringList command(const HostProfile& host, const QStringList& arguments);
+    /// What @p argv runs, for messages: "backup-system.sh verify …" for command(), the script's name for other
+    /// `sh -c` scripts ("drconsole-sync"), else the program.
+    static QString commandName(const QStringList& argv);
 };
 
 } // namespace dr

@@ -1,5 +1,6 @@
 #include "remote/SshTransport.h"
 
+#include "core/HostTool.h"
 #include "core/ShellQuote.h"
 #include "remote/PartialDownload.h"
 
@@ -441,7 +442,7 @@ Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& o
     if (!channel || ssh_channel_open_session(channel) != SSH_OK)
         return refused(tr("while opening a channel"));
     if (ssh_channel_request_exec(channel, line->constData()) != SSH_OK)
-        return refused(tr("while starting %1").arg(argv.value(0)));
+        return refused(tr("while starting %1").arg(HostTool::commandName(argv)));
     if (!options.stdinData.isEmpty()) {
         qsizetype written = 0;
         while (written < options.stdinData.size()) {
@@ -502,14 +503,14 @@ Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& o
         // seen; stderr is drained without waiting, and while it flows stdout is not waited on either.
         int bytes = ssh_channel_read_timeout(channel, buffer.data(), uint32_t(buffer.size()), 0, stderrBusy ? 0 : 50);
         if (bytes == SSH_ERROR)
-            return lost(tr("while running %1").arg(argv.value(0)));
+            return lost(tr("while running %1").arg(HostTool::commandName(argv)));
         if (bytes > 0) {
             deliver(bytes, false);
             progressed = true;
         }
         bytes = ssh_channel_read_nonblocking(channel, buffer.data(), uint32_t(buffer.size()), 1);
         if (bytes == SSH_ERROR)
-            return lost(tr("while running %1").arg(argv.value(0)));
+            return lost(tr("while running %1").arg(HostTool::commandName(argv)));
         stderrBusy = bytes > 0;
         if (bytes > 0) {
             deliver(bytes, true);
@@ -521,17 +522,18 @@ Result<RunResult> SshTransport::run(const QStringList& argv, const RunOptions& o
         }
         // A cut TCP connection shows up as a session that is no longer connected, not as a read error.
         if (!ssh_is_connected(d->session))
-            return lost(tr("while running %1").arg(argv.value(0)));
+            return lost(tr("while running %1").arg(HostTool::commandName(argv)));
         if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel))
             break;
         if (options.cancel && options.cancel->load())
-            return stop(makeError(Error::Code::Cancelled, tr("%1: %2 was cancelled").arg(describe(), argv.value(0))));
+            return stop(makeError(
+                Error::Code::Cancelled, tr("%1: %2 was cancelled").arg(describe(), HostTool::commandName(argv))));
         const bool idleExpired = options.idleTimeoutMs > 0 && idle.elapsed() > options.idleTimeoutMs;
         const bool totalExpired = options.totalTimeoutMs > 0 && total.elapsed() > options.totalTimeoutMs;
         if (idleExpired || totalExpired)
             return stop(makeError(Error::Code::Timeout,
                 tr("%1: %2 gave no answer for %3 s and was stopped")
-                    .arg(describe(), argv.value(0))
+                    .arg(describe(), HostTool::commandName(argv))
                     .arg((idleExpired ? options.idleTimeoutMs : options.totalTimeoutMs) / 1000)));
     }
     for (int stream = 0; stream < 2; ++stream) {

@@ -1,3 +1,5 @@
+#include "core/HostProfile.h"
+#include "core/HostTool.h"
 #include "core/ShellQuote.h"
 
 #include <QProcess>
@@ -66,6 +68,24 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::InvalidInput);
         QVERIFY(result.error().message.contains(QLatin1String("NUL")));
+    }
+
+    void messagesNameTheCommandNotTheShell()
+    {
+        // "Lost the connection while running sh" said nothing: the host tool's words, or the script's name.
+        HostProfile host;
+        host.toolPath = QStringLiteral("drconsole/bin/backup-system.sh");
+        QCOMPARE(HostTool::commandName(HostTool::command(host,
+                     { QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--"),
+                         QStringLiteral("backups/x.tar.gz") })),
+            QStringLiteral("backup-system.sh verify --json -- backups/x.tar.gz"));
+        QCOMPARE(HostTool::commandName({ QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("script"),
+                     QStringLiteral("drconsole-sync") }),
+            QStringLiteral("drconsole-sync"));
+        QCOMPARE(HostTool::commandName({ QStringLiteral("sha256sum"), QStringLiteral("--"), QStringLiteral("f") }),
+            QStringLiteral("sha256sum"));
+        const QString named = HostTool::commandName(HostTool::command(host, { QString(200, u'x') }));
+        QCOMPARE(named.size(), QStringLiteral("backup-system.sh ").size() + 80);
     }
 };
 
