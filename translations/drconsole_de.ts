@@ -1814,6 +1814,18 @@ steht auf stderr).
         <source>the copy resumed at byte %1 did not match the file on %2 now; downloaded again whole</source>
         <translation>die bei Byte %1 fortgesetzte Kopie stimmte nicht mehr mit der Datei auf %2 überein; vollständig neu heruntergeladen</translation>
     </message>
+    <message>
+        <source>Cannot create the download folder %1</source>
+        <translation>Der Download-Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write in the download folder %1 (no permission, or the disk is full)</source>
+        <translation>Im Download-Ordner %1 kann nicht geschrieben werden (keine Berechtigung, oder das Laufwerk ist voll)</translation>
+    </message>
+    <message>
+        <source>the copy resumed at byte %1 could not be checked against the file on %2 (%3); downloaded again whole</source>
+        <translation>die bei Byte %1 fortgesetzte Kopie ließ sich nicht mit der Datei auf %2 vergleichen (%3); vollständig neu heruntergeladen</translation>
+    </message>
 </context>
 <context>
     <name>dr::BackupHistoryModel</name>

@@ -296,9 +296,7 @@ QList<BackupRecord> VerificationPanel::notProvenWithin(int days) const
     QList<BackupRecord> result;
     for (int row = 0; row < m_backups->rowCount(); ++row) {
         const BackupRecord* record = m_backups->record(row);
-        if (record->present
-            && (!record->provenAt.isValid() || record->provenAt.secsTo(now) > qint64(days) * 86'400
-                || record->verifyState == VerifyState::Failed))
+        if (record->present && !Proof::of(*record, now, days).counts())
             result.append(*record);
     }
     return result;

@@ -693,7 +693,12 @@ Result<void> Catalog::recomputeBackups(
             record.encrypted = rowQuery.value(3).toBool();
             const qint64 currentSize = rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong();
             rowQuery.finish();
+            // A verification stamped more than an hour ahead came from a clock running ahead: it stays in the
+            // history, but cannot be ordered against the others, so it neither proves nor outweighs anything.
+            const QDateTime latestTrusted = QDateTime::currentDateTimeUtc().addSecs(3600);
             for (const CatalogEvent& event : eventsByFile.value(path)) {
+                if (event.event == QLatin1String("verify") && event.time > latestTrusted)
+                    continue;
                 // A verification of a file that had another size was of other bytes (the file was replaced):
                 // it proves nothing about the file now.
                 if (event.event == QLatin1String("verify") && currentSize >= 0 && event.size >= 0

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVersionNumber>
 
 #include <cstdio>
 #include <functional>
@@ -556,6 +557,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
         VerificationEntry entry;
         entry.path = target;
         entry.state = VerifyState::Error;
+        entry.level = QStringLiteral("none");
         entry.reason = reason;
         outcomes = { entry };
     };
@@ -626,8 +628,12 @@ int CliApp::verifyCommand(const QStringList& arguments)
                   }
                   const QStringList command = verifyArguments + QStringList { QStringLiteral("--") } + files;
                   RunOptions options;
-                  // The host tool says it is alive every 15 s while it reads; a minute of silence is a lost host.
-                  options.idleTimeoutMs = 60'000;
+                  // From 0.2.0 on the host tool says it is alive every 15 s while it reads, so a minute of silence
+                  // is a lost host; an older tool is silent for as long as a large archive takes.
+                  const auto state = m_catalog->hostState(host->id);
+                  const QVersionNumber version
+                      = QVersionNumber::fromString(state ? state->toolVersion.section(u' ', -1) : QString());
+                  options.idleTimeoutMs = version >= QVersionNumber(0, 2) ? 60'000 : 3'600'000;
                   auto run = transport.run(HostTool::command(*host, command), options);
                   if (run && run->exitStatus <= 1) {
                       // The verify events land in the catalog; the verdicts stand without it, but say so.

@@ -71,8 +71,10 @@ QList<BackupRecord> BackupRecord::newestOfEachComponent(const QList<BackupRecord
     for (const BackupRecord& record : records) {
         if (!record.present || record.component.startsWith(QLatin1String("emergency")))
             continue;
-        const QString group
-            = record.component + u'/' + (record.kind == QLatin1String("incremental") ? record.kind : QString());
+        // Per folder too: the guide's system-backup/ and the host tool's backups/system/ both hold config-*.
+        const QString folder = record.path.left(std::max<qsizetype>(0, record.path.lastIndexOf(u'/')));
+        const QString group = folder + u'\n' + record.component + u'/'
+            + (record.kind == QLatin1String("incremental") ? record.kind : QString());
         const BackupRecord*& held = newest[group];
         if (!held || held->time < record.time)
             held = &record;

@@ -42,7 +42,7 @@ struct BackupRecord
     QString fileName() const { return path.mid(path.lastIndexOf(u'/') + 1); }
 
     /// What "verify latest" verifies: the newest present backup of each component, and of its incrementals
-    /// apart, from every folder the catalog knows; emergency backups left out. Ordered by path.
+    /// apart, in each folder the catalog knows; emergency backups left out. Ordered by path.
     static QList<BackupRecord> newestOfEachComponent(const QList<BackupRecord>& records);
 };
 

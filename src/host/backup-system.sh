@@ -9,7 +9,7 @@ shopt -s nullglob extglob
 umask 077
 
 TOOL_NAME="backup-system.sh"
-TOOL_VERSION="0.1.0"
+TOOL_VERSION="0.2.0"
 PROTOCOL_VERSION=1
 
 # Names a configuration file may set. Anything else (PATH, LD_PRELOAD, ...) is refused: the file is data.
@@ -1462,13 +1462,15 @@ newest_per_component() {
 # archive prints nothing for minutes): the console then tells a quiet host from a dead connection in a minute.
 HEARTBEAT_PID=""
 start_heartbeat() {
-    local what=$1 every=${BACKUP_HEARTBEAT_SECONDS:-15}
-    [[ $every =~ ^[1-9][0-9]*$ ]] || every=15
+    local what=$1 every=${BACKUP_HEARTBEAT_SECONDS:-15} parent=$$
+    # At most every 30 s: the console gives up after a minute of silence.
+    if [[ ! $every =~ ^[1-9][0-9]*$ ]] || ((every > 30)); then every=15; fi
     # Its sleep holds no pipe: killed between beats, it must not keep the command's output open.
     (
         trap - EXIT INT TERM
         waited=0
         while sleep "$every" >/dev/null 2>&1; do
+            kill -0 "$parent" 2>/dev/null || exit 0 # the tool was killed (kill -9, OOM): no beat for it
             waited=$((waited + every))
             printf '%s: %s: still working (%d s)\n' "$TOOL_NAME" "$what" "$waited" >&2
         done
@@ -1559,12 +1561,12 @@ cmd_verify() {
             verify_text
         fi
     done
-    stop_heartbeat
     [[ -n $json && -n $many ]] && say "[$out]"
     if ((rc)); then
         local IFS=$'\n'
-        notify failure "verification failed on $HOSTNAME" "${failed[*]}"
+        notify failure "verification failed on $HOSTNAME" "${failed[*]}" # a slow mail server stays covered
     fi
+    stop_heartbeat
     exit "$rc"
 }
 

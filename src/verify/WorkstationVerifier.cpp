@@ -97,13 +97,17 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
                 QCryptographicHash::hash(request.backup.path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
         localPath = folder + u'/' + request.backup.fileName();
         // Two verifications of one backup at once would write and remove the same copy.
-        QDir().mkpath(QFileInfo(folder).absolutePath());
+        const QString parent = QFileInfo(folder).absolutePath();
+        if (!QDir().mkpath(parent))
+            return finish(VerifyState::Error, tr("Cannot create the download folder %1").arg(parent));
         downloadLock.emplace(folder + QStringLiteral(".lock"));
         downloadLock->setStaleLockTime(0); // a lock whose process is gone is taken over, however long it ran
         if (!downloadLock->tryLock(0))
             return finish(VerifyState::Error,
-                tr("%1 from %2 is being verified on this workstation already; try again when that has finished")
-                    .arg(request.backup.path, request.host.name));
+                downloadLock->error() == QLockFile::LockFailedError
+                    ? tr("%1 from %2 is being verified on this workstation already; try again when that has finished")
+                          .arg(request.backup.path, request.host.name)
+                    : tr("Cannot write in the download folder %1 (no permission, or the disk is full)").arg(parent));
         if (auto failed = download())
             return *failed;
     }
@@ -128,15 +132,25 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     if (resumedFrom > 0 && (report.state == VerifyState::Passed || report.state == VerifyState::Failed)) {
         RunOptions sumOptions;
         sumOptions.cancel = request.cancel;
-        sumOptions.idleTimeoutMs = int(std::min<qint64>(60'000 + report.bytesRead / 50'000, 3'600'000)); // 50 MB/s
+        // sha256sum prints nothing until it is through the file: allow for a slow disk, 20 MB/s.
+        sumOptions.idleTimeoutMs = int(std::min<qint64>(60'000 + QFileInfo(localPath).size() / 20'000, 7'200'000));
         const auto hostSum = transport.run({ QStringLiteral("sha256sum"), QStringLiteral("--"), remote }, sumOptions);
+        if (!hostSum && hostSum.error().code == Error::Code::Cancelled)
+            return finish(VerifyState::Error, hostSum.error().message);
         QByteArray line = hostSum && hostSum->exitStatus == 0 ? hostSum->out : QByteArray();
         if (line.startsWith('\\'))
             line.remove(0, 1); // sha256sum's escaped-name form
         if (report.sha256.isEmpty() || line.left(64) != report.sha256.toLatin1()) {
-            details.append(tr("the copy resumed at byte %1 did not match the file on %2 now; downloaded again whole")
-                               .arg(resumedFrom)
-                               .arg(request.host.name));
+            // Either way the resumed bytes are not confirmed: fetch the file whole and verify that.
+            details.append(line.isEmpty()
+                    ? tr("the copy resumed at byte %1 could not be checked against the file on %2 (%3); downloaded "
+                         "again whole")
+                          .arg(resumedFrom)
+                          .arg(request.host.name,
+                              hostSum ? QString::fromUtf8(hostSum->err).trimmed() : hostSum.error().message)
+                    : tr("the copy resumed at byte %1 did not match the file on %2 now; downloaded again whole")
+                          .arg(resumedFrom)
+                          .arg(request.host.name));
             QFile::remove(localPath);
             if (auto failed = download())
                 return *failed;

@@ -348,7 +348,8 @@ private slots:
         QCOMPARE(
             cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("lh"), QStringLiteral("--local"), root,
                     QStringLiteral("--backup-dir"), QStringLiteral("backups/database"), QStringLiteral("--backup-dir"),
-                    QStringLiteral("system-backup"), QStringLiteral("--tool-path"), root + QStringLiteral("/tool.sh") })
+                    QStringLiteral("system-backup"), QStringLiteral("--backup-dir"), QStringLiteral("backups/system"),
+                    QStringLiteral("--tool-path"), root + QStringLiteral("/tool.sh") })
                 .exitCode,
             0);
         const Run empty = cli({ QStringLiteral("verify"), QStringLiteral("lh"), QStringLiteral("latest") });
@@ -359,12 +360,16 @@ private slots:
         shell.setWorkingDirectory(root);
         shell.start(QStringLiteral("sh"),
             { QStringLiteral("-c"),
-                QStringLiteral("echo data > data/f && for d in 20261120 20261122; do "
-                               "tar -czf system-backup/config-$d-020000.tar.gz data; done && "
-                               "printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL database dump "
-                               "complete\\n' | gzip > backups/database/postgres-20261121-020000.sql.gz") });
+                QStringLiteral(
+                    "echo data > data/f && for d in 20261120 20261122; do "
+                    "tar -czf system-backup/config-$d-020000.tar.gz data; done && mkdir -p backups/system && "
+                    "tar -czf backups/system/config-20261121-020000.tar.gz data && "
+                    "printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL database dump "
+                    "complete\\n' | gzip > backups/database/postgres-20261121-020000.sql.gz") });
         QVERIFY(shell.waitForFinished(10'000) && shell.exitCode() == 0);
+        // Each folder's newest config: the host tool's backups/system/ one is not hidden by the guide's newer one.
         const QSet<QString> newest { QStringLiteral("backups/database/postgres-20261121-020000.sql.gz"),
+            QStringLiteral("backups/system/config-20261121-020000.tar.gz"),
             QStringLiteral("system-backup/config-20261122-020000.tar.gz") };
         for (const QStringList& where : { QStringList {}, QStringList { QStringLiteral("--local") } }) {
             const Run run = cli(QStringList { QStringLiteral("verify"), QStringLiteral("lh"), QStringLiteral("latest") }

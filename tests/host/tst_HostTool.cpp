@@ -93,11 +93,11 @@ private slots:
         HostProject project;
         ToolResult result = project.run({ QStringLiteral("version") });
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out, QByteArray("backup-system.sh 0.1.0\n"));
+        QCOMPARE(result.out, QByteArray("backup-system.sh 0.2.0\n"));
         result = project.run({ QStringLiteral("version"), QStringLiteral("--json") });
         const QJsonObject version = parseObject(result.out);
         QCOMPARE(version.value(QStringLiteral("tool")).toString(), QStringLiteral("backup-system.sh"));
-        QCOMPARE(version.value(QStringLiteral("version")).toString(), QStringLiteral("0.1.0"));
+        QCOMPARE(version.value(QStringLiteral("version")).toString(), QStringLiteral("0.2.0"));
         QCOMPARE(version.value(QStringLiteral("protocol")).toInt(), 1);
         for (const QString& command : { QStringLiteral("backup"), QStringLiteral("verify"), QStringLiteral("list"),
                  QStringLiteral("status"), QStringLiteral("cleanup"), QStringLiteral("restore-postgres"),
@@ -601,6 +601,21 @@ private slots:
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         QVERIFY2(result.err.contains("backup-system.sh: verify: still working (2 s)"), qPrintable(result.describe()));
         QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("passed"));
+        // A tool killed outright (kill -9, the OOM killer) takes its beat with it: no "still working" for a
+        // dead tool, and no stderr held open.
+        QProcess killed;
+        killed.setWorkingDirectory(project.path());
+        killed.setProcessEnvironment(project.env);
+        const QString unique = project.file(tarFile); // its absolute path names this run's processes
+        // Its stderr is a file, as a job's log is: a pipe closed by its reader would end the beat by SIGPIPE.
+        killed.start(QStringLiteral("bash"),
+            { QStringLiteral("-c"), QStringLiteral("exec \"$0\" verify \"$1\" 2>beats.log"), hostToolPath(), unique });
+        QVERIFY(killed.waitForStarted());
+        QTest::qWait(1500);
+        QVERIFY(dr::test::processRunningWith(unique));
+        killed.kill();
+        QVERIFY(killed.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!dr::test::processRunningWith(unique), 8000);
         // Quick checks stay quiet.
         project.env.remove(QStringLiteral("BACKUP_HEARTBEAT_SECONDS"));
         project.env.insert(
@@ -1103,7 +1118,7 @@ private slots:
         result = project.run({ QStringLiteral("status"), QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 0);
         const QJsonObject status = parseObject(result.out);
-        QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.1.0"));
+        QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.2.0"));
         QVERIFY(status.value(QStringLiteral("disk")).toObject().value(QStringLiteral("free_bytes")).toInteger() > 0);
         QVERIFY(
             !status.value(QStringLiteral("versions")).toObject().value(QStringLiteral("sqlite3")).toString().isEmpty());

@@ -246,6 +246,34 @@ private slots:
         QCOMPARE(m_catalog->recordVerification(m_host.id, workstation).error().code, Error::Code::NotFound);
     }
 
+    void aPassFromAClockRunningAheadDecidesNothing()
+    {
+        // The host's clock ran a year ahead when it verified: that pass must not hide today's failure, nor stay
+        // a proof until next year.
+        const QString path = QStringLiteral("backups/database/postgres-20261124-020000.sql.gz");
+        writeFile(path, "x");
+        const QDateTime ahead = QDateTime::currentDateTimeUtc().addYears(1);
+        appendCatalog(event(QStringLiteral("{'ts':'%1','event':'verify','component':'postgres','file':'%2',"
+                                           "'result':'passed','level':'integrity','method':'sha256+gzip'}")
+                                .arg(ahead.toString(Qt::ISODate), path)
+                                .toUtf8()
+                                .constData()));
+        QVERIFY(sync().newEvents >= 1);
+        QVERIFY(!backupsByPath().value(path).provenAt.isValid());
+        VerificationEntry workstation;
+        workstation.time = QDateTime::currentDateTimeUtc();
+        workstation.path = path;
+        workstation.component = QStringLiteral("postgres");
+        workstation.state = VerifyState::Failed;
+        workstation.level = QStringLiteral("exists");
+        workstation.method = QStringLiteral("sha256");
+        workstation.reason = QStringLiteral("checksum mismatch");
+        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+        // The history keeps both.
+        QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 2);
+    }
+
     void twoVerificationsOfOneFileInOneSecondAreBothKept()
     {
         // Two jobs verify the same backup within one second and disagree: neither line may be lost, and the
