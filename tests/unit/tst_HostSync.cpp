@@ -48,6 +48,19 @@ private:
         QVERIFY(file.open(QIODevice::Append));
         file.write(text);
     }
+    /// The workstation's verdict on a postgres dump whose checksum no longer matches.
+    static VerificationEntry checksumMismatchFound(const QString& path, const QDateTime& time)
+    {
+        VerificationEntry entry;
+        entry.time = time;
+        entry.path = path;
+        entry.component = QStringLiteral("postgres");
+        entry.state = VerifyState::Failed;
+        entry.level = QStringLiteral("exists");
+        entry.method = QStringLiteral("sha256");
+        entry.reason = QStringLiteral("checksum mismatch");
+        return entry;
+    }
     static QByteArray event(const char* json) { return QByteArray(json).replace('\'', '"') + '\n'; }
     SyncOutcome sync()
     {
@@ -182,14 +195,7 @@ private slots:
         QCOMPARE(backupsByPath().value(path).provenLevel, QStringLiteral("integrity"));
 
         // The workstation finds it damaged a day later: the newest verdict wins, the older proof stays known.
-        VerificationEntry workstation;
-        workstation.time = hostPass.addDays(1);
-        workstation.path = path;
-        workstation.component = QStringLiteral("postgres");
-        workstation.state = VerifyState::Failed;
-        workstation.level = QStringLiteral("exists");
-        workstation.method = QStringLiteral("sha256");
-        workstation.reason = QStringLiteral("checksum mismatch");
+        VerificationEntry workstation = checksumMismatchFound(path, hostPass.addDays(1));
         QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
         BackupRecord record = backupsByPath().value(path);
         QCOMPARE(record.verifyState, VerifyState::Failed);
@@ -260,15 +266,8 @@ private slots:
                                 .constData()));
         QVERIFY(sync().newEvents >= 1);
         QVERIFY(!backupsByPath().value(path).provenAt.isValid());
-        VerificationEntry workstation;
-        workstation.time = QDateTime::currentDateTimeUtc();
-        workstation.path = path;
-        workstation.component = QStringLiteral("postgres");
-        workstation.state = VerifyState::Failed;
-        workstation.level = QStringLiteral("exists");
-        workstation.method = QStringLiteral("sha256");
-        workstation.reason = QStringLiteral("checksum mismatch");
-        QVERIFY(m_catalog->recordVerification(m_host.id, workstation).ok());
+        QVERIFY(m_catalog->recordVerification(m_host.id, checksumMismatchFound(path, QDateTime::currentDateTimeUtc()))
+                    .ok());
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
         // The history keeps both.
         QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 2);
