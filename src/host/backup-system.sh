@@ -2144,7 +2144,8 @@ cmd_restore_sqlite() {
     fi
     say "##step stage"
     local staged="$db_dir/.${SQLITE_DB##*/}.restore.$$.tmp" err
-    TEMP_FILES+=("$staged")
+    # A WAL-mode copy gets -wal and -shm files beside it when it is checked: they go with it.
+    TEMP_FILES+=("$staged" "$staged-wal" "$staged-shm")
     err=$(mktemp) && TEMP_FILES+=("$err")
     if ! decode_stream "$R_FILE" >"$staged" 2>"$err"; then
         decode_reason "$err" "$R_FILE"

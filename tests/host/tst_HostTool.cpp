@@ -332,6 +332,10 @@ private slots:
         QVERIFY(result.out.contains("##step emergency-backup"));
         QVERIFY(result.out.contains("##result rto_seconds="));
         QCOMPARE(project.readFile(QStringLiteral("service.log")), QByteArray("stop\nstart\n"));
+        // The staged copy's check (a WAL database) leaves no -wal or -shm beside the live database.
+        const QStringList leftovers = QDir(project.file(QStringLiteral("data")))
+                                          .entryList({ QStringLiteral(".*.restore.*") }, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u' ')));
         const QJsonObject restored = project.events(QStringLiteral("restore_finished")).last();
         QCOMPARE(restored.value(QStringLiteral("file")).toString(), backup);
         QCOMPARE(restored.value(QStringLiteral("scenario")).toString(), QStringLiteral("database-corruption"));
