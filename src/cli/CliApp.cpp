@@ -26,6 +26,16 @@ namespace dr {
 
 namespace {
 
+// A field of the tab-separated output: a tab, newline or backslash in a file name would split or shift the columns
+// a script reads, so they are written as \t, \n, \r and \\ (the JSON output has the names as they are).
+QString tsvField(QString text)
+{
+    return text.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'\t', QStringLiteral("\\t"))
+        .replace(u'\n', QStringLiteral("\\n"))
+        .replace(u'\r', QStringLiteral("\\r"));
+}
+
 // Reads a secret from the terminal without echo; empty when stdin is not a terminal (scripts, CI).
 QString askSecret(const QString& prompt)
 {
@@ -258,7 +268,7 @@ int CliApp::hostList(const QStringList& arguments)
         } else {
             m_out << host.name << '\t' << host.displayAddress() << '\t'
                   << (state && state->lastSync.isValid() ? state->lastSync.toString(Qt::ISODate) : tr("never synced"))
-                  << '\t' << (state ? state->lastError : QString()) << '\n';
+                  << '\t' << tsvField(state ? state->lastError : QString()) << '\n';
         }
     }
     if (json)
@@ -419,7 +429,7 @@ int CliApp::listCommand(const QStringList& arguments)
               << (backup.kind.isEmpty() ? QStringLiteral("-") : backup.kind) << '\t' << backup.size << '\t'
               << (backup.encrypted ? QStringLiteral("encrypted") : QStringLiteral("plain")) << '\t'
               << (backup.managed ? QStringLiteral("managed") : QStringLiteral("unmanaged")) << '\t'
-              << verifyStateId(backup.verifyState) << '\t' << backup.path << '\n';
+              << verifyStateId(backup.verifyState) << '\t' << tsvField(backup.path) << '\n';
     }
     return Success;
 }
@@ -682,7 +692,8 @@ int CliApp::verifyCommand(const QStringList& arguments)
             }
             array.append(result);
         } else {
-            m_out << state.toUpper() << '\t' << outcome.path << '\t' << outcome.level << '\t' << outcome.method << '\n';
+            m_out << state.toUpper() << '\t' << tsvField(outcome.path) << '\t' << outcome.level << '\t'
+                  << outcome.method << '\n';
         }
         if (outcome.state != VerifyState::Passed)
             m_err << tr("%1 %2: %3").arg(state, outcome.path, outcome.reason) << '\n';

@@ -142,6 +142,34 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("list"), QStringLiteral("demo") }).exitCode, 2);
     }
 
+    void tabSeparatedOutputEscapesOddNames()
+    {
+        // A folder named with a tab and a newline must not split or shift the columns a script reads.
+        const QString root = m_dir.filePath(QStringLiteral("odd-host"));
+        const QString folder = QStringLiteral("odd\tdir\nx");
+        QVERIFY(QDir().mkpath(root + u'/' + folder));
+        QFile backup(root + u'/' + folder + QStringLiteral("/postgres-20261122-020000.sql.gz"));
+        QVERIFY(backup.open(QIODevice::WriteOnly));
+        backup.write("x");
+        backup.close();
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("odd"), QStringLiteral("--local"),
+                         root, QStringLiteral("--backup-dir"), folder })
+                     .exitCode,
+            0);
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("odd") }).exitCode, 0);
+        const Run listed = cli({ QStringLiteral("list"), QStringLiteral("odd") });
+        QCOMPARE(listed.exitCode, 0);
+        const QList<QByteArray> lines = listed.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QList<QByteArray> columns = lines[0].split('\t');
+        QCOMPARE(columns.size(), 8);
+        QCOMPARE(columns[7], QByteArray("odd\\tdir\\nx/postgres-20261122-020000.sql.gz"));
+        // The JSON keeps the name as it is.
+        const Run json = cli({ QStringLiteral("list"), QStringLiteral("odd"), QStringLiteral("--json") });
+        QCOMPARE(QJsonDocument::fromJson(json.out).array()[0].toObject().value(QStringLiteral("path")).toString(),
+            folder + QStringLiteral("/postgres-20261122-020000.sql.gz"));
+    }
+
     void complianceExitCodesAndJson()
     {
         // A host whose history meets its targets: sqlite every hour, each verified and copied off-site, a
