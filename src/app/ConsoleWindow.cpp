@@ -157,6 +157,9 @@ void ConsoleWindow::buildUi()
     m_hostListView->setSpacing(2);
     m_hostListView->setWordWrap(true);
     m_hostListView->setResizeMode(QListView::Adjust); // wrapped lines follow the splitter
+    // A long unbreakable word (a key fingerprint in an error) is cut at the edge, not scrolled to: the tooltip and
+    // the log have it whole.
+    m_hostListView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(
         m_hostListView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConsoleWindow::showSelectedHost);
     connect(m_hostListView, &QListView::doubleClicked, this, &ConsoleWindow::syncSelected);
