@@ -2406,10 +2406,6 @@ steht auf stderr).
         <translation>RPO eingehalten</translation>
     </message>
     <message>
-        <source>Last verified backup</source>
-        <translation>Letzte geprüfte Sicherung</translation>
-    </message>
-    <message>
         <source>Last drill (RTO)</source>
         <translation>Letzte Übung (RTO)</translation>
     </message>
@@ -2510,6 +2506,10 @@ steht auf stderr).
             <numerusform>%1 (+%n weiterer)</numerusform>
             <numerusform>%1 (+%n weitere)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Newest verified backup (made at)</source>
+        <translation>Neueste geprüfte Sicherung (erstellt am)</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ QVariant FleetComplianceModel::headerData(int section, Qt::Orientation orientati
     case ComplianceColumn:
         return tr("RPO met");
     case LastVerifiedColumn:
-        return tr("Last verified backup");
+        return tr("Newest verified backup (made at)");
     case LastDrillColumn:
         return tr("Last drill (RTO)");
     case RetentionColumn:
