@@ -2406,10 +2406,6 @@ steht auf stderr).
         <translation>RPO eingehalten</translation>
     </message>
     <message>
-        <source>Last drill (RTO)</source>
-        <translation>Letzte Übung (RTO)</translation>
-    </message>
-    <message>
         <source>Retention</source>
         <translation>Aufbewahrung</translation>
     </message>
@@ -2438,20 +2434,12 @@ steht auf stderr).
         <translation>—</translation>
     </message>
     <message>
-        <source>%1: %2 / %3 %4</source>
-        <translation>%1: %2 / %3 %4</translation>
-    </message>
-    <message>
         <source>✓</source>
         <translation>✓</translation>
     </message>
     <message>
         <source>✗</source>
         <translation>✗</translation>
-    </message>
-    <message>
-        <source> (overdue)</source>
-        <translation> (überfällig)</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2510,6 +2498,30 @@ steht auf stderr).
     <message>
         <source>Newest verified backup (made at)</source>
         <translation>Neueste geprüfte Sicherung (erstellt am)</translation>
+    </message>
+    <message>
+        <source>Last restore or drill (RTO)</source>
+        <translation>Letzte Wiederherstellung oder Übung (RTO)</translation>
+    </message>
+    <message>
+        <source>monthly test overdue</source>
+        <translation>monatlicher Test überfällig</translation>
+    </message>
+    <message>
+        <source>quarterly drill overdue</source>
+        <translation>vierteljährliche Übung überfällig</translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3: %4 / %5 %6</source>
+        <translation>%1 %2 für %3: %4 / %5 %6</translation>
+    </message>
+    <message>
+        <source>drill</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>Wiederherstellung</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,14 @@ private slots:
             QCOMPARE(why.contains(QLatin1String(" more)")), verdict->reasons.size() > 1);
         }
         QVERIFY(hourly);
+        // The last restore or drill names its kind and scenario, so "overdue" beside it cannot be misread.
+        QVERIFY(!hourly->rto.isEmpty());
+        const QString drill = model->index(hourlyRow, FleetComplianceModel::LastDrillColumn).data().toString();
+        QVERIFY2(std::any_of(hourly->rto.cbegin(), hourly->rto.cend(),
+                     [&](const RtoFinding& finding) { return drill.contains(u" of " + finding.scenario + u':'); }),
+            qPrintable(drill));
+        QVERIFY2(drill.startsWith(QLatin1String("drill ")) || drill.startsWith(QLatin1String("restore ")),
+            qPrintable(drill));
         QCOMPARE(model->index(hourlyRow, FleetComplianceModel::ComplianceColumn).data().toString(),
             QStringLiteral("%1 % (%2)")
                 .arg(QLocale().toString(hourly->components[0].rpo.compliance * 100.0, 'f', 1),

@@ -134,7 +134,7 @@ QVariant FleetComplianceModel::headerData(int section, Qt::Orientation orientati
     case LastVerifiedColumn:
         return tr("Newest verified backup (made at)");
     case LastDrillColumn:
-        return tr("Last drill (RTO)");
+        return tr("Last restore or drill (RTO)");
     case RetentionColumn:
         return tr("Retention");
     case RemoteCopyColumn:
@@ -240,11 +240,19 @@ QVariant FleetComplianceModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DisplayRole) {
             if (!newestFinding)
                 return tr("never");
+            // Which scenario and whether it was a restore or a drill: the overdue note may concern the other kind.
             const RtoMeasurement measurement = *newestFinding->newest();
-            return QString(tr("%1: %2 / %3 %4")
-                               .arg(localTime(measurement.time), durationText(measurement.durationSeconds),
-                                   durationText(newestFinding->targetSeconds), newestFinding->met() ? tr("✓") : tr("✗"))
-                + (row.monthlyTestOverdue || row.quarterlyDrillOverdue ? tr(" (overdue)") : QString()));
+            QStringList overdue;
+            if (row.monthlyTestOverdue)
+                overdue.append(tr("monthly test overdue"));
+            if (row.quarterlyDrillOverdue)
+                overdue.append(tr("quarterly drill overdue"));
+            return QString(
+                tr("%1 %2 of %3: %4 / %5 %6")
+                    .arg(measurement.kind == QLatin1String("drill") ? tr("drill") : tr("restore"),
+                        localTime(measurement.time), newestFinding->scenario, durationText(measurement.durationSeconds),
+                        durationText(newestFinding->targetSeconds), newestFinding->met() ? tr("✓") : tr("✗"))
+                + (overdue.isEmpty() ? QString() : QStringLiteral(" (") + overdue.join(QStringLiteral(", ")) + u')'));
         }
         break;
     }
