@@ -2005,6 +2005,8 @@ restore_begin() { # COMMAND COMPONENT FILE SCENARIO
     RUN_STAMP=$REPLY
     is_true "$BACKUP_ENCRYPTION" && check_encryption_key
     catalog_event restore_started component="$R_COMPONENT" file="$R_FILE" scenario="$R_SCENARIO" "job?=${BACKUP_JOB_ID:-}"
+    # Verifying, decoding and loading a large backup are silent for minutes: the live log shows it goes on.
+    start_heartbeat "$R_COMMAND"
     say "##step preflight"
 }
 

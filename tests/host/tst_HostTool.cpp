@@ -605,6 +605,12 @@ private slots:
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         QVERIFY2(result.err.contains("backup-system.sh: verify: still working (2 s)"), qPrintable(result.describe()));
         QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("passed"));
+        // A restore shows it too (its verify, decode and load are as silent), and ends its beat when done.
+        const ToolResult restored = project.run({ QStringLiteral("restore-sqlite"),
+            project.lastBackup(QStringLiteral("sqlite")), QStringLiteral("--yes") });
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.describe()));
+        QVERIFY2(restored.err.contains("backup-system.sh: restore-sqlite: still working ("),
+            qPrintable(restored.describe()));
         // A tool killed outright (kill -9, the OOM killer) takes its beat with it: no "still working" for a
         // dead tool, and no stderr held open.
         QProcess killed;
