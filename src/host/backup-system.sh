@@ -1465,11 +1465,17 @@ start_heartbeat() {
     local what=$1 every=${BACKUP_HEARTBEAT_SECONDS:-15} parent=$$
     # At most every 30 s: the console gives up after a minute of silence.
     if [[ ! $every =~ ^[1-9][0-9]*$ ]] || ((every > 30)); then every=15; fi
-    # Its sleep holds no pipe: killed between beats, it must not keep the command's output open.
+    # Its sleep holds no pipe, and goes with the beat when it is stopped: nothing of it outlives the tool.
     (
-        trap - EXIT INT TERM
+        trap - EXIT INT
+        sleeper=""
+        trap '[[ -n $sleeper ]] && kill "$sleeper" 2>/dev/null; exit 0' TERM
         waited=0
-        while sleep "$every" >/dev/null 2>&1; do
+        while :; do
+            sleep "$every" >/dev/null 2>&1 &
+            sleeper=$!
+            wait "$sleeper" || exit 0
+            sleeper=""
             kill -0 "$parent" 2>/dev/null || exit 0 # the tool was killed (kill -9, OOM): no beat for it
             waited=$((waited + every))
             printf '%s: %s: still working (%d s)\n' "$TOOL_NAME" "$what" "$waited" >&2

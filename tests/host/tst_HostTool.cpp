@@ -615,7 +615,11 @@ private slots:
         // dead tool, and no stderr held open.
         QProcess killed;
         killed.setWorkingDirectory(project.path());
-        killed.setProcessEnvironment(project.env);
+        // Killed, it cannot clean up: its temporary files go to the project's folder, removed with it.
+        QProcessEnvironment killedEnv = project.env;
+        QVERIFY(QDir().mkpath(project.file(QStringLiteral("tmp"))));
+        killedEnv.insert(QStringLiteral("TMPDIR"), project.file(QStringLiteral("tmp")));
+        killed.setProcessEnvironment(killedEnv);
         const QString unique = project.file(tarFile); // its absolute path names this run's processes
         // Its stderr is a file, as a job's log is: a pipe closed by its reader would end the beat by SIGPIPE.
         killed.start(QStringLiteral("bash"),
