@@ -259,14 +259,30 @@ void HostWorker::verifyOnHost(
         }
     }
     // The verify events are in the host's catalog.jsonl now: bring them over.
+    // The kept connection may be the one that was cut while following the job: a failed sync is tried once more
+    // on a new one before the results are said to be waiting on the host.
     bool synced = false;
-    if (anyRan) {
-        if (Transport* transport = transportFor(host, options)) {
-            const auto sync = syncHost(*m_catalog, host, *transport);
-            synced = sync.ok();
-            if (!synced)
-                emit logLine(host.name, LogKind::Error, sync.error().fullText());
-        }
+    Error syncError;
+    for (int attempt = 0; anyRan && !synced && attempt < 2; ++attempt) {
+        if (attempt > 0)
+            m_transport.reset();
+        Transport* transport = transportFor(host, options);
+        if (!transport)
+            break;
+        const auto sync = syncHost(*m_catalog, host, *transport);
+        synced = sync.ok();
+        if (!synced)
+            syncError = sync.error();
+    }
+    if (anyRan && !synced) {
+        m_transport.reset(); // reconnect from scratch next time
+        emit logLine(host.name, LogKind::Error, syncError.fullText());
+        if (cancelledJob.id.isEmpty() && outcome.error.message.isEmpty())
+            outcome.error = makeError(syncError.code,
+                tr("The verification ended on host %1, but its results could not be brought over: they arrive with "
+                   "the next sync")
+                    .arg(host.name),
+                syncError.fullText());
     }
     if (!cancelledJob.id.isEmpty()) {
         if (!synced)
