@@ -2875,14 +2875,6 @@ steht auf stderr).
         <translation>Prüfung von %1 abgebrochen</translation>
     </message>
     <message>
-        <source>PASSED %1 (%2, level %3, %4 ms%5)</source>
-        <translation>PASSED %1 (%2, Stufe %3, %4 ms%5)</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3</source>
-        <translation>%1 %2: %3</translation>
-    </message>
-    <message>
         <source>on the workstation: %1</source>
         <translation>auf dem Arbeitsplatzrechner: %1</translation>
     </message>
@@ -2928,6 +2920,22 @@ steht auf stderr).
     <message>
         <source>Verifying the newest backup of each component: %1</source>
         <translation>Geprüft wird die neueste Sicherung jeder Komponente: %1</translation>
+    </message>
+    <message>
+        <source>The verification ended on host %1, but its results could not be brought over: they arrive with the next sync</source>
+        <translation>Die Prüfung auf Host %1 ist beendet, aber ihre Ergebnisse ließen sich nicht übertragen: sie kommen mit der nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, level %4, %5 ms%6)</source>
+        <translation>%1: %2 (%3, Stufe %4, %5 ms%6)</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>The backup key for %1 opened other backups but not %2: kept; those may be encrypted with another key</source>
+        <translation>Der Sicherungsschlüssel für %1 öffnete andere Sicherungen, aber nicht %2: er bleibt gespeichert; diese sind vielleicht mit einem anderen Schlüssel verschlüsselt</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3125,17 @@ steht auf stderr).
     <message>
         <source>No backups in the catalog yet: Sync lists them.</source>
         <translation>Noch keine Sicherungen im Katalog: Synchronisieren listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Could not verify</source>
+        <translation>Nicht prüfbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be verified</source>
+        <translation>
+            <numerusform>%n nicht prüfbar</numerusform>
+            <numerusform>%n nicht prüfbar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

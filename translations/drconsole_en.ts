@@ -222,5 +222,12 @@
             <numerusform>All %n backups: %1 proven · %2 with a stale proof (older than %3) · %4 failed · %5 never verified</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n could not be verified</source>
+        <translation>
+            <numerusform>%n could not be verified</numerusform>
+            <numerusform>%n could not be verified</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

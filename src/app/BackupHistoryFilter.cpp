@@ -57,11 +57,14 @@ bool BackupHistoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     if (time < m_fromMs || time > m_toMs)
         return false;
     if (!m_proofState.isEmpty()) {
-        const ProofState state
-            = Proof::of(*record, QDateTime::currentDateTimeUtc(), model->verificationInterval()).state;
-        if (m_proofState == QLatin1String("unproven") ? state == ProofState::Proven
-                                                      : Proof::stateId(state) != m_proofState)
+        const Proof proof = Proof::of(*record, QDateTime::currentDateTimeUtc(), model->verificationInterval());
+        if (m_proofState == QLatin1String("unverifiable")) {
+            if (!BackupHistoryModel::couldNotVerify(*record, proof))
+                return false;
+        } else if (m_proofState == QLatin1String("unproven") ? proof.state == ProofState::Proven
+                                                             : Proof::stateId(proof.state) != m_proofState) {
             return false;
+        }
     }
     return m_text.isEmpty() || record->path.contains(m_text, Qt::CaseInsensitive);
 }

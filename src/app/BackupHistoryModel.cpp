@@ -83,6 +83,7 @@ int BackupHistoryModel::textColumnWidth(int column, const QFontMetrics& metrics)
         for (const ProofState state :
             { ProofState::Proven, ProofState::Stale, ProofState::Failed, ProofState::Unverified })
             texts.append(Proof::stateText(state));
+        texts.append(tr("Could not verify"));
     } else {
         for (const char* level : { "exists", "checksum", "read-through", "integrity", "deep" })
             texts.append(Proof::levelText(QLatin1String(level)));
@@ -288,11 +289,11 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
     case VerifyColumn: {
         const Proof proof = Proof::of(record, QDateTime::currentDateTimeUtc(), m_intervalDays);
         if (role == Qt::DisplayRole)
-            return Proof::stateText(proof.state);
+            return couldNotVerify(record, proof) ? tr("Could not verify") : Proof::stateText(proof.state);
         if (role == SortRole)
             return int(proof.state);
         if (role == Qt::DecorationRole)
-            return proofIcon(proof.state);
+            return couldNotVerify(record, proof) ? proofIcon(ProofState::Stale) : proofIcon(proof.state);
         if (role == Qt::ToolTipRole)
             return verifyToolTip(record, proof);
         break;

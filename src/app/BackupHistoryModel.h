@@ -62,6 +62,12 @@ public:
     /// "full", "incremental", ... in the user's language.
     static QString kindText(const QString& kind);
     static QIcon proofIcon(ProofState state);
+    /// Never proven, and the newest attempt could not run (a key that does not open it, an unreachable host):
+    /// shown as "Could not verify", not as an untried backup.
+    static bool couldNotVerify(const BackupRecord& record, const Proof& proof)
+    {
+        return proof.state == ProofState::Unverified && record.verifyState == VerifyState::Error;
+    }
     /// Wide enough for the longest text @p column can show in this language (state or level), icon included.
     static int textColumnWidth(int column, const QFontMetrics& metrics);
     /// "Last proved good ... (level)" and the newest verification's verdict, method and reason.

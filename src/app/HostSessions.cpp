@@ -1,5 +1,7 @@
 #include "app/HostSessions.h"
 
+#include "app/BackupHistoryModel.h"
+
 #include "catalog/HostSync.h"
 #include "core/HostTool.h"
 #include "remote/JobRunner.h"
@@ -329,6 +331,8 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
     int passed = 0;
     int failed = 0;
     int errors = 0;
+    QStringList rejectedBy; ///< encrypted backups the key did not open
+    bool keyOpenedOne = false;
     for (int number = 0; transport && number < backups.size(); ++number) {
         if (cancelRequested)
             break;
@@ -367,21 +371,31 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
         }
         if (auto recorded = m_catalog->recordVerification(host.id, entry); !recorded)
             emit logLine(host.name, LogKind::Error, recorded.error().fullText());
+        // A key that opened one backup is the host's key: another it does not open may use another key.
         if (entry.keyRejected)
-            emit backupKeyRejected(host.name);
+            rejectedBy.append(backup.path);
+        else if (!key.isEmpty() && backup.path.endsWith(QLatin1String(".enc")) && entry.state != VerifyState::Error)
+            keyOpenedOne = true;
         passed += entry.state == VerifyState::Passed ? 1 : 0;
         failed += entry.state == VerifyState::Failed ? 1 : 0;
         errors += entry.state == VerifyState::Error ? 1 : 0;
         const QString verdict = entry.state == VerifyState::Passed
-            ? tr("PASSED %1 (%2, level %3, %4 ms%5)")
-                  .arg(backup.path, entry.method, entry.level)
+            ? tr("%1: %2 (%3, level %4, %5 ms%6)")
+                  .arg(BackupHistoryModel::verifyText(entry.state), backup.path, entry.method,
+                      Proof::levelText(entry.level))
                   .arg(entry.durationMs)
                   .arg(entry.details.isEmpty() ? QString() : QStringLiteral("; ") + entry.details)
-            : tr("%1 %2: %3").arg(verifyStateId(entry.state).toUpper(), backup.path, entry.reason);
+            : tr("%1: %2: %3").arg(BackupHistoryModel::verifyText(entry.state), backup.path, entry.reason);
         emit logLine(host.name, entry.state == VerifyState::Passed ? LogKind::Info : LogKind::Error, verdict);
         (void)m_catalog->audit(QStringLiteral("verify"), host.name, tr("on the workstation: %1").arg(backup.path),
             verifyStateId(entry.state));
     }
+    if (!rejectedBy.isEmpty() && !keyOpenedOne)
+        emit backupKeyRejected(host.name);
+    else if (!rejectedBy.isEmpty())
+        emit logLine(host.name, LogKind::Error,
+            tr("The backup key for %1 opened other backups but not %2: kept; those may be encrypted with another key")
+                .arg(host.name, rejectedBy.join(QStringLiteral(", "))));
     if (!transport) {
         outcome.error
             = makeError(Error::Code::InvalidInput, tr("Host %1 cannot be reached by this build").arg(host.name));

@@ -60,6 +60,8 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_stateComboBox->addItem(
         BackupHistoryModel::proofIcon(ProofState::Unverified), tr("Never verified"), QStringLiteral("unverified"));
     m_stateComboBox->addItem(
+        BackupHistoryModel::proofIcon(ProofState::Stale), tr("Could not verify"), QStringLiteral("unverifiable"));
+    m_stateComboBox->addItem(
         BackupHistoryModel::proofIcon(ProofState::Stale), tr("Proof stale"), QStringLiteral("stale"));
     m_stateComboBox->addItem(tr("Not proven now"), QStringLiteral("unproven"));
     m_stateComboBox->addItem(
@@ -318,12 +320,15 @@ void VerificationPanel::applyFilter()
 void VerificationPanel::updateSummary()
 {
     int counts[4] = {};
+    int couldNotVerify = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int interval = m_backups->verificationInterval();
     ProofCoverage coverage;
     for (int row = 0; row < m_backups->rowCount(); ++row) {
         const BackupRecord* record = m_backups->record(row);
-        ++counts[int(Proof::of(*record, now, interval).state)];
+        const Proof proof = Proof::of(*record, now, interval);
+        ++counts[int(proof.state)];
+        couldNotVerify += BackupHistoryModel::couldNotVerify(*record, proof);
         coverage.add(*record, now, interval);
     }
     QString headline = coverage.text(); // "no backups in ..." reads as a headline here
@@ -342,6 +347,10 @@ void VerificationPanel::updateSummary()
                 .arg(tr("%n day(s)", nullptr, interval))
                 .arg(counts[int(ProofState::Failed)])
                 .arg(counts[int(ProofState::Unverified)]));
+        // Of those never proven, the ones whose newest attempt could not run (a key that does not open them).
+        if (couldNotVerify > 0)
+            m_countsLabel->setText(m_countsLabel->text() + QStringLiteral(" · ")
+                + tr("%n could not be verified", nullptr, couldNotVerify));
     }
     QPalette palette = m_coverageLabel->palette();
     palette.setColor(QPalette::WindowText,

@@ -282,7 +282,7 @@ private slots:
         QCOMPARE(waitForOutcome(*window, finished), 1);
         QVERIFY(asked);
         QTRY_VERIFY2(
-            allLogText(*window).contains(QLatin1String("PASSED backups/verify/postgres-20250103-020000.sql.gz")),
+            allLogText(*window).contains(QLatin1String("Passed: backups/verify/postgres-20250103-020000.sql.gz")),
             qPrintable(allLogText(*window)));
         QVERIFY(allLogText(*window).contains(QLatin1String("Downloading")));
     }

@@ -437,6 +437,42 @@ private slots:
         QCOMPARE(record(QStringLiteral("postgres-20261123-020000.sql.gz.enc"))->verifyState, VerifyState::Passed);
         QCOMPARE(m_window->sessions()->backupKey(QStringLiteral("h")), QByteArray("k3y"));
     }
+
+    void aBackupTheKeyDoesNotOpenIsShownAsCouldNotVerify()
+    {
+        // A new dump encrypted with another key, never proven: verified here with the host's key, which opens
+        // the other dump. The key stays (it is the host's), and the new dump reads "Could not verify", not
+        // "Never verified".
+        QCOMPARE(sh(QStringLiteral("printf -- '-- PostgreSQL database dump\\nCREATE TABLE t (id int);\\n-- "
+                                   "PostgreSQL database dump complete\\n' | gzip | openssl enc -aes-256-cbc -pbkdf2 "
+                                   "-salt -pass pass:other > backups/database/postgres-20261124-020000.sql.gz.enc"),
+                     m_root),
+            0);
+        QSignalSpy synced(m_window.get(), &ConsoleWindow::operationFinished);
+        m_window->syncSelected();
+        QVERIFY(synced.wait(30'000));
+        QTRY_VERIFY(record(QStringLiteral("postgres-20261124-020000.sql.gz.enc")));
+        m_window->sessions()->setBackupKey(QStringLiteral("h"), QByteArray("k3y"));
+        selectFiles({ QStringLiteral("postgres-20261123-020000.sql.gz.enc"),
+            QStringLiteral("postgres-20261124-020000.sql.gz.enc") });
+        QVERIFY(runAndWait(panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))));
+        QCOMPARE(record(QStringLiteral("postgres-20261123-020000.sql.gz.enc"))->verifyState, VerifyState::Passed);
+        QCOMPARE(record(QStringLiteral("postgres-20261124-020000.sql.gz.enc"))->verifyState, VerifyState::Error);
+        QCOMPARE(m_window->sessions()->backupKey(QStringLiteral("h")), QByteArray("k3y"));
+        QTRY_VERIFY(logHas(QStringLiteral("opened other backups but not backups/database/postgres-20261124")));
+
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->record(row)->fileName() == QLatin1String("postgres-20261124-020000.sql.gz.enc"))
+                QCOMPARE(model()->index(row, BackupHistoryModel::VerifyColumn).data().toString(),
+                    QStringLiteral("Could not verify"));
+        }
+        auto* state = panel()->findChild<QComboBox*>(QStringLiteral("proofStateComboBox"));
+        state->setCurrentIndex(state->findData(QStringLiteral("unverifiable")));
+        QCOMPARE(table()->model()->rowCount(), 1);
+        state->setCurrentIndex(0);
+        const QString counts = panel()->findChild<QLabel*>(QStringLiteral("proofCountsLabel"))->text();
+        QVERIFY2(counts.endsWith(QLatin1String("1 could not be verified")), qPrintable(counts));
+    }
 };
 
 QTEST_MAIN(tst_VerificationPanel)
