@@ -3137,6 +3137,13 @@ steht auf stderr).
             <numerusform>%n nicht prüfbar</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Every backup was proven good within the last %n day(s): nothing to verify.</source>
+        <translation>
+            <numerusform>Jede Sicherung wurde innerhalb des letzten Tages als gut nachgewiesen: nichts zu prüfen.</numerusform>
+            <numerusform>Jede Sicherung wurde innerhalb der letzten %n Tage als gut nachgewiesen: nichts zu prüfen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

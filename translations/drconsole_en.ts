@@ -229,5 +229,12 @@
             <numerusform>%n could not be verified</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Every backup was proven good within the last %n day(s): nothing to verify.</source>
+        <translation>
+            <numerusform>Every backup was proven good within the last day: nothing to verify.</numerusform>
+            <numerusform>Every backup was proven good within the last %n days: nothing to verify.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

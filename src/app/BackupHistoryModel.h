@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QStyledItemDelegate>
 
 namespace dr {
 
@@ -77,6 +78,20 @@ private:
     int m_intervalDays = 7;
     QList<BackupRecord> m_records;
     QHash<qint64, int> m_rowById;
+};
+
+/// Cuts a file name from the left: its stamp and extension, at the end, tell backups apart ("…0261130-142812.tar.gz").
+class FileNameDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
 };
 
 } // namespace dr

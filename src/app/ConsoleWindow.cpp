@@ -216,7 +216,8 @@ void ConsoleWindow::buildUi()
     m_backupTableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_backupTableView->setAlternatingRowColors(true);
     m_backupTableView->setWordWrap(false);
-    m_backupTableView->setTextElideMode(Qt::ElideMiddle); // the stamp at the end of a file name matters
+    m_backupTableView->setItemDelegateForColumn(
+        BackupHistoryModel::FileColumn, new FileNameDelegate(m_backupTableView)); // the stamp at the end matters
     m_backupTableView->verticalHeader()->hide();
     // Fixed row heights: the view never measures 100,000 rows.
     m_backupTableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -113,7 +113,7 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tableView->setAlternatingRowColors(true);
     m_tableView->setWordWrap(false);
-    m_tableView->setTextElideMode(Qt::ElideMiddle);
+    m_tableView->setItemDelegateForColumn(BackupHistoryModel::FileColumn, new FileNameDelegate(m_tableView));
     m_tableView->verticalHeader()->hide();
     m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
@@ -170,10 +170,12 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     auto* here = new QHBoxLayout;
     here->addWidget(m_verifyHereButton);
     here->addWidget(m_deepCheckBox);
-    here->addWidget(m_progressBar, 1);
-    here->addWidget(m_progressLabel, 2);
-    here->addStretch(0);
+    here->addStretch(1);
     here->addWidget(m_cancelButton);
+    // Progress on a row of its own: beside the buttons only its first words fitted (a German "Download a").
+    auto* progress = new QHBoxLayout;
+    progress->addWidget(m_progressBar, 1);
+    progress->addWidget(m_progressLabel, 3);
 
     auto* historyPage = new QWidget(this);
     auto* historyLayout = new QVBoxLayout(historyPage);
@@ -192,6 +194,7 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     layout->addLayout(filters);
     layout->addLayout(onHost);
     layout->addLayout(here);
+    layout->addLayout(progress);
     layout->addWidget(splitter, 1);
 
     connect(m_stateComboBox, &QComboBox::currentIndexChanged, this, &VerificationPanel::applyFilter);
@@ -209,7 +212,10 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
         QStringList files;
         for (const BackupRecord& record : notProvenWithin(m_staleDaysSpinBox->value()))
             files.append(record.path);
-        if (!files.isEmpty())
+        if (files.isEmpty())
+            say(tr("Every backup was proven good within the last %n day(s): nothing to verify.", nullptr,
+                m_staleDaysSpinBox->value()));
+        else
             emit verifyOnHostRequested(files, m_deepCheckBox->isChecked());
     });
     connect(m_verifyHereButton, &QPushButton::clicked, this, [this] {
@@ -220,6 +226,13 @@ VerificationPanel::VerificationPanel(Catalog* catalog, BackupHistoryModel* backu
     connect(m_cancelButton, &QPushButton::clicked, this, &VerificationPanel::cancelRequested);
     connect(
         m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &VerificationPanel::loadHistory);
+    connect(
+        m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VerificationPanel::updateButtons);
+    // Rows a filter hides leave the selection without a selectionChanged.
+    for (const auto signal : { &QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted })
+        connect(m_filter, signal, this, &VerificationPanel::updateButtons);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &VerificationPanel::updateButtons);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &VerificationPanel::updateButtons);
     connect(m_backups, &QAbstractItemModel::modelReset, this, &VerificationPanel::updateSummary);
     connect(m_backups, &QAbstractItemModel::rowsInserted, this, &VerificationPanel::updateSummary);
     connect(m_backups, &QAbstractItemModel::rowsRemoved, this, &VerificationPanel::updateSummary);
@@ -243,23 +256,42 @@ void VerificationPanel::setHost(const HostProfile& host)
         m_historyTable->setRowCount(0);
         m_historyLabel->setText(tr("Select a backup to see every verification of it."));
     }
-    if (otherInterval)
+    if (otherInterval) {
         applyFilter();
+        m_staleDaysSpinBox->setValue(host.verificationIntervalDays); // "not proven in N days" follows the host
+    }
     if (otherHost || otherInterval)
         updateSummary();
+    updateButtons();
 }
 
 void VerificationPanel::setBusy(bool busy)
 {
-    const bool haveHost = m_host.id != 0;
-    for (QPushButton* button :
-        { m_verifyLatestButton, m_verifySelectedButton, m_verifyStaleButton, m_verifyHereButton })
-        button->setEnabled(haveHost && !busy);
+    m_busy = busy;
+    updateButtons();
     m_cancelButton->setEnabled(busy);
     if (!busy) {
         m_progressBar->setVisible(false);
         m_progressLabel->setVisible(false);
     }
+}
+
+void VerificationPanel::updateButtons()
+{
+    const bool ready = m_host.id != 0 && !m_busy;
+    const bool selected = m_tableView->selectionModel()->hasSelection();
+    m_verifyLatestButton->setEnabled(ready);
+    m_verifyStaleButton->setEnabled(ready);
+    m_verifySelectedButton->setEnabled(ready && selected);
+    m_verifyHereButton->setEnabled(ready && selected);
+}
+
+void VerificationPanel::say(const QString& text)
+{
+    m_progressBar->setVisible(false);
+    m_progressLabel->setText(text);
+    m_progressLabel->setToolTip(text);
+    m_progressLabel->setVisible(true);
 }
 
 void VerificationPanel::showProgress(const QString& file, int fileNumber, int fileCount, const QString& stage,

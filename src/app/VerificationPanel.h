@@ -51,6 +51,10 @@ signals:
 private:
     void applyFilter();
     void updateSummary();
+    /// Enabled when there is a host, nothing runs and, for the "selected" ones, a backup is selected.
+    void updateButtons();
+    /// A line where the progress shows, for an action that had nothing to do.
+    void say(const QString& text);
     void loadHistory();
 
     Catalog* m_catalog;
@@ -58,6 +62,7 @@ private:
     BackupHistoryFilter* m_filter;
     HostProfile m_host;
     quint64 m_historyRequest = 0;
+    bool m_busy = false;
 
     QLabel* m_coverageLabel;
     QLabel* m_countsLabel;

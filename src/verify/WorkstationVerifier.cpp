@@ -160,7 +160,10 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     if (!remote.isEmpty() && !request.keepDownload) {
         QFile::remove(localPath);
         QFile::remove(localPath + QStringLiteral(".sha256"));
-        QDir().rmdir(QFileInfo(localPath).absolutePath());
+        const QString folder = QFileInfo(localPath).absolutePath();
+        QDir().rmdir(folder);
+        downloadLock.reset(); // its file is in the host's folder, which goes too when nothing else is in it
+        QDir().rmdir(QFileInfo(folder).absolutePath());
     }
     entry.level = report.levelId();
     entry.keyRejected = report.keyRejected;

@@ -203,7 +203,13 @@ private slots:
         state->setCurrentIndex(0);
         QCOMPARE(table()->model()->rowCount(), 4);
 
+        // "Verify selected" does nothing without a selection: it is off until a backup is selected.
+        table()->clearSelection();
+        QVERIFY(!panel()->findChild<QPushButton*>(QStringLiteral("verifySelectedButton"))->isEnabled());
+        QVERIFY(!panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))->isEnabled());
         selectFiles({ QStringLiteral("app-data-20261121-020000.tar.gz") });
+        QVERIFY(panel()->findChild<QPushButton*>(QStringLiteral("verifySelectedButton"))->isEnabled());
+        QVERIFY(panel()->findChild<QPushButton*>(QStringLiteral("verifyHereButton"))->isEnabled());
         auto* proxy = table()->model();
         for (int row = 0; row < proxy->rowCount(); ++row) {
             if (proxy->index(row, BackupHistoryModel::FileColumn)

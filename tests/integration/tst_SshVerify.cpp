@@ -88,10 +88,8 @@ private slots:
         QVERIFY2(entry.method.contains(QLatin1String("sha256")), qPrintable(entry.method));
         QVERIFY2(entry.details.contains(QLatin1String("SFTP")), qPrintable(entry.details));
         QCOMPARE(stages, (QList<QString> { QStringLiteral("download"), QStringLiteral("verify") }));
-        // Nothing of the backup is left on the workstation.
-        QVERIFY(QDir(m_dir.filePath(QStringLiteral("downloads/") + m_host.name))
-                    .entryList(QDir::Files | QDir::NoDotAndDotDot | QDir::AllDirs)
-                    .isEmpty());
+        // Nothing of the backup is left on the workstation, not even an empty folder for the host.
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("downloads/") + m_host.name)).exists());
     }
 
     void damagedCopyFailsAgainstTheHostsSidecar()
@@ -304,6 +302,7 @@ private slots:
         // A second verification of the same backup would write and remove the first one's copy.
         const QString path = QStringLiteral("backups/application/app-data-20261120-020000.tar.gz");
         const WorkstationVerifyRequest second = request(path);
+        QVERIFY(QDir().mkpath(second.downloadDir + u'/' + m_host.name));
         QLockFile running(second.downloadDir + u'/' + m_host.name + u'/'
             + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(16))
             + QStringLiteral(".lock"));
