@@ -1965,6 +1965,13 @@ steht auf stderr).
         <source>config</source>
         <translation>Konfiguration</translation>
     </message>
+    <message numerus="yes">
+        <source>Stale: not proved good within the host&apos;s verification interval (%n day(s))</source>
+        <translation>
+            <numerusform>Veraltet: nicht innerhalb des Prüfintervalls des Hosts (%n Tag) als gut nachgewiesen</numerusform>
+            <numerusform>Veraltet: nicht innerhalb des Prüfintervalls des Hosts (%n Tage) als gut nachgewiesen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dr::BackupKeyStore</name>

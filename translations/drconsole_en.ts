@@ -143,6 +143,16 @@
     </message>
 </context>
 <context>
+    <name>dr::BackupHistoryModel</name>
+    <message numerus="yes">
+        <source>Stale: not proved good within the host&apos;s verification interval (%n day(s))</source>
+        <translation>
+            <numerusform>Stale: not proved good within the host's verification interval (%n day)</numerusform>
+            <numerusform>Stale: not proved good within the host's verification interval (%n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dr::ComplianceDashboard</name>
     <message numerus="yes">
         <source>%n host(s): %1 compliant, %2 at risk, %3 not compliant</source>

@@ -46,9 +46,12 @@ QIcon BackupHistoryModel::proofIcon(ProofState state)
     return QIcon(QStringLiteral(":/icons/unverified.svg"));
 }
 
-QString BackupHistoryModel::verifyToolTip(const BackupRecord& record, const Proof& proof)
+QString BackupHistoryModel::verifyToolTip(const BackupRecord& record, const Proof& proof, int intervalDays)
 {
     QStringList lines;
+    if (proof.state == ProofState::Stale)
+        lines.append(
+            tr("Stale: not proved good within the host's verification interval (%n day(s))", nullptr, intervalDays));
     lines.append(proof.provenAt.isValid()
             ? tr("Last proved good %1 (%2)")
                   .arg(QLocale().toString(proof.provenAt.toLocalTime(), QLocale::ShortFormat),
@@ -295,7 +298,7 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
         if (role == Qt::DecorationRole)
             return couldNotVerify(record, proof) ? proofIcon(ProofState::Stale) : proofIcon(proof.state);
         if (role == Qt::ToolTipRole)
-            return verifyToolTip(record, proof);
+            return verifyToolTip(record, proof, m_intervalDays);
         break;
     }
     case LevelColumn: {
@@ -307,7 +310,7 @@ QVariant BackupHistoryModel::data(const QModelIndex& index, int role) const
         if (role == SortRole)
             return holds ? Proof::levelRank(proof.level) : -1;
         if (role == Qt::ToolTipRole)
-            return verifyToolTip(record, proof);
+            return verifyToolTip(record, proof, m_intervalDays);
         break;
     }
     case ProvenAtColumn:

@@ -72,7 +72,7 @@ public:
     /// Wide enough for the longest text @p column can show in this language (state or level), icon included.
     static int textColumnWidth(int column, const QFontMetrics& metrics);
     /// "Last proved good ... (level)" and the newest verification's verdict, method and reason.
-    static QString verifyToolTip(const BackupRecord& record, const Proof& proof);
+    static QString verifyToolTip(const BackupRecord& record, const Proof& proof, int intervalDays);
 
 private:
     int m_intervalDays = 7;

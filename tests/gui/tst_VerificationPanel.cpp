@@ -237,6 +237,17 @@ private slots:
             QStringLiteral("Select a backup to see every verification of it."));
         filter->clear();
         QCOMPARE(table()->model()->rowCount(), 4);
+
+        // A stale proof's tooltip names the interval it is past.
+        BackupRecord old;
+        old.verifyState = VerifyState::Passed;
+        old.provenAt = QDateTime::currentDateTimeUtc().addDays(-10);
+        old.provenLevel = QStringLiteral("checksum");
+        const QString tip
+            = BackupHistoryModel::verifyToolTip(old, Proof::of(old, QDateTime::currentDateTimeUtc(), 7), 7);
+        QVERIFY2(
+            tip.startsWith(QLatin1String("Stale: not proved good within the host's verification interval (7 days)")),
+            qPrintable(tip));
     }
 
     void verifyWhatIsNotProvenInNDays()
