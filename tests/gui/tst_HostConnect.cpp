@@ -287,6 +287,33 @@ private slots:
         QVERIFY(allLogText(*window).contains(QLatin1String("Downloading")));
     }
 
+    void hostVerifyResultsArriveAfterACutConnection()
+    {
+        // The console's kept connection is cut while idle (as when following a job lost the host). The sync that
+        // brings a host verification's results over reconnects instead of losing them.
+        QCOMPARE(m_server.runAsUser(QStringLiteral(
+                     "mkdir -p backups/cut && printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL "
+                     "database dump complete\\n' | gzip > backups/cut/postgres-20250104-020000.sql.gz")),
+            0);
+        HostProfile host = m_server.profile(QStringLiteral("ssh-cut"));
+        host.backupDirs = { QStringLiteral("backups/cut") };
+        auto window = windowOnKnownHost(host);
+        QTRY_COMPARE(window->selectedHost(), host.name);
+        QSignalSpy finished(window.get(), &ConsoleWindow::operationFinished);
+        window->sessions()->installTool(host);
+        QCOMPARE(waitForOutcome(*window, finished), 1);
+        QVERIFY(succeedsWithoutAsking(*window, &ConsoleWindow::syncSelected));
+        QVERIFY(m_server.killSessions() > 0);
+
+        finished.clear(); // the sync's outcome
+        window->verifyOnHost({ QStringLiteral("backups/cut/postgres-20250104-020000.sql.gz") }, false);
+        QCOMPARE(waitForOutcome(*window, finished, 60'000), 1);
+        const auto backups = m_catalog->backups(m_catalog->host(host.name)->id);
+        QVERIFY(backups.ok());
+        QCOMPARE(backups->size(), 1);
+        QVERIFY2(backups->first().verifyState == VerifyState::Passed, qPrintable(allLogText(*window)));
+    }
+
     void passphraseIsAskedAgainWhenWrongAndKeptInMemoryOnly()
     {
         HostProfile host = m_server.profile(QStringLiteral("ssh-secret-key"));
