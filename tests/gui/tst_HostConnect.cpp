@@ -156,6 +156,21 @@ private:
         input->accept();
     }
 
+    /// A profile of the test sshd named @p name whose only backup folder, backups/@p folder, holds one complete
+    /// gzip'd dump at @p path (made by the host's user).
+    HostProfile hostWithOneDump(const QString& name, const QString& folder, const QString& path)
+    {
+        const int made = m_server.runAsUser(
+            QStringLiteral("mkdir -p backups/%1 && printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- "
+                           "PostgreSQL database dump complete\\n' | gzip > %2")
+                .arg(folder, path));
+        if (made != 0)
+            qWarning("could not make %s on the test host", qPrintable(path));
+        HostProfile host = m_server.profile(name);
+        host.backupDirs = { QStringLiteral("backups/") + folder };
+        return host;
+    }
+
     /// A window on @p host (added to the catalog), whose key is known from the start.
     std::unique_ptr<ConsoleWindow> windowOnKnownHost(const HostProfile& host)
     {
@@ -262,12 +277,8 @@ private slots:
     {
         // A complete dump in a folder of its own, verified from the Verification tab before any sync: the host
         // key is asked first, and once accepted the verification itself runs (download over SFTP, then checks).
-        QCOMPARE(m_server.runAsUser(QStringLiteral(
-                     "mkdir -p backups/verify && printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL "
-                     "database dump complete\\n' | gzip > backups/verify/postgres-20250103-020000.sql.gz")),
-            0);
-        HostProfile host = m_server.profile(QStringLiteral("ssh-verify"));
-        host.backupDirs = { QStringLiteral("backups/verify") };
+        const HostProfile host = hostWithOneDump(QStringLiteral("ssh-verify"), QStringLiteral("verify"),
+            QStringLiteral("backups/verify/postgres-20250103-020000.sql.gz"));
         addHost(host);
         auto window = makeWindow(m_dir.filePath(QStringLiteral("known_hosts_verify")));
         window->selectHost(host.name);
@@ -291,12 +302,8 @@ private slots:
     {
         // The console's kept connection is cut while idle (as when following a job lost the host). The sync that
         // brings a host verification's results over reconnects instead of losing them.
-        QCOMPARE(m_server.runAsUser(QStringLiteral(
-                     "mkdir -p backups/cut && printf -- '-- PostgreSQL database dump\\nSELECT 1;\\n-- PostgreSQL "
-                     "database dump complete\\n' | gzip > backups/cut/postgres-20250104-020000.sql.gz")),
-            0);
-        HostProfile host = m_server.profile(QStringLiteral("ssh-cut"));
-        host.backupDirs = { QStringLiteral("backups/cut") };
+        const HostProfile host = hostWithOneDump(QStringLiteral("ssh-cut"), QStringLiteral("cut"),
+            QStringLiteral("backups/cut/postgres-20250104-020000.sql.gz"));
         auto window = windowOnKnownHost(host);
         QTRY_COMPARE(window->selectedHost(), host.name);
         QSignalSpy finished(window.get(), &ConsoleWindow::operationFinished);
