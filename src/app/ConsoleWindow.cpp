@@ -63,6 +63,7 @@ ConsoleWindow::ConsoleWindow(Catalog* catalog, QWidget* parent)
             : operation == QLatin1String("verify")              ? tr("verifying…")
                                                                 : tr("installing the host tool…");
         m_hosts->setStatus(host, HostListModel::Status::Working, what);
+        statusBar()->showMessage(tr("%1: %2").arg(host, what)); // not the last operation's outcome any more
         updateActions();
     });
     connect(m_sessions, &HostSessions::finished, this, &ConsoleWindow::onFinished);

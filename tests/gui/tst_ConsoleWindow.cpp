@@ -4,6 +4,7 @@
 #include "app/ConsoleWindow.h"
 #include "app/HostEditDialog.h"
 #include "app/HostListModel.h"
+#include "app/HostSessions.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -167,9 +169,15 @@ private slots:
         QTRY_COMPARE(window.selectedHost(), QStringLiteral("bot-prod")); // the list reloads off the GUI thread
 
         QSignalSpy finished(&window, &ConsoleWindow::operationFinished);
+        // While an operation runs, the status bar says so, not the outcome of the one before.
+        window.statusBar()->showMessage(QStringLiteral("an earlier outcome"));
+        QString shownWhileRunning;
+        connect(window.sessions(), &HostSessions::started, &window,
+            [&] { shownWhileRunning = window.statusBar()->currentMessage(); });
         window.syncSelected();
         QVERIFY(finished.wait(20'000));
         QCOMPARE(finished[0][1].toBool(), true);
+        QCOMPARE(shownWhileRunning, QStringLiteral("bot-prod: syncing…"));
 
         auto* table = window.findChild<QTableView*>(QStringLiteral("backupTableView"));
         QVERIFY(table);
