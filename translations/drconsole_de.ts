@@ -2296,10 +2296,6 @@ steht auf stderr).
         <translation>Tiefenprüfung</translation>
     </message>
     <message>
-        <source>Restore %1 into a throwaway database on the PostgreSQL server of host %2 (dropped afterwards), count SQLite rows and extract archives into a temporary folder there? Your databases are not touched, but the server does the work of a restore.</source>
-        <translation>%1 in eine temporäre Datenbank auf dem PostgreSQL-Server von Host %2 wiederherstellen (danach gelöscht), SQLite-Zeilen zählen und Archive dort in einen temporären Ordner entpacken? Ihre Datenbanken bleiben unberührt, aber der Server leistet die Arbeit einer Wiederherstellung.</translation>
-    </message>
-    <message>
         <source>the newest backups</source>
         <translation>die neuesten Sicherungen</translation>
     </message>
@@ -2341,6 +2337,10 @@ steht auf stderr).
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Verify %1 deeply on host %2? Each is checked by what it holds: a PostgreSQL dump is restored into a throwaway database there (dropped afterwards), a SQLite database has its rows counted, an archive is extracted into a temporary folder. Your databases are not touched, but the host does the work of a restore.</source>
+        <translation>%1 auf Host %2 tiefgehend prüfen? Jede wird nach ihrem Inhalt geprüft: ein PostgreSQL-Dump wird dort in eine temporäre Datenbank wiederhergestellt (danach gelöscht), bei einer SQLite-Datenbank werden die Zeilen gezählt, ein Archiv wird in einen temporären Ordner entpackt. Ihre Datenbanken bleiben unberührt, aber der Host leistet die Arbeit einer Wiederherstellung.</translation>
     </message>
 </context>
 <context>

@@ -147,8 +147,8 @@
     <message numerus="yes">
         <source>Stale: not proved good within the host&apos;s verification interval (%n day(s))</source>
         <translation>
-            <numerusform>Stale: not proved good within the host's verification interval (%n day)</numerusform>
-            <numerusform>Stale: not proved good within the host's verification interval (%n days)</numerusform>
+            <numerusform>Stale: not proved good within the host&apos;s verification interval (%n day)</numerusform>
+            <numerusform>Stale: not proved good within the host&apos;s verification interval (%n days)</numerusform>
         </translation>
     </message>
 </context>

@@ -542,9 +542,10 @@ void ConsoleWindow::verifyOnHost(const QStringList& files, bool deep)
         return;
     if (deep) {
         const auto answer = QMessageBox::question(this, tr("Deep verification"),
-            tr("Restore %1 into a throwaway database on the PostgreSQL server of host %2 (dropped afterwards), count "
-               "SQLite rows and extract archives into a temporary folder there? Your databases are not touched, but "
-               "the server does the work of a restore.")
+            tr("Verify %1 deeply on host %2? Each is checked by what it holds: a PostgreSQL dump is restored into a "
+               "throwaway database there (dropped afterwards), a SQLite database has its rows counted, an archive is "
+               "extracted into a temporary folder. Your databases are not touched, but the host does the work of a "
+               "restore.")
                 .arg(files.isEmpty() ? tr("the newest backups") : tr("%n backup(s)", nullptr, int(files.size())),
                     entry->profile.name),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
