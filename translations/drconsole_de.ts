@@ -710,10 +710,6 @@ steht auf stderr).
         <translation>--verify-interval „%1“ ist keine Anzahl Tage</translation>
     </message>
     <message>
-        <source>Host %1 has no backups to verify</source>
-        <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
-    </message>
-    <message>
         <source>The results are not in the catalog yet (they arrive with the next sync): %1</source>
         <translation>Die Ergebnisse stehen noch nicht im Katalog (sie kommen mit der nächsten Synchronisierung): %1</translation>
     </message>
@@ -1234,6 +1230,10 @@ steht auf stderr).
     <message>
         <source> (folders unchanged)</source>
         <translation> (Ordner unverändert)</translation>
+    </message>
+    <message>
+        <source>Host %1 has no backups to verify</source>
+        <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
     </message>
 </context>
 <context>
@@ -2919,10 +2919,6 @@ steht auf stderr).
     <message>
         <source>Stopped verification job %1 on host %2; what it verified before arrives with the next sync</source>
         <translation>Prüfauftrag %1 auf Host %2 abgebrochen; was er bis dahin geprüft hat, kommt mit der nächsten Synchronisierung</translation>
-    </message>
-    <message>
-        <source>Host %1 has no backups to verify</source>
-        <translation>Host %1 hat keine Sicherungen zum Prüfen</translation>
     </message>
     <message>
         <source>Verifying the newest backup of each component: %1</source>

@@ -136,24 +136,19 @@ void HostWorker::verifyOnHost(
             transport->setLogSink([this](LogKind kind, const QString& text) { emit logLine(m_hostName, kind, text); });
         return transport;
     });
-    // "Verify latest" is chosen from the catalog, after a sync: the host tool's own "latest" sees only its
-    // BACKUP_DIR, not every folder of the host's profile (the guide's system-backup/, for one).
+    // "Verify latest" is chosen from the catalog, after a sync (newestBackupsAfterSync), not by the host tool.
     QStringList chosen = files;
     if (chosen.isEmpty()) {
         Transport* transport = transportFor(host, options);
-        const auto synced = transport ? syncHost(*m_catalog, host, *transport, &cancelRequested)
-                                      : Result<SyncOutcome>(makeError(Error::Code::InvalidInput,
+        const auto newest = transport ? newestBackupsAfterSync(*m_catalog, host, *transport, &cancelRequested)
+                                      : Result<QList<BackupRecord>>(makeError(Error::Code::InvalidInput,
                                           tr("Host %1 cannot be reached by this build").arg(host.name)));
-        auto records = synced ? m_catalog->backups(host.id) : Result<QList<BackupRecord>>(synced.error());
-        if (records) {
-            for (const BackupRecord& record : BackupRecord::newestOfEachComponent(*records))
+        if (newest) {
+            for (const BackupRecord& record : *newest)
                 chosen.append(record.path);
-            if (chosen.isEmpty())
-                records = makeError(Error::Code::NotFound, tr("Host %1 has no backups to verify").arg(host.name));
-        }
-        if (!records) {
-            outcome.error = records.error();
-            if (!synced && synced.error().code != Error::Code::Cancelled)
+        } else {
+            outcome.error = newest.error();
+            if (outcome.error.code != Error::Code::Cancelled && outcome.error.code != Error::Code::NotFound)
                 m_transport.reset(); // reconnect from scratch next time
             emit logLine(host.name, LogKind::Error, outcome.error.fullText());
             finishWithBackups(host, outcome, QStringLiteral("verify"));

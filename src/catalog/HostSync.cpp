@@ -61,4 +61,18 @@ Result<SyncOutcome> syncHost(
     return outcome;
 }
 
+Result<QList<BackupRecord>> newestBackupsAfterSync(
+    Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel)
+{
+    if (auto synced = syncHost(catalog, host, transport, cancel); !synced)
+        return synced.error();
+    auto records = catalog.backups(host.id);
+    if (!records)
+        return records.error();
+    QList<BackupRecord> newest = BackupRecord::newestOfEachComponent(*records);
+    if (newest.isEmpty())
+        return makeError(Error::Code::NotFound, HostSyncText::tr("Host %1 has no backups to verify").arg(host.name));
+    return newest;
+}
+
 } // namespace dr

@@ -11,4 +11,10 @@ namespace dr {
 Result<SyncOutcome> syncHost(
     Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel = nullptr);
 
+/// What "verify latest" verifies, after a sync (a backup made since the last one counts): the newest backup of each
+/// component in each folder of the host's profile (BackupRecord::newestOfEachComponent). The host tool's own
+/// "latest" sees only its BACKUP_DIR. No backups at all is an error (NotFound).
+Result<QList<BackupRecord>> newestBackupsAfterSync(
+    Catalog& catalog, const HostProfile& host, Transport& transport, const std::atomic_bool* cancel = nullptr);
+
 } // namespace dr

@@ -544,20 +544,8 @@ int CliApp::verifyCommand(const QStringList& arguments)
         return fail(host.error());
     const QString target = parser.positionalArguments().at(1);
 
-    // "latest" is chosen here from the catalog, after a sync: the host tool's own "latest" sees only its
-    // BACKUP_DIR, not every folder of the host's profile (the guide's system-backup/, for one).
+    // "latest" is chosen here from the catalog, after a sync (newestBackupsAfterSync), not by the host tool.
     const bool latest = target == QLatin1String("latest");
-    auto newestAfterSync = [&](Transport& transport) -> Result<QList<BackupRecord>> {
-        if (auto synced = syncHost(*m_catalog, *host, transport); !synced)
-            return synced.error();
-        auto records = m_catalog->backups(host->id);
-        if (!records)
-            return records.error();
-        const QList<BackupRecord> newest = BackupRecord::newestOfEachComponent(*records);
-        if (newest.isEmpty())
-            return makeError(Error::Code::NotFound, tr("Host %1 has no backups to verify").arg(host->name));
-        return newest;
-    };
 
     QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
@@ -599,7 +587,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 return opened.error();
             QList<BackupRecord> chosen { known == records->cend() ? named : *known };
             if (latest) {
-                auto newest = newestAfterSync(transport);
+                auto newest = newestBackupsAfterSync(*m_catalog, *host, transport);
                 if (!newest)
                     return newest.error();
                 chosen = *newest;
@@ -629,7 +617,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
             = withTransport<RunResult>(*host, parser.isSet(acceptNew), [&](Transport& transport) -> Result<RunResult> {
                   QStringList files { target };
                   if (latest) {
-                      auto newest = newestAfterSync(transport);
+                      auto newest = newestBackupsAfterSync(*m_catalog, *host, transport);
                       if (!newest)
                           return newest.error();
                       files.clear();
