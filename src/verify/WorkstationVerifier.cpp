@@ -112,6 +112,18 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
             return *failed;
     }
 
+    // The finished copy is removed once it was checked, on every way out (a cut download keeps its .part instead).
+    auto dropDownload = [&] {
+        if (remote.isEmpty() || request.keepDownload)
+            return;
+        QFile::remove(localPath);
+        QFile::remove(localPath + QStringLiteral(".sha256"));
+        const QString folder = QFileInfo(localPath).absolutePath();
+        QDir().rmdir(folder);
+        downloadLock.reset(); // its file is in the host's folder, which goes too when nothing else is in it
+        QDir().rmdir(QFileInfo(folder).absolutePath());
+    };
+
     VerifyRequest check;
     check.path = localPath;
     check.expectedSha256 = request.backup.sha256;
@@ -135,8 +147,10 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         // sha256sum prints nothing until it is through the file: allow for a slow disk, 20 MB/s.
         sumOptions.idleTimeoutMs = int(std::min<qint64>(60'000 + QFileInfo(localPath).size() / 20'000, 7'200'000));
         const auto hostSum = transport.run({ QStringLiteral("sha256sum"), QStringLiteral("--"), remote }, sumOptions);
-        if (!hostSum && hostSum.error().code == Error::Code::Cancelled)
+        if (!hostSum && hostSum.error().code == Error::Code::Cancelled) {
+            dropDownload();
             return finish(VerifyState::Error, hostSum.error().message);
+        }
         QByteArray line = hostSum && hostSum->exitStatus == 0 ? hostSum->out : QByteArray();
         if (line.startsWith('\\'))
             line.remove(0, 1); // sha256sum's escaped-name form
@@ -157,14 +171,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
             report = BackupVerifier::verify(check);
         }
     }
-    if (!remote.isEmpty() && !request.keepDownload) {
-        QFile::remove(localPath);
-        QFile::remove(localPath + QStringLiteral(".sha256"));
-        const QString folder = QFileInfo(localPath).absolutePath();
-        QDir().rmdir(folder);
-        downloadLock.reset(); // its file is in the host's folder, which goes too when nothing else is in it
-        QDir().rmdir(QFileInfo(folder).absolutePath());
-    }
+    dropDownload();
     entry.level = report.levelId();
     entry.keyRejected = report.keyRejected;
     entry.method = report.method;
