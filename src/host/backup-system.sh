@@ -1570,10 +1570,9 @@ cmd_verify() {
     [[ -n $json && -n $many ]] && say "[$out]"
     if ((rc)); then
         local IFS=$'\n'
-        notify failure "verification failed on $HOSTNAME" "${failed[*]}" # a slow mail server stays covered
+        notify failure "verification failed on $HOSTNAME" "${failed[*]}"
     fi
-    stop_heartbeat
-    exit "$rc"
+    exit "$rc" # the beat ends at exit (cleanup_temp), so a slow mail server above stays covered
 }
 
 # ----------------------------------------------------------------------------------------------------------
