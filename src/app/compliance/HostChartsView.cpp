@@ -27,11 +27,9 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
-#include <cmath>
-
-#include <cmath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dr {
 
