@@ -677,6 +677,9 @@ Result<void> Catalog::recomputeBackups(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
             " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?, verify_level = ?, proven_at = ?,"
             " proven_level = ?, verdict = ? WHERE id = ?"));
+        // A verification stamped further ahead came from a clock running ahead: it stays in the history, but
+        // cannot be ordered against the others, so it neither proves nor outweighs anything.
+        const QDateTime latestTrusted = QDateTime::currentDateTimeUtc().addSecs(Proof::clockAheadToleranceSeconds);
         for (const QString& path : paths) {
             if (!eventsByFile.contains(path) && !replaced.contains(path))
                 continue; // a new file without events keeps the fields it was inserted with
@@ -693,9 +696,6 @@ Result<void> Catalog::recomputeBackups(
             record.encrypted = rowQuery.value(3).toBool();
             const qint64 currentSize = rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong();
             rowQuery.finish();
-            // A verification stamped more than an hour ahead came from a clock running ahead: it stays in the
-            // history, but cannot be ordered against the others, so it neither proves nor outweighs anything.
-            const QDateTime latestTrusted = QDateTime::currentDateTimeUtc().addSecs(3600);
             for (const CatalogEvent& event : eventsByFile.value(path)) {
                 if (event.event == QLatin1String("verify") && event.time > latestTrusted)
                     continue;

@@ -87,7 +87,7 @@ Proof Proof::of(const BackupRecord& record, const QDateTime& now, int intervalDa
         proof.state = ProofState::Unverified;
     else if (const qint64 age = record.provenAt.secsTo(now); age > qint64(intervalDays) * 86'400)
         proof.state = ProofState::Stale;
-    else if (age < -3600)
+    else if (age < -clockAheadToleranceSeconds)
         proof.state = ProofState::Stale; // stamped by a clock that runs ahead: its age is unknown, never fresh
     else
         proof.state = ProofState::Proven;

@@ -21,6 +21,9 @@ public:
     QDateTime provenAt; ///< the newest pass, if any
     QString level; ///< of that pass
 
+    /// A proof stamped further ahead than this came from a clock running ahead: its age is unknown.
+    static constexpr qint64 clockAheadToleranceSeconds = 3600;
+
     bool counts() const { return state == ProofState::Proven; }
     /// "proven", "stale", "failed", "unverified": what JSON and filters use.
     static QString stateId(ProofState state);
