@@ -33,6 +33,11 @@ Result<QString> HostTool::shippedVersion()
     return match.captured(1);
 }
 
+namespace {
+// The $0 of command()'s runner script: commandName() recognises the host tool's argv by it.
+constexpr auto runnerName = QLatin1String("drconsole-tool");
+} // namespace
+
 QStringList HostTool::command(const HostProfile& host, const QStringList& arguments)
 {
     static const QString runner = QStringLiteral(R"SH(base=$1 tool=$2
@@ -41,8 +46,8 @@ case $tool in /*) ;; *) tool=$HOME/$tool ;; esac
 if [ -n "$base" ]; then cd -- "$base" || exit 2; fi
 if [ ! -x "$tool" ]; then echo "host tool not installed at $tool" >&2; exit 127; fi
 exec "$tool" "$@")SH");
-    return QStringList { QStringLiteral("sh"), QStringLiteral("-c"), runner, QStringLiteral("drconsole-tool"),
-        host.baseDir, host.toolPath }
+    return QStringList { QStringLiteral("sh"), QStringLiteral("-c"), runner, QString(runnerName), host.baseDir,
+        host.toolPath }
     + arguments;
 }
 
@@ -50,7 +55,7 @@ QString HostTool::commandName(const QStringList& argv)
 {
     if (argv.size() < 4 || argv[0] != QLatin1String("sh") || argv[1] != QLatin1String("-c"))
         return argv.value(0);
-    if (argv[3] != QLatin1String("drconsole-tool") || argv.size() < 6)
+    if (argv[3] != runnerName || argv.size() < 6)
         return argv[3]; // $0 of the script
     const QString tool = argv[5].mid(argv[5].lastIndexOf(u'/') + 1);
     QString words = QStringList(argv.mid(6)).join(u' ');
