@@ -596,8 +596,8 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
             return rest.error();
     }
     m_report.uncompressedBytes = content.bytesOut();
-    if (gunzip && gunzip->members() > 1)
-        m_report.warnings.append(tr("%n gzip members", nullptr, int(gunzip->members())));
+    if (gunzip)
+        m_report.gzipMembers = gunzip->members();
     return level;
 }
 

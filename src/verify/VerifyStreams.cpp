@@ -9,7 +9,10 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
@@ -346,89 +349,148 @@ Result<Block> DecryptStream::next()
 
 // ---------------------------------------------------------------------------------------------------------------
 // GunzipStream
+//
+// A single gzip member is one deflate stream: its bytes can only be decoded in order, on one core. A file of
+// many members (backup-system.sh writes one member per 4 MiB of data) can be decoded on every core: the
+// compressed stream is cut into segments where a member header seems to start, each segment is decoded on its
+// own by a worker, and the results are handed out in order. A cut is never trusted: a segment's result is used
+// only when the segment before it was proven to end exactly with a whole member, CRC32 and length checked, at
+// that cut. Anything else (a cut inside a member, corrupt data, padding or garbage at the end, a segment too
+// large) is decoded by one serial decoder from the last proven boundary, which also words every fault, so a
+// file gives the same verdict and the same message either way.
 
-struct GunzipStream::State
+namespace {
+
+// A plain growable byte buffer: no zero fill on growth, and it keeps its capacity when reused.
+struct ByteBuffer
 {
-    // Large enough to amortise each call, small enough to stay in cache for the consumer.
-    static constexpr std::size_t outSize = std::size_t(256) << 10;
+    std::unique_ptr<std::uint8_t[]> bytes;
+    std::size_t capacity = 0;
+    std::size_t size = 0;
 
-    ByteStream* upstream = nullptr;
-    inflate_state inflate {};
-    bool upstreamEnded = false;
-    bool betweenMembers = true;
-    bool finished = false;
-    qint64 members = 0;
-    qint64 consumedBefore = 0; // compressed bytes of the blocks already used up
-    std::uint32_t blockSize = 0;
-    std::vector<std::uint8_t> out = std::vector<std::uint8_t>(outSize);
+    void reserve(std::size_t wanted)
+    {
+        if (wanted <= capacity)
+            return;
+        auto grown = std::make_unique_for_overwrite<std::uint8_t[]>(wanted);
+        if (size > 0)
+            std::memcpy(grown.get(), bytes.get(), size);
+        bytes = std::move(grown);
+        capacity = wanted;
+    }
+    void append(const std::uint8_t* data, std::size_t count)
+    {
+        if (size + count > capacity)
+            reserve(std::max(size + count, capacity + capacity / 2));
+        std::memcpy(bytes.get() + size, data, count);
+        size += count;
+    }
+};
 
-    qint64 compressedOffset() const { return consumedBefore + qint64(blockSize - inflate.avail_in); }
+// The ten fixed bytes of a gzip member header (RFC 1952 2.3) as gzip writes them: ID1 ID2, CM 8, no reserved
+// flag bits, XFL 0/2/4, a known OS. About one random position in 2^37 passes; decoding proves the rest.
+bool looksLikeMemberHeader(const std::uint8_t* p)
+{
+    return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8 && (p[3] & 0xe0) == 0 && (p[8] == 0 || p[8] == 2 || p[8] == 4)
+        && (p[9] <= 13 || p[9] == 255);
+}
+constexpr std::size_t memberHeaderSize = 10;
+
+// Decodes the stream in order with one ISA-L state; every fault is worded here.
+class SerialGunzip
+{
+public:
+    // Asked between two members with the bytes left of the current upstream block; true stops the decoder there
+    // (next() returns what it has, and stopped() turns true).
+    using StopBetweenMembers = std::function<bool(const std::uint8_t* rest, std::size_t restSize)>;
+
+    SerialGunzip(ByteStream& upstream, qint64 startOffset, qint64 membersBefore, StopBetweenMembers stop)
+        : m_upstream(upstream)
+        , m_stop(std::move(stop))
+        , m_members(membersBefore)
+        , m_consumedBefore(startOffset)
+    {
+        isal_inflate_init(&m_inflate);
+    }
+
+    bool stopped() const { return m_stopped; }
+    qint64 members() const { return m_members; }
+    qint64 compressedOffset() const { return m_consumedBefore + qint64(m_blockSize - m_inflate.avail_in); }
+
+    Result<Block> next();
+
+private:
+    static constexpr std::size_t outSize = std::size_t(256) << 10; // amortises each call, stays in cache
 
     // Makes input available; false at the end of the upstream.
     Result<bool> fillInput()
     {
-        while (inflate.avail_in == 0) {
-            if (upstreamEnded)
+        while (m_inflate.avail_in == 0) {
+            if (m_upstreamEnded)
                 return false;
-            auto block = upstream->next();
+            auto block = m_upstream.next();
             if (!block)
                 return block.error();
-            consumedBefore += blockSize;
-            blockSize = 0;
+            m_consumedBefore += m_blockSize;
+            m_blockSize = 0;
             if (block->atEnd()) {
-                upstreamEnded = true;
+                m_upstreamEnded = true;
                 return false;
             }
-            inflate.next_in = const_cast<std::uint8_t*>(block->data); // ISA-L only reads it
-            inflate.avail_in = std::uint32_t(block->size);
-            blockSize = inflate.avail_in;
+            m_inflate.next_in = const_cast<std::uint8_t*>(block->data); // ISA-L only reads it
+            m_inflate.avail_in = std::uint32_t(block->size);
+            m_blockSize = m_inflate.avail_in;
         }
         return true;
     }
+
+    ByteStream& m_upstream;
+    StopBetweenMembers m_stop;
+    inflate_state m_inflate {};
+    bool m_upstreamEnded = false;
+    bool m_betweenMembers = true;
+    bool m_finished = false;
+    bool m_stopped = false;
+    qint64 m_members = 0;
+    qint64 m_membersHere = 0; // members this decoder finished itself
+    qint64 m_consumedBefore = 0; // compressed bytes of the blocks already used up
+    std::uint32_t m_blockSize = 0;
+    std::vector<std::uint8_t> m_out = std::vector<std::uint8_t>(outSize);
 };
 
-GunzipStream::GunzipStream(ByteStream& upstream)
-    : d(std::make_unique<State>())
+Result<Block> SerialGunzip::next()
 {
-    d->upstream = &upstream;
-    isal_inflate_init(&d->inflate);
-}
-
-GunzipStream::~GunzipStream() = default;
-
-qint64 GunzipStream::members() const
-{
-    return d->members;
-}
-
-Result<Block> GunzipStream::next()
-{
-    if (d->finished)
+    if (m_finished)
         return Block {};
-    inflate_state& state = d->inflate;
-    std::uint8_t* const out = d->out.data();
+    inflate_state& state = m_inflate;
+    std::uint8_t* const out = m_out.data();
     state.next_out = out;
-    state.avail_out = std::uint32_t(State::outSize);
+    state.avail_out = std::uint32_t(outSize);
     auto produced = [&] { return std::size_t(state.next_out - out); };
 
     for (;;) {
-        if (d->betweenMembers) {
-            auto more = d->fillInput();
+        if (m_betweenMembers) {
+            if (m_stop && m_membersHere > 0 && (state.avail_in > 0 || !m_upstreamEnded)
+                && m_stop(state.next_in, state.avail_in)) {
+                m_stopped = m_finished = true;
+                return Block { out, produced() };
+            }
+            auto more = fillInput();
             if (!more)
                 return more.error();
             if (!*more) {
-                d->finished = true;
-                if (d->members == 0)
-                    return corrupt(tr("not gzip-compressed (the stream is empty)"));
+                m_finished = true;
+                if (m_members == 0)
+                    return corrupt(GunzipStream::tr("not gzip-compressed (the stream is empty)"));
                 return Block { out, produced() };
             }
             if (state.next_in[0] == 0x1f) {
                 isal_inflate_reset(&state);
                 state.crc_flag = ISAL_GZIP; // ISA-L parses the header and checks the CRC32 and ISIZE trailer
-                d->betweenMembers = false;
-                ++d->members;
-            } else if (d->members == 0) {
-                return corrupt(tr("not gzip-compressed (no gzip header)"));
+                m_betweenMembers = false;
+                ++m_members;
+            } else if (m_members == 0) {
+                return corrupt(GunzipStream::tr("not gzip-compressed (no gzip header)"));
             } else {
                 // Zero padding after the last member is harmless (tape blocking); anything else is not.
                 std::uint8_t* const end = state.next_in + state.avail_in;
@@ -437,8 +499,8 @@ Result<Block> GunzipStream::next()
                 if (nonZero != end) {
                     state.avail_in -= std::uint32_t(nonZero - state.next_in);
                     state.next_in = nonZero;
-                    return corrupt(
-                        tr("unexpected data after the end of the gzip stream (at byte %1)").arg(d->compressedOffset()));
+                    return corrupt(GunzipStream::tr("unexpected data after the end of the gzip stream (at byte %1)")
+                                       .arg(compressedOffset()));
                 }
                 state.next_in = end;
                 state.avail_in = 0;
@@ -447,7 +509,7 @@ Result<Block> GunzipStream::next()
         }
 
         if (state.avail_in == 0) {
-            auto more = d->fillInput();
+            auto more = fillInput();
             if (!more)
                 return more.error();
         }
@@ -458,36 +520,457 @@ Result<Block> GunzipStream::next()
         case ISAL_DECOMP_OK:
             break;
         case ISAL_INVALID_WRAPPER:
-            return corrupt(tr("invalid gzip header (member %1)").arg(d->members));
+            return corrupt(GunzipStream::tr("invalid gzip header (member %1)").arg(m_members));
         case ISAL_UNSUPPORTED_METHOD:
-            return corrupt(tr("unsupported gzip compression method (member %1)").arg(d->members));
+            return corrupt(GunzipStream::tr("unsupported gzip compression method (member %1)").arg(m_members));
         case ISAL_INCORRECT_CHECKSUM:
-            return corrupt(tr("corrupt data: the gzip CRC32/length check failed (member %1)").arg(d->members));
+            return corrupt(
+                GunzipStream::tr("corrupt data: the gzip CRC32/length check failed (member %1)").arg(m_members));
         case ISAL_INVALID_BLOCK:
         case ISAL_INVALID_SYMBOL:
         case ISAL_INVALID_LOOKBACK:
-            return corrupt(tr("corrupt compressed data near byte %1 of the gzip stream (invalid deflate %2)")
-                               .arg(d->compressedOffset())
-                               .arg(status == ISAL_INVALID_BLOCK       ? tr("block")
-                                       : status == ISAL_INVALID_SYMBOL ? tr("code")
-                                                                       : tr("back-reference")));
+            return corrupt(
+                GunzipStream::tr("corrupt compressed data near byte %1 of the gzip stream (invalid deflate %2)")
+                    .arg(compressedOffset())
+                    .arg(status == ISAL_INVALID_BLOCK       ? GunzipStream::tr("block")
+                            : status == ISAL_INVALID_SYMBOL ? GunzipStream::tr("code")
+                                                            : GunzipStream::tr("back-reference")));
         default:
-            return corrupt(tr("corrupt compressed data (ISA-L error %1)").arg(status));
+            return corrupt(GunzipStream::tr("corrupt compressed data (ISA-L error %1)").arg(status));
         }
         if (state.block_state == ISAL_BLOCK_FINISH) {
-            d->betweenMembers = true;
+            m_betweenMembers = true;
+            ++m_membersHere;
             if (state.avail_out == 0)
                 return Block { out, produced() };
             continue;
         }
         if (state.avail_out == 0)
             return Block { out, produced() };
-        if (state.avail_in == 0 && d->upstreamEnded && state.avail_out == outBefore && inBefore == 0) {
-            d->finished = true;
-            return corrupt(tr("truncated: the gzip stream ends before its end marker (after %1 compressed bytes)")
-                               .arg(d->compressedOffset()));
+        if (state.avail_in == 0 && m_upstreamEnded && state.avail_out == outBefore && inBefore == 0) {
+            m_finished = true;
+            return corrupt(
+                GunzipStream::tr("truncated: the gzip stream ends before its end marker (after %1 compressed bytes)")
+                    .arg(compressedOffset()));
         }
     }
+}
+
+// Decodes a run of whole members on the worker threads, and hands the output out in order (see above).
+class ParallelGunzip
+{
+public:
+    // A segment is cut at the first header after this many compressed bytes, or at maxSegment without one. Small
+    // enough that the segments in flight stay within a few tens of MiB, large enough to amortise the hand-over.
+    static constexpr std::size_t targetSegment = std::size_t(512) << 10;
+    static constexpr std::size_t maxSegment = std::size_t(6) << 20;
+    // A worker gives a segment that inflates to more than this back to the serial decoder, which streams it.
+    static constexpr std::size_t maxOutput = std::size_t(16) << 20;
+
+    ParallelGunzip(ByteStream& upstream, const std::uint8_t* rest, std::size_t restSize, qint64 offset,
+        qint64 membersBefore, int workerCount);
+    ~ParallelGunzip();
+    ParallelGunzip(const ParallelGunzip&) = delete;
+    ParallelGunzip& operator=(const ParallelGunzip&) = delete;
+
+    Result<Block> next();
+    qint64 members() const { return m_members; }
+    qint64 segmentsDecodedAlone() const { return m_segmentsDecodedAlone; }
+
+private:
+    struct Segment
+    {
+        enum class Decode { Queued, Running, Proven, Unproven };
+        qint64 offset = 0; // of its first compressed byte in the stream
+        ByteBuffer input;
+        ByteBuffer output;
+        bool startsMember = false;
+        Decode decode = Decode::Queued;
+        qint64 members = 0;
+    };
+    using SegmentPtr = std::shared_ptr<Segment>;
+
+    // Hands the serial decoder the inputs of the segments from the first one given, in order.
+    class SegmentFeed final : public ByteStream
+    {
+    public:
+        SegmentFeed(ParallelGunzip& owner, SegmentPtr first)
+            : m_owner(owner)
+            , m_pending(std::move(first))
+        { }
+        Result<Block> next() override;
+
+    private:
+        ParallelGunzip& m_owner;
+        SegmentPtr m_pending;
+        SegmentPtr m_current; // the block handed out lives in it
+    };
+
+    static bool decodeAlone(Segment& segment, inflate_state& state);
+    void workerLoop();
+    SegmentPtr takeFreeSegment();
+    void recycle(SegmentPtr segment);
+    void seal(std::size_t size);
+    bool cutFilling();
+    void fillAhead();
+    SegmentPtr popSealed();
+    bool nextStartsMember();
+
+    ByteStream& m_upstream;
+    bool m_upstreamDone = false;
+    std::optional<Error> m_upstreamError;
+    SegmentPtr m_filling;
+    std::size_t m_searchFrom = 0;
+    qint64 m_members = 0;
+    qint64 m_segmentsDecodedAlone = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<SegmentPtr> m_sealed; // in stream order, not yet taken by the consumer
+    std::vector<SegmentPtr> m_free; // done with, kept for their buffers
+    bool m_stopping = false;
+    std::vector<std::thread> m_workers;
+    std::size_t m_lookahead = 0;
+
+    SegmentPtr m_current; // its output is the block handed out last
+    std::unique_ptr<inflate_state> m_ownState; // for a segment no worker took yet
+    std::unique_ptr<SegmentFeed> m_feed;
+    std::unique_ptr<SerialGunzip> m_serial;
+    std::unique_ptr<SerialGunzip> m_stoppedSerial; // keeps the block it returned last valid
+};
+
+ParallelGunzip::ParallelGunzip(ByteStream& upstream, const std::uint8_t* rest, std::size_t restSize, qint64 offset,
+    qint64 membersBefore, int workerCount)
+    : m_upstream(upstream)
+    , m_members(membersBefore)
+    , m_lookahead(std::size_t(workerCount) + 1)
+{
+    m_filling = takeFreeSegment();
+    m_filling->offset = offset;
+    m_filling->input.reserve(maxSegment + (std::size_t(1) << 20));
+    m_filling->input.append(rest, restSize);
+    for (int i = 0; i < workerCount; ++i)
+        m_workers.emplace_back([this] { workerLoop(); });
+}
+
+ParallelGunzip::~ParallelGunzip()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    for (std::thread& worker : m_workers)
+        worker.join();
+}
+
+bool ParallelGunzip::decodeAlone(Segment& segment, inflate_state& state)
+{
+    const std::uint8_t* const input = segment.input.bytes.get();
+    const std::size_t inputSize = segment.input.size;
+    ByteBuffer& output = segment.output;
+    output.size = 0;
+    segment.members = 0;
+    std::size_t position = 0;
+    while (position < inputSize) {
+        if (input[position] != 0x1f)
+            return false; // padding or garbage: the serial decoder judges it
+        isal_inflate_reset(&state);
+        state.crc_flag = ISAL_GZIP;
+        state.next_in = const_cast<std::uint8_t*>(input + position); // ISA-L only reads it
+        state.avail_in = std::uint32_t(inputSize - position);
+        for (;;) {
+            if (output.capacity - output.size < (std::size_t(64) << 10)) {
+                if (output.capacity >= maxOutput)
+                    return false;
+                output.reserve(std::min(maxOutput, std::max(output.capacity * 2, inputSize * 4)));
+            }
+            state.next_out = output.bytes.get() + output.size;
+            state.avail_out = std::uint32_t(output.capacity - output.size);
+            const int status = isal_inflate(&state);
+            output.size = std::size_t(state.next_out - output.bytes.get());
+            if (status != ISAL_DECOMP_OK)
+                return false;
+            if (state.block_state == ISAL_BLOCK_FINISH)
+                break;
+            if (state.avail_in == 0 && state.avail_out > 0)
+                return false; // the member goes on past the cut: the cut was not a member start
+        }
+        ++segment.members;
+        position = inputSize - state.avail_in;
+    }
+    return segment.members > 0;
+}
+
+void ParallelGunzip::workerLoop()
+{
+    auto state = std::make_unique<inflate_state>();
+    isal_inflate_init(state.get());
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        SegmentPtr work;
+        m_changed.wait(lock, [&] {
+            if (m_stopping)
+                return true;
+            for (const SegmentPtr& segment : m_sealed)
+                if (segment->decode == Segment::Decode::Queued) {
+                    work = segment;
+                    return true;
+                }
+            return false;
+        });
+        if (m_stopping)
+            return;
+        work->decode = Segment::Decode::Running;
+        lock.unlock();
+        const bool proven = decodeAlone(*work, *state);
+        lock.lock();
+        work->decode = proven ? Segment::Decode::Proven : Segment::Decode::Unproven;
+        m_changed.notify_all();
+    }
+}
+
+// Keeps a segment for its buffers, unless a worker still decodes it (its result is no longer wanted).
+void ParallelGunzip::recycle(SegmentPtr segment)
+{
+    std::lock_guard lock(m_mutex);
+    if (segment && segment->decode != Segment::Decode::Running)
+        m_free.push_back(std::move(segment));
+}
+
+ParallelGunzip::SegmentPtr ParallelGunzip::takeFreeSegment()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_free.empty())
+        return std::make_shared<Segment>();
+    SegmentPtr segment = std::move(m_free.back());
+    m_free.pop_back();
+    segment->input.size = segment->output.size = 0;
+    segment->members = 0;
+    return segment;
+}
+
+// Queues the first `size` bytes of the filling segment; the rest starts the next one.
+void ParallelGunzip::seal(std::size_t size)
+{
+    SegmentPtr next = takeFreeSegment();
+    next->offset = m_filling->offset + qint64(size);
+    next->input.reserve(maxSegment + (std::size_t(1) << 20));
+    next->input.append(m_filling->input.bytes.get() + size, m_filling->input.size - size);
+    m_filling->input.size = size;
+    m_filling->startsMember = size >= memberHeaderSize && looksLikeMemberHeader(m_filling->input.bytes.get());
+    // A segment that does not start a member is left to the serial decoder; no worker takes it.
+    m_filling->decode = m_filling->startsMember ? Segment::Decode::Queued : Segment::Decode::Unproven;
+    {
+        std::lock_guard lock(m_mutex);
+        m_sealed.push_back(std::move(m_filling));
+    }
+    m_changed.notify_all();
+    m_filling = std::move(next);
+    m_searchFrom = 0;
+}
+
+bool ParallelGunzip::cutFilling()
+{
+    ByteBuffer& input = m_filling->input;
+    if (input.size >= targetSegment + memberHeaderSize) {
+        const std::uint8_t* const bytes = input.bytes.get();
+        const std::size_t last = input.size - memberHeaderSize;
+        for (std::size_t at = std::max(m_searchFrom, targetSegment); at <= last; ++at) {
+            const void* found = std::memchr(bytes + at, 0x1f, last + 1 - at);
+            if (!found)
+                break;
+            at = std::size_t(static_cast<const std::uint8_t*>(found) - bytes);
+            if (looksLikeMemberHeader(bytes + at)) {
+                seal(at);
+                return true;
+            }
+        }
+        m_searchFrom = last + 1;
+    }
+    if (input.size >= maxSegment) {
+        seal(input.size);
+        return true;
+    }
+    return false;
+}
+
+// Keeps the workers busy: reads ahead until enough segments wait, or the stream ended.
+void ParallelGunzip::fillAhead()
+{
+    for (;;) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_sealed.size() >= m_lookahead)
+                return;
+        }
+        if (m_upstreamDone)
+            return;
+        if (cutFilling())
+            continue;
+        auto block = m_upstream.next();
+        if (!block || block->atEnd()) {
+            if (!block)
+                m_upstreamError = block.error(); // handed out once the segments before it are
+            else if (m_filling->input.size > 0)
+                seal(m_filling->input.size);
+            m_upstreamDone = true;
+            return;
+        }
+        m_filling->input.append(block->data, block->size);
+    }
+}
+
+ParallelGunzip::SegmentPtr ParallelGunzip::popSealed()
+{
+    fillAhead();
+    std::lock_guard lock(m_mutex);
+    if (m_sealed.empty())
+        return nullptr;
+    SegmentPtr segment = std::move(m_sealed.front());
+    m_sealed.pop_front();
+    return segment;
+}
+
+bool ParallelGunzip::nextStartsMember()
+{
+    fillAhead();
+    std::lock_guard lock(m_mutex);
+    return !m_sealed.empty() && m_sealed.front()->startsMember;
+}
+
+Result<Block> ParallelGunzip::SegmentFeed::next()
+{
+    m_owner.recycle(std::move(m_current));
+    m_current = m_pending ? std::move(m_pending) : m_owner.popSealed();
+    if (!m_current) {
+        if (m_owner.m_upstreamError)
+            return *m_owner.m_upstreamError;
+        return Block {};
+    }
+    m_owner.m_changed.notify_all(); // a worker may wait for the lookahead to move
+    return Block { m_current->input.bytes.get(), m_current->input.size };
+}
+
+Result<Block> ParallelGunzip::next()
+{
+    recycle(std::move(m_current));
+    m_stoppedSerial.reset();
+    for (;;) {
+        if (m_serial) {
+            auto block = m_serial->next();
+            if (!block)
+                return block.error();
+            m_members = m_serial->members();
+            if (!m_serial->stopped())
+                return block;
+            // The serial decoder ended a member exactly where the next segment starts one: workers again.
+            m_feed.reset();
+            m_stoppedSerial = std::move(m_serial);
+            if (!block->atEnd())
+                return block;
+            m_stoppedSerial.reset();
+        }
+
+        SegmentPtr segment = popSealed();
+        if (!segment) {
+            if (m_upstreamError)
+                return *m_upstreamError;
+            return Block {};
+        }
+        bool decodeHere = false;
+        {
+            std::unique_lock lock(m_mutex);
+            // No worker took it yet: this thread would only wait, so it decodes the segment itself.
+            if (segment->decode == Segment::Decode::Queued) {
+                segment->decode = Segment::Decode::Running;
+                decodeHere = true;
+            }
+            m_changed.wait(lock, [&] { return decodeHere || segment->decode != Segment::Decode::Running; });
+        }
+        if (decodeHere) {
+            if (!m_ownState) {
+                m_ownState = std::make_unique<inflate_state>();
+                isal_inflate_init(m_ownState.get());
+            }
+            const bool proven = decodeAlone(*segment, *m_ownState);
+            std::lock_guard lock(m_mutex);
+            segment->decode = proven ? Segment::Decode::Proven : Segment::Decode::Unproven;
+        }
+        if (segment->decode == Segment::Decode::Proven) {
+            m_members += segment->members;
+            ++m_segmentsDecodedAlone;
+            m_current = std::move(segment);
+            return Block { m_current->output.bytes.get(), m_current->output.size };
+        }
+        const qint64 offset = segment->offset;
+        m_feed = std::make_unique<SegmentFeed>(*this, std::move(segment));
+        m_serial = std::make_unique<SerialGunzip>(*m_feed, offset, m_members,
+            [this](const std::uint8_t*, std::size_t restSize) { return restSize == 0 && nextStartsMember(); });
+    }
+}
+
+int decodeWorkerCount()
+{
+    // The reader thread hashes meanwhile and the consumer parses: more workers than cores only add switching.
+    return int(std::min(4u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
+struct GunzipStream::State
+{
+    ByteStream* upstream = nullptr;
+    std::unique_ptr<SerialGunzip> serial;
+    std::unique_ptr<SerialGunzip> stoppedSerial; // keeps the block it returned last valid
+    std::unique_ptr<ParallelGunzip> parallel;
+    const std::uint8_t* rest = nullptr;
+    std::size_t restSize = 0;
+};
+
+GunzipStream::GunzipStream(ByteStream& upstream)
+    : d(std::make_unique<State>())
+{
+    d->upstream = &upstream;
+    // From the first member's end on, a multi-member file is decoded in parallel (see above).
+    SerialGunzip::StopBetweenMembers stopAtSecondMember;
+    if (decodeWorkerCount() >= 2)
+        stopAtSecondMember = [this](const std::uint8_t* rest, std::size_t restSize) {
+            if (restSize > 0 && rest[0] != 0x1f)
+                return false; // padding or garbage: the serial decoder judges it
+            d->rest = rest;
+            d->restSize = restSize;
+            return true;
+        };
+    d->serial = std::make_unique<SerialGunzip>(upstream, 0, 0, std::move(stopAtSecondMember));
+}
+
+GunzipStream::~GunzipStream() = default;
+
+qint64 GunzipStream::members() const
+{
+    return d->parallel ? d->parallel->members() : d->serial ? d->serial->members() : d->stoppedSerial->members();
+}
+
+qint64 GunzipStream::segmentsDecodedAlone() const
+{
+    return d->parallel ? d->parallel->segmentsDecodedAlone() : 0;
+}
+
+Result<Block> GunzipStream::next()
+{
+    if (d->parallel)
+        return d->parallel->next();
+    auto block = d->serial->next();
+    if (!block || !d->serial->stopped())
+        return block;
+    const qint64 offset = d->serial->compressedOffset();
+    d->parallel = std::make_unique<ParallelGunzip>(
+        *d->upstream, d->rest, d->restSize, offset, d->serial->members(), decodeWorkerCount());
+    d->stoppedSerial = std::move(d->serial);
+    if (!block->atEnd())
+        return block;
+    return d->parallel->next();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

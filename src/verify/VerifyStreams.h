@@ -98,7 +98,8 @@ private:
 };
 
 /// gzip with ISA-L: every member of a multi-member file, each one's CRC32 and ISIZE checked; truncation,
-/// corrupt deflate data and trailing garbage are faults.
+/// corrupt deflate data and trailing garbage are faults. A file of many members (as backup-system.sh writes
+/// them) is decoded on all cores, in segments of whole members; see the .cpp for how a cut is proven.
 class GunzipStream final : public ByteStream
 {
     Q_DECLARE_TR_FUNCTIONS(GunzipStream)
@@ -111,6 +112,8 @@ public:
 
     Result<Block> next() override;
     qint64 members() const;
+    /// Segments of whole members that were decoded on their own, in parallel (the rest was decoded in order).
+    qint64 segmentsDecodedAlone() const;
 
 private:
     struct State;

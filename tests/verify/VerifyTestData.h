@@ -124,4 +124,13 @@ inline long long peakRssKiB()
     return -1;
 }
 
+/// Lets the peak resident set start again from the current one (Linux: "5" to /proc/self/clear_refs).
+inline bool resetPeakRss()
+{
+    std::ofstream clear("/proc/self/clear_refs");
+    clear << "5";
+    clear.flush();
+    return bool(clear);
+}
+
 } // namespace dr::test

@@ -303,8 +303,8 @@ void tst_BackupVerifier::multiMemberGzipPasses()
     QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
     QCOMPARE(report.entries, 7); // ./ and the six of the tree
     QCOMPARE(report.uncompressedBytes, qint64(whole.size()));
-    QVERIFY2(
-        report.warnings.join(u' ').contains(QLatin1String("2 gzip members")), qPrintable(report.warnings.join(u';')));
+    QCOMPARE(report.gzipMembers, qint64(2));
+    QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(u';'))); // many members are normal
 }
 
 void tst_BackupVerifier::unknownNameIsSniffed()

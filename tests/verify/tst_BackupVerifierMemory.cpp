@@ -1,5 +1,6 @@
-// Memory stays flat whatever the backup's size: a ~200 MB .tar.gz verified in a fresh process grows the peak
-// resident set by far less than the file.
+// Memory stays flat whatever the backup's size: a ~200 MB .tar.gz verified grows the peak resident set by far
+// less than the file, as one gzip stream (one core) and as backup-system.sh writes it (4 MiB members, decoded
+// on every core).
 
 #include "TestEnvironment.h"
 #include "VerifyTestData.h"
@@ -18,11 +19,20 @@ class tst_BackupVerifierMemory : public QObject
     Q_OBJECT
 
 private slots:
+    void largeArchiveKeepsMemoryFlat_data();
     void largeArchiveKeepsMemoryFlat();
 };
 
+void tst_BackupVerifierMemory::largeArchiveKeepsMemoryFlat_data()
+{
+    QTest::addColumn<QString>("compress");
+    QTest::newRow("one gzip stream") << QStringLiteral("gzip -1");
+    QTest::newRow("4 MiB members") << QStringLiteral("split -b 4M --filter='gzip -1'");
+}
+
 void tst_BackupVerifierMemory::largeArchiveKeepsMemoryFlat()
 {
+    QFETCH(QString, compress);
     const QString shell = test::findProgram(QStringLiteral("sh"));
     QVERIFY(
         !test::findProgram(QStringLiteral("tar")).isEmpty() && !test::findProgram(QStringLiteral("gzip")).isEmpty());
@@ -35,12 +45,14 @@ void tst_BackupVerifierMemory::largeArchiveKeepsMemoryFlat()
         { QStringLiteral("-c"),
             QStringLiteral("mkdir data && head -c 170M /dev/urandom > data/noise.bin && "
                            "head -c 30M /dev/urandom | base64 > data/text.b64 && "
-                           "tar -cf - data | gzip -1 > app-data-20240909-020000.tar.gz && rm -r data") });
+                           "tar -cf - data | ")
+                + compress + QStringLiteral(" > app-data-20240909-020000.tar.gz && rm -r data") });
     QVERIFY(make.waitForFinished(240000));
     QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
     const QString archive = dir.filePath(QStringLiteral("app-data-20240909-020000.tar.gz"));
     QVERIFY(QFileInfo(archive).size() > 190 * 1024 * 1024);
 
+    QVERIFY(dr::test::resetPeakRss()); // the row before may have set the peak
     const qint64 before = dr::test::peakRssKiB();
     QVERIFY(before > 0);
     VerifyRequest request;
