@@ -9,7 +9,7 @@ shopt -s nullglob extglob
 umask 077
 
 TOOL_NAME="backup-system.sh"
-TOOL_VERSION="0.2.0"
+TOOL_VERSION="0.3.0"
 PROTOCOL_VERSION=1
 
 # Names a configuration file may set. Anything else (PATH, LD_PRELOAD, ...) is refused: the file is data.
@@ -411,6 +411,20 @@ openssl_pass() {
     fi
 }
 
+# gzip from stdin to stdout in independent members, one per GZIP_MEMBER_SIZE of input: every gzip reader takes
+# the concatenation as one file (gzip -d, tar -z, zcat), and the console's verifier inflates the members on all of
+# its cores instead of one. Where split has no --filter (BusyBox), one member as before. An empty input makes no
+# member at all, but every producer here writes at least a header.
+GZIP_MEMBER_SIZE=4M
+gzip_members() { # $1: the level option, e.g. -6 (checked to be -1 .. -9)
+    if split -b 1 --filter=cat </dev/null >/dev/null 2>&1; then
+        # split runs the filter with $SHELL, which may be a login shell that refuses commands (nologin).
+        SHELL=/bin/sh split -b "$GZIP_MEMBER_SIZE" --filter="gzip -c $1" -
+    else
+        gzip -c "$1"
+    fi
+}
+
 # Runs the producer (or reads SNAPSHOT_FILE) into $1, compressed and encrypted as STORE_ENCRYPTED says.
 # Sets STATUS to the exit codes of the producer and of the storing stage (the worst of its commands).
 produce_and_store() {
@@ -430,16 +444,16 @@ produce_and_store() {
     local -a st
     if [[ -n $SNAPSHOT ]]; then
         case $mode in
-        gz-enc) gzip -c "$level" <"$SNAPSHOT_FILE" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
-        gz) gzip -c "$level" <"$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
+        gz-enc) gzip_members "$level" <"$SNAPSHOT_FILE" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
+        gz) gzip_members "$level" <"$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
         plain-enc) openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" <"$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
         *) cat -- "$SNAPSHOT_FILE" 1>&"$out_fd" 2>>"$err" ;;
         esac
         st=(0 "${PIPESTATUS[@]}")
     else
         case $mode in
-        gz-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
-        gz) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip -c "$level" 1>&"$out_fd" 2>>"$err" ;;
+        gz-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip_members "$level" 2>>"$err" | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
+        gz) "${PRODUCER[@]}" 2>>"$err" </dev/null | gzip_members "$level" 1>&"$out_fd" 2>>"$err" ;;
         plain-enc) "${PRODUCER[@]}" 2>>"$err" </dev/null | openssl enc -e -aes-256-cbc -pbkdf2 -salt -pass "$PASS_SPEC" 3<"$KEY_FD_SOURCE" 1>&"$out_fd" 2>>"$err" ;;
         *) "${PRODUCER[@]}" 1>&"$out_fd" 2>>"$err" </dev/null ;;
         esac
