@@ -159,13 +159,6 @@
         <source>not a Redis RDB file (no &quot;REDIS&quot; header)</source>
         <translation>keine Redis-RDB-Datei (kein Kopf „REDIS“)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n gzip members</source>
-        <translation>
-            <numerusform>%n gzip-Teilstrom</numerusform>
-            <numerusform>%n gzip-Teilströme</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the file no longer exists (it vanished after it was listed)</source>
         <translation>die Datei existiert nicht mehr (sie verschwand, nachdem sie aufgelistet wurde)</translation>

@@ -17,13 +17,6 @@
             <numerusform>unsafe: %n archive members would be written outside the restore folder (absolute path, &quot;..&quot; or through a symbolic link): %1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n gzip members</source>
-        <translation>
-            <numerusform>%n gzip member</numerusform>
-            <numerusform>%n gzip members</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>CliApp</name>

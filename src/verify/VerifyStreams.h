@@ -112,7 +112,8 @@ public:
 
     Result<Block> next() override;
     qint64 members() const;
-    /// Segments of whole members that were decoded on their own, in parallel (the rest was decoded in order).
+    /// Segments of whole members decoded on their own (by a worker, or the caller's thread when it would wait);
+    /// the rest was decoded in order.
     qint64 segmentsDecodedAlone() const;
 
 private:

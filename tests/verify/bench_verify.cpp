@@ -1,7 +1,9 @@
 // Times one-pass verification of a 1 GiB .tar.gz of dump-like text against the usual shell checks.
 //
-//   bench_verify [FILE [ROUNDS]]  default FILE: /tmp/drconsole-bench-verify-1g.tar.gz, generated once
-//   bench_verify --quick [FILE]   igzip -t and drverify only (for profiling)
+//   bench_verify [FILE|- [ROUNDS]]  FILE, or (without one, or "-") two files generated once from the same text:
+//                                   /tmp/drconsole-bench-verify-1g-members.tar.gz as backup-system.sh writes it (a
+//                                   gzip member per 4 MiB) and /tmp/drconsole-bench-verify-1g.tar.gz (one stream)
+//   bench_verify --quick [FILE]     igzip -t and drverify only (for profiling)
 //   bench_verify --generate-tar   internal: writes the uncompressed tar to stdout
 
 #include "VerifyTestData.h"
@@ -31,9 +33,12 @@ QTextStream& out()
 constexpr int fileCount = 17;
 constexpr std::uint64_t fileSize = std::uint64_t(256) << 20;
 
-bool generate(const QString& target)
+// The same 4.3 GiB of text as one gzip stream (what `tar -czf` writes), or as backup-system.sh writes it: a gzip
+// member per 4 MiB of input (split --filter).
+bool generate(const QString& target, bool members)
 {
-    out() << "generating " << target << " (about 4.3 GiB of text through gzip -6; a few minutes, once)\n";
+    out() << "generating " << target << " (about 4.3 GiB of text through gzip -6"
+          << (members ? ", a member per 4 MiB" : "") << "; a few minutes, once)\n";
     out().flush();
     const QString part = target + QStringLiteral(".part");
     QProcess producer;
@@ -41,7 +46,11 @@ bool generate(const QString& target)
     producer.setStandardOutputProcess(&gzip);
     gzip.setStandardOutputFile(part);
     producer.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--generate-tar") });
-    gzip.start(QStringLiteral("gzip"), { QStringLiteral("-6") });
+    if (members)
+        gzip.start(QStringLiteral("split"),
+            { QStringLiteral("-b"), QStringLiteral("4M"), QStringLiteral("--filter=gzip -c -6"), QStringLiteral("-") });
+    else
+        gzip.start(QStringLiteral("gzip"), { QStringLiteral("-6") });
     producer.waitForFinished(-1);
     gzip.waitForFinished(-1);
     if (producer.exitCode() != 0 || gzip.exitCode() != 0) {
@@ -73,6 +82,8 @@ QString quoted(const QString& path)
     return u'\'' + escaped + u'\'';
 }
 
+int benchFile(const QString& path, int rounds, bool quick);
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -83,11 +94,29 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments();
     const bool quick = args.removeAll(QStringLiteral("--quick")) > 0;
-    QString path = args.size() > 1 ? args.at(1) : QStringLiteral("/tmp/drconsole-bench-verify-1g.tar.gz");
-    if (!QFileInfo::exists(path) && !generate(path)) {
-        out() << "could not generate " << path << "\n";
-        return 2;
+    const int rounds = std::max(1, int(args.size() > 2 ? args.at(2).toInt() : 1));
+    if (args.size() > 1 && args.at(1) != QLatin1String("-"))
+        return benchFile(args.at(1), rounds, quick);
+    // Both forms a backup takes: as backup-system.sh writes it, and one gzip stream (the guide's `tar -czf`).
+    bool passed = true;
+    for (const bool members : { true, false }) {
+        const QString path = members ? QStringLiteral("/tmp/drconsole-bench-verify-1g-members.tar.gz")
+                                     : QStringLiteral("/tmp/drconsole-bench-verify-1g.tar.gz");
+        if (!QFileInfo::exists(path) && !generate(path, members)) {
+            out() << "could not generate " << path << "\n";
+            return 2;
+        }
+        out() << (members ? "\n== as backup-system.sh writes it: a gzip member per 4 MiB of input\n"
+                          : "\n== one gzip stream, as `tar -czf` writes it\n");
+        passed = benchFile(path, rounds, quick) == 0 && passed;
     }
+    return passed ? 0 : 1;
+}
+
+namespace {
+
+int benchFile(const QString& path, int rounds, bool quick)
+{
     const qint64 size = QFileInfo(path).size();
     out() << "file: " << path << " (" << size / (1024 * 1024) << " MiB)\n";
     out().flush();
@@ -96,7 +125,6 @@ int main(int argc, char** argv)
     timeCommand(QStringLiteral("cat %1 > /dev/null").arg(file)); // page cache warm for every contender
 
     // Every contender once per round, rounds interleaved, medians compared: the machine's load drifts.
-    const int rounds = std::max(1, int(args.size() > 2 ? args.at(2).toInt() : 1));
     struct Contender
     {
         QString name;
@@ -123,6 +151,7 @@ int main(int argc, char** argv)
             const bool ourOwn = contender.command.isEmpty();
             const double cpuBefore = dr::test::cpuSeconds(ourOwn ? RUSAGE_SELF : RUSAGE_CHILDREN);
             if (ourOwn) {
+                dr::test::resetPeakRss();
                 const qint64 rssBefore = dr::test::peakRssKiB();
                 dr::VerifyRequest request;
                 request.path = path;
@@ -180,3 +209,5 @@ int main(int argc, char** argv)
                  .arg(ourCpu / cpuMedians.value(QStringLiteral("sha256sum && tar -tzf")), 0, 'f', 3);
     return report.state == dr::VerifyState::Passed ? 0 : 1;
 }
+
+} // namespace

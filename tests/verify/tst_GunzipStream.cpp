@@ -31,6 +31,8 @@ private slots:
     void faultInOneMemberIsNamed();
     void truncatedInsideAMember();
     void trailingGarbageAndPadding();
+    void zerosBetweenMembersAreNotPadding();
+    void emptyMembersThenGarbage();
     void cancelStopsWithError();
 
 private:
@@ -290,6 +292,42 @@ void tst_GunzipStream::trailingGarbageAndPadding()
     QVERIFY2(
         decoded.error->message.contains(QStringLiteral("unexpected data after the end of the gzip stream (at byte %1)")
                                             .arg(members.compressed.size() + 7 * 1024 * 1024)),
+        qPrintable(decoded.error->message));
+}
+
+void tst_GunzipStream::zerosBetweenMembersAreNotPadding()
+{
+    // gzip -d stops at zero padding: the members after it would never be restored, so they are no padding.
+    Members members = hexMembers(6, 600);
+    const QByteArray tail = gzip(hexText(1024 * 1024, 700));
+    for (const qsizetype zeros : { qsizetype(4096), qsizetype(7) * 1024 * 1024 }) {
+        const qsizetype at = members.compressed.size() + zeros;
+        const Decoded decoded
+            = decode(write(QStringLiteral("zeros-between.gz"), members.compressed + QByteArray(zeros, '\0') + tail));
+        QVERIFY2(decoded.error, qPrintable(describe(decoded, members)));
+        QCOMPARE(decoded.error->code, Error::Code::Corrupt);
+        QVERIFY2(decoded.error->message.contains(
+                     QStringLiteral("unexpected data after the end of the gzip stream (at byte %1)").arg(at)),
+            qPrintable(decoded.error->message));
+    }
+}
+
+void tst_GunzipStream::emptyMembersThenGarbage()
+{
+    // 40,000 empty members (20 bytes each) decode to nothing: nothing must read as the end of the stream.
+    const Members members = hexMembers(3, 800);
+    const QByteArray empty = gzip({});
+    QCOMPARE(empty.size(), 20);
+    const QByteArray body = members.compressed + empty.repeated(40000);
+    Decoded decoded = decode(write(QStringLiteral("empty-members.gz"), body));
+    QVERIFY2(!decoded.error, qPrintable(decoded.error->message));
+    QVERIFY(decoded.output == members.plain);
+    QCOMPARE(decoded.members, qint64(3 + 40000));
+
+    decoded = decode(write(QStringLiteral("empty-members-garbage.gz"), body + "garbage"));
+    QVERIFY(decoded.error);
+    QVERIFY2(decoded.error->message.contains(
+                 QStringLiteral("unexpected data after the end of the gzip stream (at byte %1)").arg(body.size())),
         qPrintable(decoded.error->message));
 }
 
