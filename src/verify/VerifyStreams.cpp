@@ -441,9 +441,24 @@ private:
             m_inflate.next_in = const_cast<std::uint8_t*>(block->data); // ISA-L only reads it
             m_inflate.avail_in = std::uint32_t(block->size);
             m_blockSize = m_inflate.avail_in;
+            m_blockData = block->data;
         }
         return true;
     }
+
+    // gzip refuses a member whose reserved header flags are set; ISA-L 2.30 does not look at them. The flag byte
+    // may lie in the next upstream block: it is looked at once it is there.
+    bool reservedFlagsSet()
+    {
+        if (m_flagByteAt < 0 || m_flagByteAt >= m_consumedBefore + qint64(m_blockSize))
+            return false;
+        const std::uint8_t flags = m_blockData[m_flagByteAt - m_consumedBefore];
+        m_flagByteAt = -1;
+        return (flags & 0xe0) != 0;
+    }
+
+    // Where ISA-L stopped: it may hold up to 8 bytes it read ahead, which depend on where input blocks end.
+    qint64 faultOffset() const { return compressedOffset() - m_inflate.read_in_length / 8; }
 
     ByteStream& m_upstream;
     StopBetweenMembers m_stop;
@@ -457,6 +472,8 @@ private:
     qint64 m_membersHere = 0; // members this decoder finished itself
     qint64 m_consumedBefore = 0; // compressed bytes of the blocks already used up
     std::uint32_t m_blockSize = 0;
+    const std::uint8_t* m_blockData = nullptr;
+    qint64 m_flagByteAt = -1; // of the member being started, until looked at
     std::vector<std::uint8_t> m_out = std::vector<std::uint8_t>(outSize);
 };
 
@@ -491,6 +508,7 @@ Result<Block> SerialGunzip::next()
                 state.crc_flag = ISAL_GZIP; // ISA-L parses the header and checks the CRC32 and ISIZE trailer
                 m_betweenMembers = false;
                 ++m_members;
+                m_flagByteAt = compressedOffset() + 3;
             } else if (m_members == 0) {
                 return corrupt(GunzipStream::tr("not gzip-compressed (no gzip header)"));
             } else {
@@ -517,6 +535,8 @@ Result<Block> SerialGunzip::next()
             if (!more)
                 return more.error();
         }
+        if (reservedFlagsSet())
+            return corrupt(GunzipStream::tr("invalid gzip header (member %1)").arg(m_members));
         const std::uint32_t outBefore = state.avail_out;
         const std::uint32_t inBefore = state.avail_in;
         const int status = isal_inflate(&state);
@@ -535,7 +555,7 @@ Result<Block> SerialGunzip::next()
         case ISAL_INVALID_LOOKBACK:
             return corrupt(
                 GunzipStream::tr("corrupt compressed data near byte %1 of the gzip stream (invalid deflate %2)")
-                    .arg(compressedOffset())
+                    .arg(faultOffset())
                     .arg(status == ISAL_INVALID_BLOCK       ? GunzipStream::tr("block")
                             : status == ISAL_INVALID_SYMBOL ? GunzipStream::tr("code")
                                                             : GunzipStream::tr("back-reference")));
@@ -662,6 +682,7 @@ ParallelGunzip::ParallelGunzip(ByteStream& upstream, const std::uint8_t* rest, s
     m_filling->offset = offset;
     m_filling->input.reserve(maxSegment + (std::size_t(2) << 20));
     m_filling->input.append(rest, restSize);
+    m_workers.reserve(std::size_t(workerCount));
     for (int i = 0; i < workerCount; ++i) {
         try {
             m_workers.emplace_back([this] { workerLoop(); });
@@ -693,8 +714,10 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
     while (segment.inputDone < inputSize) {
         if (output.size >= softOutput)
             return Decode::Partial;
-        if (input[segment.inputDone] != 0x1f)
-            return Decode::Unproven; // padding or garbage: the serial decoder judges it
+        // Padding, garbage or a header with reserved flags (which ISA-L would take): the serial decoder judges it.
+        if (inputSize - segment.inputDone < memberHeaderSize || input[segment.inputDone] != 0x1f
+            || (input[segment.inputDone + 3] & 0xe0) != 0)
+            return Decode::Unproven;
         const std::size_t outputBefore = output.size;
         isal_inflate_reset(&state);
         state.crc_flag = ISAL_GZIP;
@@ -706,7 +729,12 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
                     output.size = outputBefore;
                     return Decode::Unproven;
                 }
-                output.reserve(std::min(hardOutput, std::max(output.capacity * 2, softOutput + (softOutput >> 1))));
+                try {
+                    output.reserve(std::min(hardOutput, std::max(output.capacity * 2, softOutput + (softOutput >> 1))));
+                } catch (const std::bad_alloc&) {
+                    output.size = outputBefore; // the serial decoder, which streams, goes on from the last member end
+                    return Decode::Unproven;
+                }
             }
             state.next_out = output.bytes.get() + output.size;
             state.avail_out = std::uint32_t(output.capacity - output.size);
@@ -728,7 +756,12 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
 
 void ParallelGunzip::workerLoop()
 {
-    auto state = std::make_unique<inflate_state>();
+    std::unique_ptr<inflate_state> state;
+    try {
+        state = std::make_unique<inflate_state>();
+    } catch (const std::bad_alloc&) {
+        return; // the caller's thread decodes what no worker takes
+    }
     isal_inflate_init(state.get());
     std::unique_lock lock(m_mutex);
     for (;;) {
@@ -747,12 +780,7 @@ void ParallelGunzip::workerLoop()
             return;
         work->decode = Segment::Decode::Running;
         lock.unlock();
-        Segment::Decode result = Segment::Decode::Unproven;
-        try {
-            result = decodeAlone(*work, *state);
-        } catch (const std::bad_alloc&) {
-            work->output.size = 0; // the serial decoder, which streams, decodes it from where it was proven
-        }
+        const Segment::Decode result = decodeAlone(*work, *state);
         lock.lock();
         work->decode = result;
         m_changed.notify_all();
