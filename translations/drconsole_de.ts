@@ -706,6 +706,10 @@ steht auf stderr).
         <source>The results are not in the catalog yet (they arrive with the next sync): %1</source>
         <translation>Die Ergebnisse stehen noch nicht im Katalog (sie kommen mit der nächsten Synchronisierung): %1</translation>
     </message>
+    <message>
+        <source>The key file %1 holds no key: its first line is empty</source>
+        <translation>Die Schlüsseldatei %1 enthält keinen Schlüssel: ihre erste Zeile ist leer</translation>
+    </message>
 </context>
 <context>
     <name>DecryptStream</name>

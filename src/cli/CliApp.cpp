@@ -573,6 +573,10 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 key.chop(1);
             if (const qsizetype nul = key.indexOf('\0'); nul >= 0)
                 key.truncate(nul);
+            // openssl refuses an empty file and takes an empty first line as an empty password, which neither the
+            // host tool nor the console ever encrypts with.
+            if (key.isEmpty())
+                return fail(tr("The key file %1 holds no key: its first line is empty").arg(parser.value(keyFile)));
         }
         auto records = m_catalog->backups(host->id);
         if (!records)

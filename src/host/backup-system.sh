@@ -219,6 +219,11 @@ check_encryption_key() {
         [[ -r $BACKUP_ENCRYPTION_KEY_FILE ]] ||
             die_config "BACKUP_ENCRYPTION_KEY_FILE=$BACKUP_ENCRYPTION_KEY_FILE cannot be read"
         [[ -s $BACKUP_ENCRYPTION_KEY_FILE ]] || die_config "BACKUP_ENCRYPTION_KEY_FILE=$BACKUP_ENCRYPTION_KEY_FILE is empty"
+        # openssl takes the first line, up to a NUL byte, as the key: an empty one encrypts with an empty password.
+        case $(head -c 1 -- "$BACKUP_ENCRYPTION_KEY_FILE" | od -An -tu1) in
+        *" 10" | *" 0")
+            die_config "BACKUP_ENCRYPTION_KEY_FILE=$BACKUP_ENCRYPTION_KEY_FILE: its first line (the key) is empty" ;;
+        esac
         return 0
     fi
     die_config "BACKUP_ENCRYPTION=true needs BACKUP_ENCRYPTION_KEY or BACKUP_ENCRYPTION_KEY_FILE"

@@ -348,6 +348,19 @@ private slots:
             QVERIFY2(edge.exitCode == 0, edge.err.constData());
         }
 
+        // A key file whose first line is empty holds no key: said so, naming the file, not taken as "no key given".
+        for (const QByteArray& content : { QByteArray(), QByteArray("\nkey on line two\n") }) {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            key.write(content);
+            key.close();
+            const Run empty = cli({ QStringLiteral("verify"), QStringLiteral("vh"),
+                QStringLiteral("backups/database/postgres-20261120-020000.sql.gz.enc"), QStringLiteral("--local"),
+                QStringLiteral("--key-file"), keyFile });
+            QCOMPARE(empty.exitCode, 2);
+            QVERIFY2(empty.err.contains("spaced.key holds no key: its first line is empty"), empty.err.constData());
+        }
+
         // A listed backup that is gone is not restorable: reported as bad, naming the file.
         QVERIFY(QFile::remove(good));
         const Run vanished = cli({ QStringLiteral("verify"), QStringLiteral("vh"),

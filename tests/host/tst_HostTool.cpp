@@ -178,6 +178,17 @@ private slots:
         QVERIFY(result.err.contains("BACKUP_ENCRYPTION_KEY"));
         QVERIFY2(
             !QFile::exists(project.file(QStringLiteral("backups/database"))), "nothing may be written without a key");
+        // A key file whose first line is empty would encrypt with an empty password (openssl takes the first line).
+        for (const QByteArray& content : { QByteArray("\nthe key on line two\n"), QByteArray("\0key", 4) }) {
+            QVERIFY(project.writeFile(QStringLiteral("keys/empty-line.key"), content));
+            project.env.insert(
+                QStringLiteral("BACKUP_ENCRYPTION_KEY_FILE"), project.file(QStringLiteral("keys/empty-line.key")));
+            result = project.run({ QStringLiteral("backup") });
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains("empty-line.key: its first line (the key) is empty"), result.err.constData());
+            QVERIFY(!QFile::exists(project.file(QStringLiteral("backups/database"))));
+        }
+        project.env.remove(QStringLiteral("BACKUP_ENCRYPTION_KEY_FILE"));
 
         project.env.insert(QStringLiteral("BACKUP_ENCRYPTION"), QStringLiteral("false"));
         project.env.insert(QStringLiteral("BACKUP_RETENTION_DAYS"), QStringLiteral("thirty"));
