@@ -563,8 +563,8 @@ void ConsoleWindow::verifyOnWorkstation(const QList<BackupRecord>& backups, bool
     if (!entry || backups.isEmpty())
         return;
     const HostProfile host = entry->profile;
-    const bool needsKey = std::any_of(backups.cbegin(), backups.cend(),
-        [](const BackupRecord& record) { return record.encrypted || record.path.endsWith(QLatin1String(".enc")); });
+    const bool needsKey
+        = std::any_of(backups.cbegin(), backups.cend(), [](const BackupRecord& record) { return record.needsKey(); });
     // Kept so that a verification refused for a host key or a passphrase runs again once that is answered.
     m_pendingVerify[host.name] = [this, host, backups, deep] { m_sessions->verifyOnWorkstation(host, backups, deep); };
     if (!needsKey || !m_sessions->backupKey(host.name).isEmpty()) {

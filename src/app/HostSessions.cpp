@@ -369,7 +369,7 @@ void HostWorker::verifyOnWorkstation(const HostProfile& host, const ConnectOptio
         // A key that opened one backup is the host's key: another it does not open may use another key.
         if (entry.keyRejected)
             rejectedBy.append(backup.path);
-        else if (!key.isEmpty() && backup.path.endsWith(QLatin1String(".enc")) && entry.state != VerifyState::Error)
+        else if (!key.isEmpty() && backup.needsKey() && entry.state != VerifyState::Error)
             keyOpenedOne = true;
         passed += entry.state == VerifyState::Passed ? 1 : 0;
         failed += entry.state == VerifyState::Failed ? 1 : 0;

@@ -40,6 +40,8 @@ struct BackupRecord
     QString provenLevel; ///< the level that verification reached
 
     QString fileName() const { return path.mid(path.lastIndexOf(u'/') + 1); }
+    /// Whether verifying it needs the backup key: the catalog says so, or the name ends in .enc (unmanaged).
+    bool needsKey() const { return encrypted || path.endsWith(QLatin1String(".enc")); }
 
     /// What "verify latest" verifies: the newest present backup of each component, and of its incrementals
     /// apart, in each folder the catalog knows; emergency backups left out. Ordered by path.
