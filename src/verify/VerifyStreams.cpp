@@ -368,6 +368,7 @@ struct ByteBuffer
     std::unique_ptr<std::uint8_t[]> bytes;
     std::size_t capacity = 0;
     std::size_t size = 0;
+    std::size_t highWater = 0; // the most it held: what it keeps resident
 
     void reserve(std::size_t wanted)
     {
@@ -588,10 +589,10 @@ public:
     static constexpr std::size_t targetSegment = std::size_t(512) << 10;
     static constexpr std::size_t maxSegment = std::size_t(6) << 20;
     // Whoever decodes a segment stops at the first member end past softOutput and hands that much out before it
-    // goes on, so a segment holds about one 4 MiB member's output at a time. A single member that inflates past
-    // hardOutput is left to the serial decoder, which streams it.
+    // goes on, so a segment holds about one 4 MiB member's output at a time (backup-system.sh's members inflate to
+    // exactly 4 MiB). A member that inflates past hardOutput is left to the serial decoder, which streams it.
     static constexpr std::size_t softOutput = std::size_t(4) << 20;
-    static constexpr std::size_t hardOutput = std::size_t(16) << 20;
+    static constexpr std::size_t hardOutput = std::size_t(8) << 20;
 
     ParallelGunzip(ByteStream& upstream, const std::uint8_t* rest, std::size_t restSize, qint64 offset,
         qint64 membersBefore, int workerCount);
@@ -614,6 +615,7 @@ private:
         ByteBuffer output; // of the members in [previous inputDone, inputDone)
         std::size_t inputDone = 0;
         bool startsMember = false;
+        bool memberTooLarge = false; // a member inflated past hardOutput
         Decode decode = Decode::Queued;
         qint64 members = 0; // decoded so far
     };
@@ -663,6 +665,7 @@ private:
     std::deque<SegmentPtr> m_sealed; // in stream order, not yet taken by the consumer
     std::vector<SegmentPtr> m_free; // done with, kept for their buffers
     bool m_stopping = false;
+    bool m_membersTooLarge = false;
     std::vector<std::thread> m_workers;
     std::size_t m_lookahead = 0;
 
@@ -727,10 +730,11 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
             if (output.capacity - output.size < (std::size_t(64) << 10)) {
                 if (output.capacity >= hardOutput) {
                     output.size = outputBefore;
+                    segment.memberTooLarge = true;
                     return Decode::Unproven;
                 }
                 try {
-                    output.reserve(std::min(hardOutput, std::max(output.capacity * 2, softOutput + (softOutput >> 1))));
+                    output.reserve(hardOutput);
                 } catch (const std::bad_alloc&) {
                     output.size = outputBefore; // the serial decoder, which streams, goes on from the last member end
                     return Decode::Unproven;
@@ -740,6 +744,7 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
             state.avail_out = std::uint32_t(output.capacity - output.size);
             const int status = isal_inflate(&state);
             output.size = std::size_t(state.next_out - output.bytes.get());
+            output.highWater = std::max(output.highWater, output.size);
             if (status == ISAL_DECOMP_OK && state.block_state == ISAL_BLOCK_FINISH)
                 break;
             // A fault, or the member goes on past the cut (the cut was no member start): output only whole members.
@@ -783,16 +788,22 @@ void ParallelGunzip::workerLoop()
         const Segment::Decode result = decodeAlone(*work, *state);
         lock.lock();
         work->decode = result;
+        m_membersTooLarge = m_membersTooLarge || work->memberTooLarge;
         m_changed.notify_all();
     }
 }
 
 // Keeps a few segments for their buffers, unless a worker still decodes one (its result is no longer wanted).
+// An output buffer that filled far past one member (members larger than backup-system.sh's) is let go, so that
+// such files do not keep every kept segment at the hard limit.
 void ParallelGunzip::recycle(SegmentPtr segment)
 {
     std::lock_guard lock(m_mutex);
-    if (segment && segment->decode != Segment::Decode::Running && m_free.size() < m_lookahead + 2)
-        m_free.push_back(std::move(segment));
+    if (!segment || segment->decode == Segment::Decode::Running || m_free.size() >= m_lookahead + 2)
+        return;
+    if (segment->output.highWater > softOutput + (std::size_t(1) << 20))
+        segment->output = ByteBuffer {};
+    m_free.push_back(std::move(segment));
 }
 
 ParallelGunzip::SegmentPtr ParallelGunzip::takeFreeSegment()
@@ -804,6 +815,7 @@ ParallelGunzip::SegmentPtr ParallelGunzip::takeFreeSegment()
     m_free.pop_back();
     segment->input.size = segment->output.size = segment->inputDone = 0;
     segment->members = 0;
+    segment->memberTooLarge = false;
     return segment;
 }
 
@@ -816,10 +828,12 @@ void ParallelGunzip::seal(std::size_t size)
     next->input.append(m_filling->input.bytes.get() + size, m_filling->input.size - size);
     m_filling->input.size = size;
     m_filling->startsMember = size >= memberHeaderSize && looksLikeMemberHeader(m_filling->input.bytes.get());
-    // A segment that does not start a member is left to the serial decoder; no worker takes it.
-    m_filling->decode = m_filling->startsMember ? Segment::Decode::Queued : Segment::Decode::Unproven;
     {
         std::lock_guard lock(m_mutex);
+        // A segment that does not start a member is left to the serial decoder; no worker takes it. Nor any once
+        // members turned out larger than a worker holds: the serial decoder streams them in flat memory.
+        m_filling->decode
+            = m_filling->startsMember && !m_membersTooLarge ? Segment::Decode::Queued : Segment::Decode::Unproven;
         m_sealed.push_back(std::move(m_filling));
     }
     m_changed.notify_all();
@@ -960,6 +974,8 @@ Result<Block> ParallelGunzip::next()
         if (m_current && m_current->decode == Decode::Partial) {
             // Stopped at a member end for the output's size: this thread goes on with it.
             m_current->decode = decodeAlone(*m_current, ownState());
+            std::lock_guard lock(m_mutex);
+            m_membersTooLarge = m_membersTooLarge || m_current->memberTooLarge;
         } else {
             recycle(std::move(m_current));
             m_current = popSealed();
@@ -982,6 +998,7 @@ Result<Block> ParallelGunzip::next()
                 const Decode result = decodeAlone(*m_current, ownState());
                 std::lock_guard lock(m_mutex);
                 m_current->decode = result;
+                m_membersTooLarge = m_membersTooLarge || m_current->memberTooLarge;
             }
             if (m_current->members > 0)
                 ++m_segmentsDecodedAlone;
