@@ -737,6 +737,10 @@ steht auf stderr).
         <source>OpenSSL AES-256-CBC decryption failed</source>
         <translation>OpenSSL-Entschlüsselung mit AES-256-CBC fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>damaged or cut short: its last encrypted block does not decrypt, though the key opened the %1 bytes before it</source>
+        <translation>beschädigt oder gekürzt: sein letzter verschlüsselter Block lässt sich nicht entschlüsseln, obwohl der Schlüssel die %1 Bytes davor geöffnet hat</translation>
+    </message>
 </context>
 <context>
     <name>DeepRestore</name>

@@ -1040,6 +1040,14 @@ sidecar_checksum() {
 decode_failed() {
     decode_reason "$1" "$2"
     local file=$2
+    # Inside a .gz.enc, gzip took what openssl gave it for a gzip stream: the key is right, and a last block that
+    # does not decrypt is damage (as on the workstation).
+    if [[ $file == *.gz.enc ]] && grep -q -e 'bad decrypt' -- "$1" &&
+        ! grep -q -e 'not in gzip format' -e 'invalid compressed data' -e 'crc error' -- "$1"; then
+        V_RESULT=failed
+        V_REASON="damaged or cut short: its last encrypted block does not decrypt, though the key opened the data before it"
+        return
+    fi
     if [[ $file == *.enc ]] && grep -q -e 'bad decrypt' -- "$1" ||
         { [[ $file == *.gz.enc ]] && grep -q -e 'not in gzip format' -- "$1"; }; then
         V_RESULT=error V_REASON="wrong key or not encrypted with this key"

@@ -509,6 +509,13 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         return head.error();
     if (kind.content == Content::Unknown)
         kind.content = sniffContent(*head);
+    // Decrypted bytes that decode as gzip, or start with their kind's magic number, prove the key right.
+    auto confirmKey = [&decrypt] {
+        if (decrypt)
+            decrypt->confirmKey();
+    };
+    if (kind.compressed)
+        confirmKey();
 
     // With a wrong key the plain text is noise: catch it at the first magic number, not a vague fault later.
     auto magicMissing = [&](const QString& fault) -> Error {
@@ -520,6 +527,8 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::Tar: {
         if (kind.encrypted && !kind.compressed && !isTarHeader(*head) && !head->isEmpty())
             return wrongKey();
+        if (isTarHeader(*head))
+            confirmKey();
         m_method.append(QStringLiteral("tar"));
         auto summary = verify::ArchiveCheck::readThrough(content, m_request.cancel);
         if (!summary)
@@ -541,12 +550,15 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::Sqlite:
         if (!head->startsWith(sqliteMagic))
             return magicMissing(tr("not a SQLite database (no \"SQLite format 3\" header)"));
+        confirmKey();
         level = checkSqlite(content);
         break;
     case Content::SqlDump: {
         const bool requireMarkers = kind.postgresComponent || sniffContent(*head) == Content::SqlDump;
         if (kind.encrypted && !kind.compressed && sniffContent(*head) != Content::SqlDump)
             return wrongKey();
+        if (sniffContent(*head) == Content::SqlDump)
+            confirmKey();
         level = checkSqlDump(content, *head, requireMarkers);
         break;
     }
@@ -559,11 +571,13 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
         }
         if (!head->startsWith("PGDMP"))
             return magicMissing(tr("not a pg_dump custom-format archive (no \"PGDMP\" header)"));
+        confirmKey();
         level = checkPgCustom(content, kind);
         break;
     case Content::Redis:
         if (!head->startsWith("REDIS"))
             return magicMissing(tr("not a Redis RDB file (no \"REDIS\" header)"));
+        confirmKey();
         level = checkRedis(content);
         break;
     case Content::Unknown:

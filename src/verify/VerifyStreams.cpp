@@ -261,6 +261,7 @@ struct DecryptStream::State
     int headerFilled = 0;
     bool started = false;
     bool finished = false;
+    bool keyConfirmed = false;
     qint64 cipherBytes = 0;
     Block pending;
     std::size_t pendingOffset = 0;
@@ -278,6 +279,11 @@ DecryptStream::~DecryptStream()
 {
     if (d->cipher)
         EVP_CIPHER_CTX_free(d->cipher); // also wipes the expanded key
+}
+
+void DecryptStream::confirmKey()
+{
+    d->keyConfirmed = true;
 }
 
 bool DecryptStream::hasMagic(const Block& head)
@@ -304,10 +310,16 @@ Result<Block> DecryptStream::next()
                     return corrupt(tr("truncated: the encrypted data is not a whole number of AES blocks (%1 bytes)")
                                        .arg(d->cipherBytes));
                 int length = 0;
-                // Whole blocks whose padding is wrong: the key is wrong (a damaged file shows in its checksum).
-                if (EVP_DecryptFinal_ex(d->cipher, d->out.data(), &length) != 1)
+                // Whole blocks whose padding is wrong: the key is wrong, or the end of the file is damaged. Once
+                // the content confirmed the key, it is the file.
+                if (EVP_DecryptFinal_ex(d->cipher, d->out.data(), &length) != 1) {
+                    if (d->keyConfirmed)
+                        return corrupt(tr("damaged or cut short: its last encrypted block does not decrypt, though "
+                                          "the key opened the %1 bytes before it")
+                                           .arg(d->cipherBytes));
                     return makeError(Error::Code::AuthFailed,
                         tr("wrong key or not encrypted with this key (the last block does not decrypt)"));
+                }
                 return Block { d->out.data(), std::size_t(length) };
             }
         }

@@ -91,6 +91,9 @@ public:
 
     static constexpr int headerSize = 16;
     static bool hasMagic(const Block& head);
+    /// The decrypted bytes were recognised (they decode as gzip, or start with their kind's magic): the key is
+    /// right, so a last block that does not decrypt is damage (Corrupt), no longer a wrong key (AuthFailed).
+    void confirmKey();
 
 private:
     struct State;

@@ -403,6 +403,21 @@ private slots:
         QCOMPARE(project.events(QStringLiteral("verify")).last().value(QStringLiteral("result")).toString(),
             QStringLiteral("error"));
 
+        // The right key, but the last block cut off (a sidecar made after the damage): the key opened the gzip
+        // stream, so the file is bad, not the key.
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("s3cret-env-key-Zq9"));
+        const QString cut = QStringLiteral("backups/database/sqlite-20200102-000000.db.gz.enc");
+        QVERIFY(project
+                    .sh(QStringLiteral("head -c $(( $(stat -c %s %1) - 16 )) %1 > %2 && sha256sum %2 > %2.sha256")
+                            .arg(backup, cut))
+                    .exitCode
+            == 0);
+        result = project.run({ QStringLiteral("verify"), cut, QStringLiteral("--json") });
+        QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("failed"));
+        QVERIFY2(text(parseObject(result.out), "reason").contains(QStringLiteral("last encrypted block")),
+            qPrintable(result.describe()));
+        project.env.insert(QStringLiteral("BACKUP_ENCRYPTION_KEY"), QStringLiteral("not-the-key"));
+
         // Encrypted without gzip inside, decrypting to something that is no SQLite database: a wrong key that
         // happened to give a right padding is far likelier than a bad backup that was encrypted whole.
         QVERIFY(project

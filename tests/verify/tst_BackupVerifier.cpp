@@ -449,6 +449,20 @@ void tst_BackupVerifier::truncatedEncryptedFile()
     const QString name = QStringLiteral("app-data-20240923-020000.tar.gz.enc");
     writeFile(name, encrypted.read(encrypted.size() - 5));
     expectFailure(verify(name, encryptionKey), name, QStringLiteral("truncated"));
+
+    // Whole blocks missing (or the last one damaged), with a sidecar made after the damage: the right key opened
+    // the rest, so it is the file that is bad, not the key (exit 1, not "wrong key ... intact").
+    encrypted.seek(0);
+    const QByteArray whole = encrypted.readAll();
+    for (const QByteArray& damaged : { whole.left(whole.size() - 16), whole.left(whole.size() / 2 / 16 * 16),
+             QByteArray(whole).replace(whole.size() - 1, 1, QByteArray(1, char(whole.back() ^ 0x55))) }) {
+        writeFile(name, damaged);
+        writeSidecar(name);
+        const VerifyReport report = verify(name, encryptionKey);
+        expectFailure(report, name, QStringLiteral("last encrypted block does not decrypt"));
+        QVERIFY(!report.keyRejected);
+    }
+    QFile::remove(path(name + QStringLiteral(".sha256")));
 }
 
 void tst_BackupVerifier::zeroLengthFile()
