@@ -891,7 +891,7 @@ verify_file() {
     V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE=""
     V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD="" V_RDB_CHECKED="" V_MAGIC_FAILED=""
     local -a method=()
-    local format="" checksum_ok=""
+    local format="" checksum_ok="" catalog_mismatch=""
     if parse_backup_name "$file"; then
         V_COMPONENT=$NAME_COMPONENT
         format=$NAME_FORMAT
@@ -925,6 +925,17 @@ verify_file() {
             elif [[ $REPLY != "$V_SHA256" ]]; then
                 V_RESULT=failed V_REASON="checksum mismatch: $file has SHA-256 $V_SHA256, its sidecar says $REPLY"
             else
+                V_LEVEL=checksum checksum_ok=1
+            fi
+        fi
+        # What the catalog recorded when the backup was made outranks a sidecar written since (as on the
+        # workstation): a file replaced together with its sidecar is not the backup that was made. The content is
+        # still checked, to say what else is wrong.
+        if [[ $V_RESULT == passed ]] && catalog_checksum "$file"; then
+            if [[ $REPLY != "$V_SHA256" ]]; then
+                catalog_mismatch="checksum mismatch: $file has SHA-256 $V_SHA256, the catalog recorded $REPLY when it was made"
+            else
+                [[ -n $checksum_ok ]] || method+=(sha256)
                 V_LEVEL=checksum checksum_ok=1
             fi
         fi
@@ -974,6 +985,10 @@ verify_file() {
                 [[ -n $checksum_ok ]] && V_REASON+="; the file itself is intact (its SHA-256 matches its sidecar)"
             fi
         fi
+    fi
+    if [[ -n $catalog_mismatch ]]; then
+        [[ $V_RESULT == passed ]] && V_REASON=$catalog_mismatch || V_REASON="$catalog_mismatch; also: $V_REASON"
+        V_RESULT=failed V_LEVEL=exists
     fi
     local IFS=+
     V_METHOD="${method[*]}"
@@ -1032,6 +1047,17 @@ sidecar_checksum() {
         REPLY="the sidecar $file.sha256 has no line for this file"
     fi
     return 1
+}
+
+# catalog_checksum FILE -> REPLY: the SHA-256 the catalog recorded for FILE (catalog form) when it was made.
+catalog_checksum() {
+    [[ -f $CATALOG ]] || return 1
+    json_str "$1"
+    local line
+    line=$(LC_ALL=C grep -F -e "\"file\":$REPLY," -e "\"file\":$REPLY}" -- "$CATALOG" |
+        LC_ALL=C grep -F -e '"event":"backup_finished"' | tail -n 1)
+    [[ $line =~ \"sha256\":\"([0-9a-f]{64})\" ]] || return 1
+    REPLY=${BASH_REMATCH[1]}
 }
 
 # decode_failed ERRFILE FILE -> V_RESULT V_REASON for a stream that did not decode. A wrong key is no verdict

@@ -470,6 +470,39 @@ private slots:
         QCOMPARE(result.exitCode, 1);
     }
 
+    void verifyChecksTheChecksumTheCatalogRecorded()
+    {
+        // A backup replaced by other bytes with a new sidecar (same content here, recompressed) is not the backup
+        // that was made: the catalog's checksum from backup time decides, as on the workstation.
+        HostProject project;
+        makeBackedUpProject(project);
+        const QString backup = project.lastBackup(QStringLiteral("sqlite"));
+        QVERIFY(project.run({ QStringLiteral("verify"), backup }).exitCode == 0);
+        QVERIFY(project
+                    .sh(QStringLiteral("gzip -dc %1 | gzip -1 > replaced && mv replaced %1 && sha256sum %1 > %1.sha256")
+                            .arg(backup))
+                    .exitCode
+            == 0);
+        const ToolResult result = project.run({ QStringLiteral("verify"), backup, QStringLiteral("--json") });
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(text(parseObject(result.out), "result"), QStringLiteral("failed"));
+        QVERIFY2(text(parseObject(result.out), "reason").contains(QStringLiteral("the catalog recorded")),
+            qPrintable(result.describe()));
+
+        // A backup the catalog does not know is judged by its sidecar alone, as before.
+        QVERIFY(
+            project
+                .sh(QStringLiteral("cp %1 backups/database/sqlite-20200103-000000.db.gz && cd backups/database "
+                                   "&& sha256sum sqlite-20200103-000000.db.gz > sqlite-20200103-000000.db.gz.sha256")
+                        .arg(backup))
+                .exitCode
+            == 0);
+        QCOMPARE(
+            project.run({ QStringLiteral("verify"), QStringLiteral("backups/database/sqlite-20200103-000000.db.gz") })
+                .exitCode,
+            0);
+    }
+
     void verifyReportsTheProofLevel()
     {
         HostProject project;
