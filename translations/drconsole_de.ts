@@ -247,6 +247,10 @@
         <source>cannot tell what it holds (no tar archive, dump, SQLite database or Redis snapshot, and not named like one)</source>
         <translation>unklar, was sie enthält (kein tar-Archiv, Dump, SQLite-Datenbank oder Redis-Schnappschuss, und nicht so benannt)</translation>
     </message>
+    <message>
+        <source>the sidecar %1 gives two different checksums for this file</source>
+        <translation>die Begleitdatei %1 nennt zwei verschiedene Prüfsummen für diese Datei</translation>
+    </message>
 </context>
 <context>
     <name>Catalog</name>

@@ -1019,9 +1019,10 @@ decode_reason() { # ERRFILE FILE
 
 # sidecar_checksum FILE -> REPLY: the checksum FILE.sha256 gives for FILE, in sha256sum's format ("HEX  NAME" or
 # "HEX *NAME"; a line starting with \ has \\ and \n escapes in its name, as sha256sum writes names with a
-# backslash or a newline). The line naming FILE, else the only line; fails with the reason in REPLY.
+# backslash or a newline). The lines naming FILE (which must agree), else the only line; fails with the reason in
+# REPLY.
 sidecar_checksum() {
-    local file=$1 base=${1##*/} line hex name only="" valid=0
+    local file=$1 base=${1##*/} line hex name only="" named="" valid=0
     while IFS= read -r line || [[ -n $line ]]; do
         line=${line%$'\r'}
         [[ $line =~ ^(\\?)([0-9a-fA-F]{64})\ [\ *](.+)$ ]] || continue
@@ -1033,10 +1034,18 @@ sidecar_checksum() {
         fi
         valid=$((valid + 1)) only=$hex
         if [[ ${name##*/} == "$base" ]]; then
-            REPLY=$hex
-            return 0
+            # sha256sum -c fails on either of two lines that disagree: so does this.
+            if [[ -n $named && $named != "$hex" ]]; then
+                REPLY="the sidecar $file.sha256 gives two different checksums for this file"
+                return 1
+            fi
+            named=$hex
         fi
     done < <(head -c 65536 -- "$file.sha256") # a sidecar is a line or a few; never read a huge file whole
+    if [[ -n $named ]]; then
+        REPLY=$named
+        return 0
+    fi
     if ((valid == 1)); then
         REPLY=$only
         return 0

@@ -229,6 +229,7 @@ Result<QString> Verification::referenceChecksum()
     // has \\ and \n escapes in its name (sha256sum writes names with a backslash or a newline so).
     static const QRegularExpression line(QStringLiteral("^(\\\\?)([0-9a-fA-F]{64}) [ *](.+)$"));
     QString onlyOne;
+    QString named; // the checksum of the line naming this file
     int valid = 0;
     for (const QByteArray& rawLine : text.split('\n')) {
         const QString entry = QString::fromUtf8(rawLine).trimmed();
@@ -253,9 +254,16 @@ Result<QString> Verification::referenceChecksum()
             name = unescaped;
         }
         if (QFileInfo(name).fileName() == m_fileName) {
-            m_report.checksumSource = QStringLiteral("sidecar");
-            return onlyOne;
+            // sha256sum -c fails on either of two lines that disagree: so does this.
+            if (!named.isEmpty() && named != onlyOne)
+                return makeError(Error::Code::Corrupt,
+                    tr("the sidecar %1 gives two different checksums for this file").arg(sidecarName));
+            named = onlyOne;
         }
+    }
+    if (!named.isEmpty()) {
+        m_report.checksumSource = QStringLiteral("sidecar");
+        return named;
     }
     if (valid == 1) {
         m_report.warnings.append(tr("the sidecar %1 names another file; its checksum was used").arg(sidecarName));

@@ -501,6 +501,17 @@ private slots:
             project.run({ QStringLiteral("verify"), QStringLiteral("backups/database/sqlite-20200103-000000.db.gz") })
                 .exitCode,
             0);
+        // Its sidecar with a second, different line for it: sha256sum -c fails, so does the verify.
+        QVERIFY(project
+                    .sh(QStringLiteral("printf '%1  sqlite-20200103-000000.db.gz\\n' >> "
+                                       "backups/database/sqlite-20200103-000000.db.gz.sha256")
+                            .arg(QString(64, u'0')))
+                    .exitCode
+            == 0);
+        const ToolResult twoLines = project.run(
+            { QStringLiteral("verify"), QStringLiteral("backups/database/sqlite-20200103-000000.db.gz") });
+        QCOMPARE(twoLines.exitCode, 1);
+        QVERIFY2(twoLines.out.contains("two different checksums"), qPrintable(twoLines.describe()));
     }
 
     void verifyReportsTheProofLevel()

@@ -87,6 +87,7 @@ private slots:
     void walModeSqliteLeavesNothingBehind();
     void temporaryCopyStopsBeforeTheDiskIsFull();
     void sidecarWithAnEscapedName();
+    void sidecarWithTwoDifferentChecksums();
     void cancelStopsWithError();
 
 private:
@@ -904,6 +905,27 @@ void tst_BackupVerifier::sidecarWithAnEscapedName()
     QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
     QCOMPARE(report.checksumSource, QStringLiteral("sidecar"));
     QVERIFY2(report.warnings.isEmpty(), qPrintable(report.warnings.join(u' '))); // its own line, not "the only one"
+}
+
+void tst_BackupVerifier::sidecarWithTwoDifferentChecksums()
+{
+    // Two lines for the file that disagree: sha256sum -c fails on one of them, so the backup is not proven.
+    const QString name = QStringLiteral("app-data-20241001-020000.tar.gz");
+    QVERIFY(QFile::copy(path(QStringLiteral("app-data-20240909-020000.tar.gz")), path(name)));
+    writeSidecar(name);
+    QFile sidecar(path(name + QStringLiteral(".sha256")));
+    QVERIFY(sidecar.open(QIODevice::Append));
+    sidecar.write(QByteArray(64, '0') + "  " + name.toUtf8() + '\n');
+    sidecar.close();
+    expectFailure(verify(name), name, QStringLiteral("two different checksums"));
+    // The same line twice is no conflict.
+    writeSidecar(name);
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QByteArray once = sidecar.readAll();
+    sidecar.close();
+    writeFile(name + QStringLiteral(".sha256"), once + once);
+    const VerifyReport twice = verify(name);
+    QVERIFY2(twice.state == VerifyState::Passed, qPrintable(twice.reason));
 }
 
 void tst_BackupVerifier::cancelStopsWithError()
