@@ -369,7 +369,7 @@ Result<Block> DecryptStream::next()
 // own by a worker, and the results are handed out in order. A cut is never trusted: a segment's result is used
 // only when the segment before it was proven to end exactly with a whole member, CRC32 and length checked, at
 // that cut. Anything else (a cut inside a member, corrupt data, padding or garbage, a member that inflates past
-// 16 MiB) is decoded by one serial decoder from the last proven member end, which also words every fault, so a
+// 8 MiB) is decoded by one serial decoder from the last proven member end, which also words every fault, so a
 // file gives the same verdict and the same message either way.
 
 namespace {
