@@ -515,15 +515,12 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     auto head = content.peek(kind.content == Content::SqlDump || !kind.fromName ? dumpEdgeSize : sniffSize);
     if (!head)
         return head.error();
+    const Content sniffed = sniffContent(*head);
     if (kind.content == Content::Unknown)
-        kind.content = sniffContent(*head);
-    // Decrypted bytes that decode as gzip, or start with their kind's magic number, prove the key right.
-    auto confirmKey = [&decrypt] {
-        if (decrypt)
-            decrypt->confirmKey();
-    };
-    if (kind.compressed)
-        confirmKey();
+        kind.content = sniffed;
+    // Decrypted bytes that decode as gzip, or start with a known kind's magic number, prove the key right.
+    if (decrypt && (kind.compressed || sniffed != Content::Unknown))
+        decrypt->confirmKey();
 
     // With a wrong key the plain text is noise: catch it at the first magic number, not a vague fault later.
     auto magicMissing = [&](const QString& fault) -> Error {
@@ -535,8 +532,6 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::Tar: {
         if (kind.encrypted && !kind.compressed && !isTarHeader(*head) && !head->isEmpty())
             return wrongKey();
-        if (isTarHeader(*head))
-            confirmKey();
         m_method.append(QStringLiteral("tar"));
         auto summary = verify::ArchiveCheck::readThrough(content, m_request.cancel);
         if (!summary)
@@ -558,34 +553,29 @@ Result<VerifyLevel> Verification::checkContent(verify::RawFileSource& raw, Kind 
     case Content::Sqlite:
         if (!head->startsWith(sqliteMagic))
             return magicMissing(tr("not a SQLite database (no \"SQLite format 3\" header)"));
-        confirmKey();
         level = checkSqlite(content);
         break;
     case Content::SqlDump: {
-        const bool requireMarkers = kind.postgresComponent || sniffContent(*head) == Content::SqlDump;
-        if (kind.encrypted && !kind.compressed && sniffContent(*head) != Content::SqlDump)
+        const bool requireMarkers = kind.postgresComponent || sniffed == Content::SqlDump;
+        if (kind.encrypted && !kind.compressed && sniffed != Content::SqlDump)
             return wrongKey();
-        if (sniffContent(*head) == Content::SqlDump)
-            confirmKey();
         level = checkSqlDump(content, *head, requireMarkers);
         break;
     }
     case Content::PgCustom:
         // A .dump may hold a plain-format dump too (pg_dump -f x.dump); the host tool takes it by its content.
-        if (!head->startsWith("PGDMP") && sniffContent(*head) == Content::SqlDump) {
+        if (!head->startsWith("PGDMP") && sniffed == Content::SqlDump) {
             m_kind.content = Content::SqlDump;
             level = checkSqlDump(content, *head, true);
             break;
         }
         if (!head->startsWith("PGDMP"))
             return magicMissing(tr("not a pg_dump custom-format archive (no \"PGDMP\" header)"));
-        confirmKey();
         level = checkPgCustom(content, kind);
         break;
     case Content::Redis:
         if (!head->startsWith("REDIS"))
             return magicMissing(tr("not a Redis RDB file (no \"REDIS\" header)"));
-        confirmKey();
         level = checkRedis(content);
         break;
     case Content::Unknown:
