@@ -403,12 +403,15 @@ struct ByteBuffer
 
 // The ten fixed bytes of a gzip member header (RFC 1952 2.3) as gzip writes them: ID1 ID2, CM 8, no reserved
 // flag bits, XFL 0/2/4, a known OS. About one random position in 2^37 passes; decoding proves the rest.
+constexpr std::size_t memberHeaderSize = 10;
+constexpr std::size_t flagByte = 3; // FLG, in the member header
+constexpr std::uint8_t reservedFlags = 0xe0; // gzip refuses a member with any of them; ISA-L 2.30 does not look
+
 bool looksLikeMemberHeader(const std::uint8_t* p)
 {
-    return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8 && (p[3] & 0xe0) == 0 && (p[8] == 0 || p[8] == 2 || p[8] == 4)
-        && (p[9] <= 13 || p[9] == 255);
+    return p[0] == 0x1f && p[1] == 0x8b && p[2] == 8 && (p[flagByte] & reservedFlags) == 0
+        && (p[8] == 0 || p[8] == 2 || p[8] == 4) && (p[9] <= 13 || p[9] == 255);
 }
-constexpr std::size_t memberHeaderSize = 10;
 
 // Decodes the stream in order with one ISA-L state; every fault is worded here.
 class SerialGunzip
@@ -459,15 +462,14 @@ private:
         return true;
     }
 
-    // gzip refuses a member whose reserved header flags are set; ISA-L 2.30 does not look at them. The flag byte
-    // may lie in the next upstream block: it is looked at once it is there.
+    // The member's flag byte may lie in the next upstream block: it is looked at once it is there.
     bool reservedFlagsSet()
     {
         if (m_flagByteAt < 0 || m_flagByteAt >= m_consumedBefore + qint64(m_blockSize))
             return false;
         const std::uint8_t flags = m_blockData[m_flagByteAt - m_consumedBefore];
         m_flagByteAt = -1;
-        return (flags & 0xe0) != 0;
+        return (flags & reservedFlags) != 0;
     }
 
     // Where ISA-L stopped: it may hold up to 8 bytes it read ahead, which depend on where input blocks end.
@@ -521,7 +523,7 @@ Result<Block> SerialGunzip::next()
                 state.crc_flag = ISAL_GZIP; // ISA-L parses the header and checks the CRC32 and ISIZE trailer
                 m_betweenMembers = false;
                 ++m_members;
-                m_flagByteAt = compressedOffset() + 3;
+                m_flagByteAt = compressedOffset() + qint64(flagByte);
             } else if (m_members == 0) {
                 return corrupt(GunzipStream::tr("not gzip-compressed (no gzip header)"));
             } else {
@@ -654,6 +656,7 @@ private:
 
     static Segment::Decode decodeAlone(Segment& segment, inflate_state& state);
     void workerLoop();
+    void settle(Segment& segment, Segment::Decode result);
     SegmentPtr takeFreeSegment();
     void recycle(SegmentPtr segment);
     void seal(std::size_t size);
@@ -662,6 +665,7 @@ private:
     SegmentPtr popSealed();
     bool nextStartsMember();
     std::optional<Error> upstreamErrorNow() const;
+    Result<Block> endOfSegments() const;
     inflate_state& ownState();
 
     ByteStream& m_upstream;
@@ -695,7 +699,6 @@ ParallelGunzip::ParallelGunzip(ByteStream& upstream, const std::uint8_t* rest, s
 {
     m_filling = takeFreeSegment();
     m_filling->offset = offset;
-    m_filling->input.reserve(maxSegment + (std::size_t(2) << 20));
     m_filling->input.append(rest, restSize);
     m_workers.reserve(std::size_t(workerCount));
     for (int i = 0; i < workerCount; ++i) {
@@ -729,9 +732,9 @@ ParallelGunzip::Segment::Decode ParallelGunzip::decodeAlone(Segment& segment, in
     while (segment.inputDone < inputSize) {
         if (output.size >= softOutput)
             return Decode::Partial;
-        // Padding, garbage or a header with reserved flags (which ISA-L would take): the serial decoder judges it.
-        if (inputSize - segment.inputDone < memberHeaderSize || input[segment.inputDone] != 0x1f
-            || (input[segment.inputDone + 3] & 0xe0) != 0)
+        // Padding, garbage or a header of another shape (reserved flags, which ISA-L would take): the serial
+        // decoder judges it.
+        if (inputSize - segment.inputDone < memberHeaderSize || !looksLikeMemberHeader(input + segment.inputDone))
             return Decode::Unproven;
         const std::size_t outputBefore = output.size;
         isal_inflate_reset(&state);
@@ -798,11 +801,20 @@ void ParallelGunzip::workerLoop()
         work->decode = Segment::Decode::Running;
         lock.unlock();
         const Segment::Decode result = decodeAlone(*work, *state);
+        settle(*work, result);
         lock.lock();
-        work->decode = result;
-        m_membersTooLarge = m_membersTooLarge || work->memberTooLarge;
-        m_changed.notify_all();
     }
+}
+
+// Says how a segment's decode ended, to the consumer that may wait for it and to the cuts still to come.
+void ParallelGunzip::settle(Segment& segment, Segment::Decode result)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        segment.decode = result;
+        m_membersTooLarge = m_membersTooLarge || segment.memberTooLarge;
+    }
+    m_changed.notify_all();
 }
 
 // Keeps a few segments for their buffers, unless a worker still decodes one (its result is no longer wanted).
@@ -818,16 +830,25 @@ void ParallelGunzip::recycle(SegmentPtr segment)
     m_free.push_back(std::move(segment));
 }
 
+// A segment to fill, room for the largest one (a cut at maxSegment, plus the read block that crossed it).
 ParallelGunzip::SegmentPtr ParallelGunzip::takeFreeSegment()
 {
-    std::lock_guard lock(m_mutex);
-    if (m_free.empty())
-        return std::make_shared<Segment>();
-    SegmentPtr segment = std::move(m_free.back());
-    m_free.pop_back();
-    segment->input.size = segment->output.size = segment->inputDone = 0;
-    segment->members = 0;
-    segment->memberTooLarge = false;
+    SegmentPtr segment;
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_free.empty()) {
+            segment = std::move(m_free.back());
+            m_free.pop_back();
+        }
+    }
+    if (segment) {
+        segment->input.size = segment->output.size = segment->inputDone = 0;
+        segment->members = 0;
+        segment->memberTooLarge = false;
+    } else {
+        segment = std::make_shared<Segment>();
+    }
+    segment->input.reserve(maxSegment + (std::size_t(2) << 20));
     return segment;
 }
 
@@ -836,7 +857,6 @@ void ParallelGunzip::seal(std::size_t size)
 {
     SegmentPtr next = takeFreeSegment();
     next->offset = m_filling->offset + qint64(size);
-    next->input.reserve(maxSegment + (std::size_t(2) << 20));
     next->input.append(m_filling->input.bytes.get() + size, m_filling->input.size - size);
     m_filling->input.size = size;
     m_filling->startsMember = size >= memberHeaderSize && looksLikeMemberHeader(m_filling->input.bytes.get());
@@ -913,6 +933,14 @@ std::optional<Error> ParallelGunzip::upstreamErrorNow() const
     return std::nullopt;
 }
 
+// No segment is left: the stream ended, or reading it failed after the segments before.
+Result<Block> ParallelGunzip::endOfSegments() const
+{
+    if (m_upstreamError)
+        return *m_upstreamError;
+    return Block {};
+}
+
 ParallelGunzip::SegmentPtr ParallelGunzip::popSealed()
 {
     fillAhead();
@@ -945,11 +973,8 @@ Result<Block> ParallelGunzip::SegmentFeed::next()
     } else {
         m_current = m_owner.popSealed();
     }
-    if (!m_current) {
-        if (m_owner.m_upstreamError)
-            return *m_owner.m_upstreamError;
-        return Block {};
-    }
+    if (!m_current)
+        return m_owner.endOfSegments();
     return Block { m_current->input.bytes.get() + from, m_current->input.size - from };
 }
 
@@ -985,17 +1010,12 @@ Result<Block> ParallelGunzip::next()
         }
         if (m_current && m_current->decode == Decode::Partial) {
             // Stopped at a member end for the output's size: this thread goes on with it.
-            m_current->decode = decodeAlone(*m_current, ownState());
-            std::lock_guard lock(m_mutex);
-            m_membersTooLarge = m_membersTooLarge || m_current->memberTooLarge;
+            settle(*m_current, decodeAlone(*m_current, ownState()));
         } else {
             recycle(std::move(m_current));
             m_current = popSealed();
-            if (!m_current) {
-                if (m_upstreamError)
-                    return *m_upstreamError;
-                return Block {};
-            }
+            if (!m_current)
+                return endOfSegments();
             bool decodeHere = false;
             {
                 std::unique_lock lock(m_mutex);
@@ -1006,12 +1026,8 @@ Result<Block> ParallelGunzip::next()
                 }
                 m_changed.wait(lock, [&] { return decodeHere || m_current->decode != Decode::Running; });
             }
-            if (decodeHere) {
-                const Decode result = decodeAlone(*m_current, ownState());
-                std::lock_guard lock(m_mutex);
-                m_current->decode = result;
-                m_membersTooLarge = m_membersTooLarge || m_current->memberTooLarge;
-            }
+            if (decodeHere)
+                settle(*m_current, decodeAlone(*m_current, ownState()));
             if (m_current->members > 0)
                 ++m_segmentsDecodedAlone;
         }
