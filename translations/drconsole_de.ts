@@ -797,14 +797,6 @@ steht auf stderr).
         <translation>psql auf diesem Computer kann Backslash-Befehle nicht sperren (\restrict braucht psql 13.22, 14.19, 15.14, 16.10, 17.6 oder neuer); ohne diese Sperre wurde der Dump nicht wiederhergestellt</translation>
     </message>
     <message>
-        <source>the dump does not restore (psql, rolled back): %1</source>
-        <translation>der Dump lässt sich nicht wiederherstellen (psql, zurückgerollt): %1</translation>
-    </message>
-    <message>
-        <source>psql exit %1</source>
-        <translation>psql-Exit-Code %1</translation>
-    </message>
-    <message>
         <source>cannot open the throwaway database %1</source>
         <translation>die temporäre Datenbank %1 kann nicht geöffnet werden</translation>
     </message>
@@ -815,6 +807,26 @@ steht auf stderr).
     <message>
         <source>the throwaway database %1 on %2 could not be dropped (%3): drop it by hand</source>
         <translation>die temporäre Datenbank %1 auf %2 konnte nicht gelöscht werden (%3): bitte von Hand löschen</translation>
+    </message>
+    <message>
+        <source>%1 exit %2</source>
+        <translation>%1-Exit-Code %2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the dump does not restore (%1, rolled back): %2</source>
+        <translation>der Dump lässt sich nicht wiederherstellen (%1, zurückgerollt): %2</translation>
+    </message>
+    <message>
+        <source>cannot run pg_restore for the deep restore</source>
+        <translation>pg_restore für die Probewiederherstellung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>the dump</source>
+        <translation>der Dump</translation>
     </message>
 </context>
 <context>

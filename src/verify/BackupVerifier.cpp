@@ -193,6 +193,10 @@ private:
     void restoreDump();
 
     Kind m_kind; ///< what checkContent found the file to be
+    /// A custom-format dump pg_restore read back whole, and where it lies decoded (a compressed or encrypted one's
+    /// temporary copy, else the file itself): the deep level restores that.
+    QString m_pgRestorer;
+    std::unique_ptr<QTemporaryFile> m_decodedPgCustom;
 
     const VerifyRequest& m_request;
     VerifyReport& m_report;
@@ -429,6 +433,8 @@ Result<VerifyLevel> Verification::checkPgCustom(PeekStream& stream, const Kind& 
         return problem.error();
     if (!problem->isEmpty())
         return makeError(Error::Code::Corrupt, tr("the custom-format dump does not read back: %1").arg(*problem));
+    m_pgRestorer = restorer;
+    m_decodedPgCustom = std::move(copy);
     return VerifyLevel::Integrity;
 }
 
@@ -710,7 +716,8 @@ void Verification::run()
     m_report.state = VerifyState::Passed;
     if (!checksumKnown)
         m_report.reason = tr("%1: %2").arg(m_fileName, noChecksum);
-    if (contentLevel == VerifyLevel::Integrity && m_kind.content == Content::SqlDump && wants(VerifyLevel::Deep))
+    const bool postgresDump = m_kind.content == Content::SqlDump || m_kind.content == Content::PgCustom;
+    if (contentLevel == VerifyLevel::Integrity && postgresDump && wants(VerifyLevel::Deep))
         restoreDump();
 }
 
@@ -725,8 +732,11 @@ void Verification::restoreDump()
     const auto server = verify::ScratchServer::parse(m_request.scratchServer);
     if (!server)
         return error(server.error().message);
-    const auto counts = verify::DeepRestore::restorePostgres(
-        m_request.path, m_kind.encrypted, m_kind.compressed, m_request.key, *server, m_request.cancel);
+    const auto counts = m_kind.content == Content::PgCustom
+        ? verify::DeepRestore::restorePgCustom(
+            m_pgRestorer, m_decodedPgCustom ? m_decodedPgCustom->fileName() : m_request.path, *server, m_request.cancel)
+        : verify::DeepRestore::restorePostgres(
+            m_request.path, m_kind.encrypted, m_kind.compressed, m_request.key, *server, m_request.cancel);
     if (!counts)
         return finishWith(counts.error());
     m_report.tables = counts->tables;

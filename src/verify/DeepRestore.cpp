@@ -10,6 +10,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <cstring>
+#include <functional>
 
 namespace dr::verify {
 
@@ -154,74 +156,174 @@ Result<DeepCounts> DeepRestore::countSqlite(const QString& path)
         false);
 }
 
-Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encrypted, bool compressed,
-    const QByteArray& key, const ScratchServer& server, const std::atomic_bool* cancel)
+namespace {
+
+// A database of its own on the scratch server for one restore, counted and then dropped whatever happened.
+class ThrowawayDatabase
 {
-    const QString where = QStringLiteral("%1:%2").arg(server.host).arg(server.port);
-    auto configure = [&](const QString& database) {
-        return [&server, database](QSqlDatabase& db) {
-            db.setHostName(server.host);
-            db.setPort(server.port);
-            db.setUserName(server.user);
-            db.setPassword(server.password);
-            db.setDatabaseName(database);
-            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
-        };
-    };
-    ScopedConnection admin(QStringLiteral("QPSQL"), configure(QStringLiteral("postgres")));
-    if (!admin.opened())
-        return makeError(Error::Code::Database,
-            tr("cannot reach the scratch PostgreSQL server %1 for the deep restore").arg(where), admin.error());
-    // A name of this run; a key nobody else knows for \restrict.
-    const QString name = QStringLiteral("drconsole_verify_%1_%2")
-                             .arg(QCoreApplication::applicationPid())
-                             .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
-    const QString restrictKey = QString::number(QRandomGenerator::system()->generate64(), 36)
-        + QString::number(QRandomGenerator::system()->generate64(), 36);
+public:
+    explicit ThrowawayDatabase(const ScratchServer& server)
+        : m_server(server)
+        , m_where(QStringLiteral("%1:%2").arg(server.host).arg(server.port))
+        // A name of this run, unlike any other verification's.
+        , m_name(QStringLiteral("drconsole_verify_%1_%2")
+                     .arg(QCoreApplication::applicationPid())
+                     .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0')))
+    { }
+    Q_DISABLE_COPY_MOVE(ThrowawayDatabase)
+
+    const QString& name() const { return m_name; }
+
+    Result<void> create()
     {
-        QSqlQuery create(admin.database());
-        if (!create.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0").arg(name)))
+        ScopedConnection admin(QStringLiteral("QPSQL"), configure(QStringLiteral("postgres")));
+        if (!admin.opened())
             return makeError(Error::Code::Database,
-                tr("cannot create the throwaway database %1 on %2").arg(name, where), create.lastError().text());
+                DeepRestore::tr("cannot reach the scratch PostgreSQL server %1 for the deep restore").arg(m_where),
+                admin.error());
+        QSqlQuery create(admin.database());
+        if (!create.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0").arg(m_name)))
+            return makeError(Error::Code::Database,
+                DeepRestore::tr("cannot create the throwaway database %1 on %2").arg(m_name, m_where),
+                create.lastError().text());
+        return {};
     }
-    // On a connection of its own: the first one may have been closed by the server during a long restore.
-    QString dropProblem;
-    auto drop = [&] {
+
+    /// The environment a restoring client (psql, pg_restore) needs to reach this database: the password goes
+    /// there, never into argv.
+    QProcessEnvironment clientEnvironment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGHOST"), m_server.host);
+        environment.insert(QStringLiteral("PGPORT"), QString::number(m_server.port));
+        if (!m_server.user.isEmpty())
+            environment.insert(QStringLiteral("PGUSER"), m_server.user);
+        if (!m_server.password.isEmpty())
+            environment.insert(QStringLiteral("PGPASSWORD"), m_server.password);
+        environment.insert(QStringLiteral("PGDATABASE"), m_name);
+        return environment;
+    }
+
+    Result<DeepCounts> countUserTables() const
+    {
+        ScopedConnection restored(QStringLiteral("QPSQL"), configure(m_name));
+        if (!restored.opened())
+            return makeError(Error::Code::Database,
+                DeepRestore::tr("cannot open the throwaway database %1").arg(m_name), restored.error());
+        return countRows(restored.database(),
+            QStringLiteral("SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                           " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                           " AND n.nspname NOT LIKE 'pg_toast%' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+                           " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')"
+                           " ORDER BY 1, 2"),
+            true);
+    }
+
+    /// Drops the database; what could not be dropped is added to @p result as a warning (or to its error).
+    void dropInto(Result<DeepCounts>& result)
+    {
+        QString problem;
+        // On a connection of its own: the first one may have been closed by the server during a long restore.
         for (int attempt = 0; attempt < 3; ++attempt) {
             if (attempt > 0)
                 QThread::msleep(1000);
             ScopedConnection dropper(QStringLiteral("QPSQL"), configure(QStringLiteral("postgres")));
             if (!dropper.opened()) {
-                dropProblem = dropper.error();
+                problem = dropper.error();
                 continue;
             }
             QSqlQuery dropping(dropper.database());
-            if (dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name))
-                || dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name))) {
-                dropProblem.clear();
+            if (dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name))
+                || dropping.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_name)))
                 return;
-            }
-            dropProblem = dropping.lastError().text();
+            problem = dropping.lastError().text();
         }
-    };
+        const QString warning
+            = DeepRestore::tr("the throwaway database %1 on %2 could not be dropped (%3): drop it by hand")
+                  .arg(m_name, m_where, problem);
+        if (result)
+            result->warning = warning;
+        else
+            result = makeError(result.error().code, result.error().message + QStringLiteral("; ") + warning);
+    }
+
+private:
+    std::function<void(QSqlDatabase&)> configure(const QString& database) const
+    {
+        return [this, database](QSqlDatabase& db) {
+            db.setHostName(m_server.host);
+            db.setPort(m_server.port);
+            db.setUserName(m_server.user);
+            db.setPassword(m_server.password);
+            db.setDatabaseName(database);
+            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        };
+    }
+
+    const ScratchServer& m_server;
+    const QString m_where;
+    const QString m_name;
+};
+
+// Waits for a restoring client; Cancel kills it (it may work long after its input ended: indexes, foreign keys).
+Result<void> waitForClient(QProcess& client, const std::atomic_bool* cancel)
+{
+    while (!client.waitForFinished(200)) {
+        if (cancel && cancel->load()) {
+            client.kill();
+            client.waitForFinished(5'000);
+            return makeError(Error::Code::Cancelled, DeepRestore::tr("the deep restore was cancelled"));
+        }
+    }
+    return {};
+}
+
+// The verdict on a client (psql, pg_restore) that ended with an error: its first error line, Corrupt unless the
+// scratch server caused it.
+Error clientFailure(const QProcess& client, const QString& errors, const QString& program)
+{
+    QString first;
+    for (const QString& text : errors.split(u'\n')) {
+        if (text.contains(QLatin1String("ERROR")) || text.contains(QLatin1String("FATAL"))
+            || text.contains(QLatin1String("error:")) || text.contains(QLatin1String("restricted"))
+            || text.contains(QLatin1String("invalid command"))) {
+            first = text.trimmed();
+            break;
+        }
+    }
+    if (first.isEmpty())
+        first = errors.trimmed().left(300);
+    if (first.isEmpty())
+        first = client.exitStatus() == QProcess::NormalExit
+            ? DeepRestore::tr("%1 exit %2").arg(program).arg(client.exitCode())
+            : DeepRestore::tr("%1 crashed").arg(program);
+    return makeError(isEnvironmentError(first) ? Error::Code::Database : Error::Code::Corrupt,
+        DeepRestore::tr("the dump does not restore (%1, rolled back): %2").arg(program, first));
+}
+
+} // namespace
+
+Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encrypted, bool compressed,
+    const QByteArray& key, const ScratchServer& server, const std::atomic_bool* cancel)
+{
+    ThrowawayDatabase database(server);
+    if (auto created = database.create(); !created)
+        return created.error();
+    // A key nobody else knows for \restrict.
+    const QString restrictKey = QString::number(QRandomGenerator::system()->generate64(), 36)
+        + QString::number(QRandomGenerator::system()->generate64(), 36);
 
     QProcess psql;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PGHOST"), server.host);
-    environment.insert(QStringLiteral("PGPORT"), QString::number(server.port));
-    if (!server.user.isEmpty())
-        environment.insert(QStringLiteral("PGUSER"), server.user);
-    if (!server.password.isEmpty())
-        environment.insert(QStringLiteral("PGPASSWORD"), server.password); // the environment, never argv
-    environment.insert(QStringLiteral("PGDATABASE"), name);
-    psql.setProcessEnvironment(environment);
+    psql.setProcessEnvironment(database.clientEnvironment());
     psql.setStandardOutputFile(QProcess::nullDevice());
     psql.start(QStringLiteral("psql"),
         { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
             QStringLiteral("--single-transaction") });
     if (!psql.waitForStarted(10'000)) {
-        drop();
-        return makeError(Error::Code::Io, tr("cannot run psql for the deep restore"), psql.errorString());
+        Result<DeepCounts> result
+            = makeError(Error::Code::Io, tr("cannot run psql for the deep restore"), psql.errorString());
+        database.dropInto(result);
+        return result;
     }
     auto writeAll = [&](const char* data, qint64 size) {
         psql.write(data, size);
@@ -275,63 +377,55 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
             flushLine();
     }
     psql.closeWriteChannel();
-    // psql may work long after its input ended (indexes, foreign keys): Cancel stops it there too.
-    while (!psql.waitForFinished(200)) {
-        if (cancel && cancel->load()) {
-            psql.kill();
-            psql.waitForFinished(5'000);
-            fed = makeError(Error::Code::Cancelled, tr("the deep restore was cancelled"));
-            break;
-        }
-    }
+    if (auto waited = waitForClient(psql, cancel); !waited)
+        fed = waited.error();
     const QString psqlErrors = QString::fromUtf8(psql.readAllStandardError());
     Result<DeepCounts> result = makeError(Error::Code::Internal, QString());
-    if (!fed && fed.error().code != Error::Code::Corrupt) {
+    if (!fed && fed.error().code != Error::Code::Corrupt)
         result = fed.error();
-    } else if (psqlErrors.contains(QLatin1String("invalid command \\restrict"))) {
+    else if (psqlErrors.contains(QLatin1String("invalid command \\restrict")))
         result = makeError(Error::Code::Internal,
             tr("psql on this computer cannot block backslash commands (\\restrict needs psql 13.22, 14.19, 15.14, "
                "16.10, 17.6 or later); the dump was not restored without that"));
-    } else if (psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0) {
-        QString first;
-        for (const QString& text : psqlErrors.split(u'\n')) {
-            if (text.contains(QLatin1String("ERROR")) || text.contains(QLatin1String("FATAL"))
-                || text.contains(QLatin1String("restricted")) || text.contains(QLatin1String("invalid command"))) {
-                first = text.trimmed();
-                break;
-            }
-        }
-        if (first.isEmpty())
-            first = psqlErrors.trimmed().left(300);
-        result = makeError(isEnvironmentError(first) ? Error::Code::Database : Error::Code::Corrupt,
-            tr("the dump does not restore (psql, rolled back): %1")
-                .arg(first.isEmpty() ? tr("psql exit %1").arg(psql.exitCode()) : first));
-    } else if (!fed) {
+    else if (psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0)
+        result = clientFailure(psql, psqlErrors, QStringLiteral("psql"));
+    else if (!fed)
         result = fed.error();
+    else
+        result = database.countUserTables();
+    database.dropInto(result);
+    return result;
+}
+
+Result<DeepCounts> DeepRestore::restorePgCustom(
+    const QString& restorer, const QString& dumpPath, const ScratchServer& server, const std::atomic_bool* cancel)
+{
+    ThrowawayDatabase database(server);
+    if (auto created = database.create(); !created)
+        return created.error();
+    // pg_restore sends SQL to the server itself: a custom-format dump carries no psql backslash commands. Ownership
+    // and privileges name production roles a scratch server does not have.
+    QProcess restore;
+    restore.setProcessEnvironment(database.clientEnvironment());
+    restore.setStandardInputFile(QProcess::nullDevice());
+    restore.setStandardOutputFile(QProcess::nullDevice());
+    restore.start(restorer,
+        { QStringLiteral("--no-owner"), QStringLiteral("--no-privileges"), QStringLiteral("--single-transaction"),
+            QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + database.name(), QStringLiteral("--"),
+            dumpPath });
+    Result<DeepCounts> result = makeError(Error::Code::Internal, QString());
+    if (!restore.waitForStarted(10'000)) {
+        result = makeError(Error::Code::Io, tr("cannot run pg_restore for the deep restore"), restore.errorString());
+    } else if (auto waited = waitForClient(restore, cancel); !waited) {
+        result = waited.error();
+    } else if (restore.exitStatus() != QProcess::NormalExit || restore.exitCode() != 0) {
+        QString errors = QString::fromUtf8(restore.readAllStandardError());
+        errors.replace(dumpPath, tr("the dump"));
+        result = clientFailure(restore, errors, QStringLiteral("pg_restore"));
     } else {
-        ScopedConnection restored(QStringLiteral("QPSQL"), configure(name));
-        if (!restored.opened())
-            result = makeError(
-                Error::Code::Database, tr("cannot open the throwaway database %1").arg(name), restored.error());
-        else
-            result = countRows(restored.database(),
-                QStringLiteral(
-                    "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                    " AND n.nspname NOT LIKE 'pg_toast%' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-                    " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')"
-                    " ORDER BY 1, 2"),
-                true);
+        result = database.countUserTables();
     }
-    drop();
-    if (!dropProblem.isEmpty()) {
-        const QString warning = tr("the throwaway database %1 on %2 could not be dropped (%3): drop it by hand")
-                                    .arg(name, where, dropProblem);
-        if (result)
-            result->warning = warning;
-        else
-            result = makeError(result.error().code, result.error().message + QStringLiteral("; ") + warning);
-    }
+    database.dropInto(result);
     return result;
 }
 

@@ -44,6 +44,12 @@ public:
     static Result<DeepCounts> restorePostgres(const QString& path, bool encrypted, bool compressed,
         const QByteArray& key, const ScratchServer& server, const std::atomic_bool* cancel);
 
+    /// Restores a pg_dump custom-format file on this computer with @p restorer (pg_restore: no owners, no
+    /// privileges, one transaction, stopping at the first error) into a new throwaway database, counts the user
+    /// tables and their rows, and drops the database whatever happened. Corrupt when the dump does not restore.
+    static Result<DeepCounts> restorePgCustom(
+        const QString& restorer, const QString& dumpPath, const ScratchServer& server, const std::atomic_bool* cancel);
+
     /// Counts the user tables and their rows of a local SQLite file (opened read-only).
     static Result<DeepCounts> countSqlite(const QString& path);
 };
