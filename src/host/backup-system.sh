@@ -9,7 +9,7 @@ shopt -s nullglob extglob
 umask 077
 
 TOOL_NAME="backup-system.sh"
-TOOL_VERSION="0.3.0"
+TOOL_VERSION="0.3.1"
 PROTOCOL_VERSION=1
 
 # Names a configuration file may set. Anything else (PATH, LD_PRELOAD, ...) is refused: the file is data.
@@ -953,7 +953,7 @@ verify_file() {
                 local magic=""
                 magic=$(decode_stream "$file" 2>/dev/null | head -c 5)
                 if [[ $magic == PGDMP ]]; then
-                    # pg_dump's custom format (-Fc): read back whole by pg_restore; --deep restores plain dumps only.
+                    # pg_dump's custom format (-Fc): read back whole by pg_restore, restored by it with --deep.
                     verify_pg_custom "$file"
                     method+=(pg-custom pg-restore)
                 else
@@ -1147,40 +1147,70 @@ drop_deep_database() {
     return 1
 }
 
-# --deep for a pg_dump: restored with psql into a throwaway database on the configured server, then every user
-# table's rows counted exactly; the database is dropped whatever happens. psql runs the dump with backslash
-# commands blocked (\restrict with a key of this run), so a dump cannot run shell commands or \connect elsewhere.
-verify_deep_postgres() {
-    local file=$1
+# --deep for a pg_dump: restored into a throwaway database on the configured server, then every user table's rows
+# counted exactly; the database is dropped whatever happens. This makes the database (DEEP_DATABASE) and a key
+# nobody else knows (DEEP_KEY); false with V_RESULT and V_REASON set.
+deep_create_database() {
     if ! component_state postgres; then
         V_RESULT=error
         V_REASON="--deep restores the dump into a throwaway database on the PostgreSQL server, and none is configured: PGDATABASE is not set (set it, and PGHOST/PGPORT/PGUSER as needed)"
-        return
+        return 1
     fi
     V_DEEP_METHOD=deep-restore
-    local suffix key err
-    # A name of this run, and a key nobody else knows for \restrict (both from /dev/urandom).
+    local suffix
+    # A name of this run, and a key for \restrict (both from /dev/urandom).
     suffix=$(od -An -N20 -tx1 /dev/urandom) || suffix=""
     suffix=${suffix//[!0-9a-f]/}
     ((${#suffix} == 40)) || {
         V_RESULT=error V_REASON="cannot read /dev/urandom for --deep"
-        return
+        return 1
     }
-    key=${suffix:8} suffix=${suffix:0:8}
+    DEEP_KEY=${suffix:8} suffix=${suffix:0:8}
     run_err_file
-    err=$RUN_ERR
     DEEP_DATABASE="drconsole_verify_$$_$suffix"
     if ! "$PSQL" -X -q -w -v ON_ERROR_STOP=1 -d "$PGDATABASE" \
-        -c "CREATE DATABASE \"$DEEP_DATABASE\" TEMPLATE template0" </dev/null >/dev/null 2>"$err"; then
-        psql_error_line "$err" "psql could not create it"
+        -c "CREATE DATABASE \"$DEEP_DATABASE\" TEMPLATE template0" </dev/null >/dev/null 2>"$RUN_ERR"; then
+        psql_error_line "$RUN_ERR" "psql could not create it"
         V_RESULT=error V_REASON="cannot create the throwaway database $DEEP_DATABASE for --deep: $REPLY"
         DEEP_DATABASE=""
-        return
+        return 1
     fi
+}
+
+# Counts the rows of every user table of the restored DEEP_DATABASE (V_TABLES, V_ROWS, V_LEVEL=deep), then drops it.
+deep_count_and_drop() {
+    local err=$RUN_ERR counts
+    # One count(*) per table in the non-system schemas (tables of extensions left out), run by \gexec.
+    counts=$("$PSQL" -X -q -w -A -t -v ON_ERROR_STOP=1 -d "$DEEP_DATABASE" 2>"$err" <<'SQL'
+SELECT format('SELECT count(*) FROM %I.%I', n.nspname, c.relname)
+FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY n.nspname, c.relname \gexec
+SQL
+    )
+    local rc=$?
+    if ((rc != 0)); then
+        psql_error_line "$err" "psql exit $rc"
+        V_RESULT=failed V_REASON="the restored tables cannot be counted: $REPLY"
+    else
+        read -r V_TABLES V_ROWS < <(LC_ALL=C awk '/^[0-9]+$/ { n++; rows += $1 } END { printf "%d %d\n", n, rows }' <<<"$counts")
+        V_LEVEL=deep
+    fi
+    drop_deep_database
+}
+
+# A plain dump: psql runs it with backslash commands blocked (\restrict with DEEP_KEY), so a dump cannot run shell
+# commands or \connect elsewhere.
+verify_deep_postgres() {
+    local file=$1
+    deep_create_database || return
+    local err=$RUN_ERR
     # The dump's own \restrict and \unrestrict lines (pg_dump 17.6, 16.10, 15.14 and later) give way to ours;
     # COPY data is passed as it is.
     {
-        printf '\\restrict %s\n' "$key"
+        printf '\\restrict %s\n' "$DEEP_KEY"
         decode_stream "$file" 2>/dev/null | LC_ALL=C awk '
             copy { if ($0 == "\\.") copy = 0; print; next }
             /^COPY .* FROM stdin;$/ { copy = 1; print; next }
@@ -1200,26 +1230,23 @@ verify_deep_postgres() {
         drop_deep_database
         return
     fi
-    # One count(*) per table in the non-system schemas (tables of extensions left out), run by \gexec.
-    local counts
-    counts=$("$PSQL" -X -q -w -A -t -v ON_ERROR_STOP=1 -d "$DEEP_DATABASE" 2>"$err" <<'SQL'
-SELECT format('SELECT count(*) FROM %I.%I', n.nspname, c.relname)
-FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-ORDER BY n.nspname, c.relname \gexec
-SQL
-    )
-    local rc=$?
-    if ((rc != 0)); then
-        psql_error_line "$err" "psql exit $rc"
-        V_RESULT=failed V_REASON="the restored tables cannot be counted: $REPLY"
-    else
-        read -r V_TABLES V_ROWS < <(LC_ALL=C awk '/^[0-9]+$/ { n++; rows += $1 } END { printf "%d %d\n", n, rows }' <<<"$counts")
-        V_LEVEL=deep
+    deep_count_and_drop
+}
+
+# A custom-format dump (decoded at PATH): pg_restore sends its SQL to the server itself, with no psql backslash
+# commands; owners and privileges name production roles a throwaway database does not have.
+verify_deep_pg_custom() {
+    local path=$1
+    deep_create_database || return
+    if ! PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PG_RESTORE" --no-owner --no-privileges \
+        --single-transaction --exit-on-error -d "$DEEP_DATABASE" -- "$path" </dev/null >/dev/null 2>"$RUN_ERR"; then
+        psql_error_line "$RUN_ERR" "pg_restore failed"
+        REPLY=${REPLY//"$path"/the dump}
+        V_RESULT=failed V_REASON="the dump does not restore (pg_restore, rolled back): $REPLY"
+        drop_deep_database
+        return
     fi
-    drop_deep_database
+    deep_count_and_drop
 }
 
 # decode_to_copy FILE COPY: the decoded stream into a private copy, stopping while BACKUP_VERIFY_KEEP_FREE_MB
@@ -1272,6 +1299,7 @@ verify_pg_custom() {
         fi
     else
         V_LEVEL=integrity
+        [[ -n $V_DEEP ]] && verify_deep_pg_custom "$path"
     fi
     [[ $path != "$file" ]] && : >"$path"
     return 0
@@ -2753,7 +2781,7 @@ TEMP_FILES=()
 TEMP_DIRS=()
 FAILURES=()
 V_DEEP=""
-DEEP_DATABASE=""
+DEEP_DATABASE="" DEEP_KEY=""
 R_SERVICE_STOPPED=""
 TOUCH_FILES=()
 cleanup_temp() {

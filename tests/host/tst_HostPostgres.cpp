@@ -67,6 +67,15 @@ private:
         return project.writeFile(target, sql)
             && project.runProgram(QStringLiteral("gzip"), { QStringLiteral("-f"), project.file(target) }).exitCode == 0;
     }
+    /// What an admin makes by hand: pg_dump -Fc of @p database into @p target.
+    static bool dumpCustomFormat(const HostProject& project, const QString& database, const QString& target)
+    {
+        return project
+                   .runProgram(TestPostgres::binDir() + QStringLiteral("/pg_dump"),
+                       { QStringLiteral("-Fc"), QStringLiteral("-f"), target, database })
+                   .exitCode
+            == 0;
+    }
     /// The throwaway databases of deep verifications still on the server, one name a line.
     QByteArray throwawayDatabases()
     {
@@ -231,11 +240,7 @@ private slots:
         QString error;
         QVERIFY(QDir().mkpath(project.file(QStringLiteral("backups/database"))));
         const QString dump = project.file(QStringLiteral("backups/database/postgres-20261101-020000.dump"));
-        QVERIFY(project
-                    .runProgram(TestPostgres::binDir() + QStringLiteral("/pg_dump"),
-                        { QStringLiteral("-Fc"), QStringLiteral("-f"), dump, database })
-                    .exitCode
-            == 0);
+        QVERIFY(dumpCustomFormat(project, database, dump));
         QVERIFY(project
                     .sh(QStringLiteral("cd backups/database && gzip -k postgres-20261101-020000.dump && "
                                        "head -c $(( $(stat -c %s postgres-20261101-020000.dump) * 3 / 4 )) "
@@ -252,6 +257,40 @@ private slots:
             QVERIFY(
                 verdict.value(QStringLiteral("method")).toString().endsWith(QStringLiteral("pg-custom+pg-restore")));
         }
+        // --deep: pg_restore restores it into a throwaway database, from the decoded copy of the gzipped one.
+        const ToolResult deep = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"),
+            QStringLiteral("--json"), QStringLiteral("backups/database/postgres-20261101-020000.dump.gz") });
+        QVERIFY2(deep.exitCode == 0, qPrintable(deep.describe()));
+        const QJsonObject deepVerdict = QJsonDocument::fromJson(deep.out).object();
+        QCOMPARE(deepVerdict.value(QStringLiteral("level")).toString(), QStringLiteral("deep"));
+        QVERIFY2(deepVerdict.value(QStringLiteral("method"))
+                     .toString()
+                     .endsWith(QStringLiteral("pg-custom+pg-restore+deep-restore")),
+            qPrintable(deep.describe()));
+        QCOMPARE(deepVerdict.value(QStringLiteral("tables")).toInt(), 1);
+        QCOMPARE(deepVerdict.value(QStringLiteral("rows")).toInt(), 400);
+        QCOMPARE(throwawayDatabases(), QByteArray());
+        // One that reads back whole and does not restore: a CHECK calls a function changed after its rows were
+        // written, and the dump recreates the function as it is now.
+        QVERIFY2(m_server.psql(database,
+                     QStringLiteral("CREATE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT true';"
+                                    "CREATE TABLE amounts (amount int CHECK (small(amount)));"
+                                    "INSERT INTO amounts SELECT generate_series(1, 100);"
+                                    "CREATE OR REPLACE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE "
+                                    "AS 'SELECT $1 < 10'"),
+                     nullptr, &error),
+            qPrintable(error));
+        const QString drifted = project.file(QStringLiteral("backups/database/postgres-20261104-020000.dump"));
+        QVERIFY(dumpCustomFormat(project, database, drifted));
+        const ToolResult restoreFails = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"),
+            QStringLiteral("--json"), QStringLiteral("backups/database/postgres-20261104-020000.dump") });
+        QCOMPARE(restoreFails.exitCode, 1);
+        const QJsonObject failed = QJsonDocument::fromJson(restoreFails.out).object();
+        QCOMPARE(failed.value(QStringLiteral("level")).toString(), QStringLiteral("integrity"));
+        QVERIFY2(failed.value(QStringLiteral("reason")).toString().contains(QStringLiteral("amounts_amount_check")),
+            qPrintable(restoreFails.describe()));
+        QCOMPARE(throwawayDatabases(), QByteArray());
+
         const ToolResult cut = project.run({ QStringLiteral("verify"), QStringLiteral("--json"),
             QStringLiteral("backups/database/postgres-20261102-020000.dump") });
         QCOMPARE(cut.exitCode, 1);

@@ -94,11 +94,11 @@ private slots:
         HostProject project;
         ToolResult result = project.run({ QStringLiteral("version") });
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out, QByteArray("backup-system.sh 0.3.0\n"));
+        QCOMPARE(result.out, QByteArray("backup-system.sh 0.3.1\n"));
         result = project.run({ QStringLiteral("version"), QStringLiteral("--json") });
         const QJsonObject version = parseObject(result.out);
         QCOMPARE(version.value(QStringLiteral("tool")).toString(), QStringLiteral("backup-system.sh"));
-        QCOMPARE(version.value(QStringLiteral("version")).toString(), QStringLiteral("0.3.0"));
+        QCOMPARE(version.value(QStringLiteral("version")).toString(), QStringLiteral("0.3.1"));
         QCOMPARE(version.value(QStringLiteral("protocol")).toInt(), 1);
         for (const QString& command : { QStringLiteral("backup"), QStringLiteral("verify"), QStringLiteral("list"),
                  QStringLiteral("status"), QStringLiteral("cleanup"), QStringLiteral("restore-postgres"),
@@ -1233,7 +1233,7 @@ private slots:
         result = project.run({ QStringLiteral("status"), QStringLiteral("--json") });
         QCOMPARE(result.exitCode, 0);
         const QJsonObject status = parseObject(result.out);
-        QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.3.0"));
+        QCOMPARE(status.value(QStringLiteral("version")).toString(), QStringLiteral("0.3.1"));
         QVERIFY(status.value(QStringLiteral("disk")).toObject().value(QStringLiteral("free_bytes")).toInteger() > 0);
         QVERIFY(
             !status.value(QStringLiteral("versions")).toObject().value(QStringLiteral("sqlite3")).toString().isEmpty());
