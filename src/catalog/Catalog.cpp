@@ -600,16 +600,6 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     cursor.catalogLines = firstLine - 1 + snapshot.catalogBytes.left(chunk.consumedBytes).count('\n');
     cursor.listingFingerprint
         = snapshot.listingUnchanged ? previous.cursor.listingFingerprint : snapshot.listingFingerprint;
-    // A file changed in the last two minutes may still be growing in place, which leaves its folder's
-    // time alone: list in full next time.
-    if (!snapshot.listingUnchanged && snapshot.hostNow.isValid()) {
-        for (const RemoteFile& file : snapshot.files) {
-            if (file.modified.secsTo(snapshot.hostNow) < 120) {
-                cursor.listingFingerprint.clear();
-                break;
-            }
-        }
-    }
     QSqlQuery state(db);
     state.prepare(QStringLiteral(
         "INSERT INTO host_state (host_id, last_sync, last_error, last_error_at, catalog_inode, catalog_offset,"
@@ -671,7 +661,8 @@ Result<void> Catalog::recomputeBackups(
         }
         QSqlQuery rowQuery(db);
         rowQuery.prepare(
-            QStringLiteral("SELECT id, kind, time_utc, encrypted, size FROM backups WHERE host_id = ? AND path = ?"));
+            QStringLiteral("SELECT id, kind, time_utc, encrypted, size, modified_utc FROM backups WHERE host_id = ? AND"
+                           " path = ?"));
         QSqlQuery write(db);
         write.prepare(QStringLiteral(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
@@ -695,6 +686,13 @@ Result<void> Catalog::recomputeBackups(
             record.time = fromMs(rowQuery.value(2));
             record.encrypted = rowQuery.value(3).toBool();
             const qint64 currentSize = rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong();
+            // Events are stamped to the second; a modification time ahead of this computer's clock cannot be
+            // ordered against them.
+            QDateTime lastWritten = fromMs(rowQuery.value(5));
+            if (lastWritten.isValid())
+                lastWritten.setSecsSinceEpoch(lastWritten.toSecsSinceEpoch());
+            if (lastWritten > latestTrusted)
+                lastWritten = QDateTime();
             rowQuery.finish();
             for (const CatalogEvent& event : eventsByFile.value(path)) {
                 if (event.event == QLatin1String("verify") && event.time > latestTrusted)
@@ -703,6 +701,9 @@ Result<void> Catalog::recomputeBackups(
                 // it proves nothing about the file now.
                 if (event.event == QLatin1String("verify") && currentSize >= 0 && event.size >= 0
                     && event.size != currentSize)
+                    continue;
+                // So was one from before the file was last written, even at the same size (rewritten in place).
+                if (event.event == QLatin1String("verify") && lastWritten.isValid() && event.time < lastWritten)
                     continue;
                 applyEvent(record, event);
             }

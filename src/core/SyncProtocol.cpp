@@ -9,9 +9,8 @@ namespace {
 // Runs under /bin/sh on the host. Nothing in it is ever substituted: every variable part arrives as a
 // positional argument. Output is NUL-separated records (file names may hold tabs and newlines, never
 // NUL), then, after the `C` record, the catalog's new bytes as they are.
-//   H proto utc-offset epoch cwd | V tool-version | U (folders unchanged) | P folder markers
-//   D folder-time folder/ (the fingerprint's parts, in walk order)
-//   F size mtime path | M missing-folder | E error | T crontab (the user's and the system's)
+//   H proto utc-offset epoch cwd | V tool-version | U (nothing changed) | M missing-folder | E error
+//   T crontab (the user's and the system's) | F size mtime path | K fingerprint (of the F records just sent)
 //   C inode size offset <bytes>
 constexpr char syncScript[] = R"SH(tool=$1 base=$2 catalog=$3 known_inode=$4 offset=$5 old_fp=$6
 shift 6
@@ -35,16 +34,20 @@ for d in "$@"; do
   if [ -d "$p" ]; then fp="$fp+"; set -- "$@" "$p"; else fp="$fp-"; printf 'M\t%s\0' "$d"; fi
 done
 shift $n
+# The listing's fingerprint: which folders exist, and a checksum of the file records (every file's size, time and
+# path). A file rewritten in place leaves its folder's time alone; it still changes this.
+list_files() { find -H "$@" -type f -printf 'F\t%s\t%T@\t%p\0'; }
 unchanged=
 if [ -n "$old_fp" ]; then
-  walk=
-  if [ $# -gt 0 ]; then walk="|$(find -H "$@" -type d -printf '%T@ %p/')"; fi
-  if [ "$fp$walk" = "$old_fp" ]; then unchanged=1; printf 'U\0'; fi
+  sum=
+  if [ $# -gt 0 ]; then sum=$(list_files "$@" | cksum); fi
+  if [ "$fp|$sum" = "$old_fp" ]; then unchanged=1; printf 'U\0'; fi
 fi
 if [ -z "$unchanged" ]; then
-  # One walk lists the files and the folders; the console rebuilds the fingerprint from the D records.
-  printf 'P\t%s\0' "$fp"
-  if [ $# -gt 0 ]; then find -H "$@" \( -type d -printf 'D\t%T@ %p/\0' \) -o \( -type f -printf 'F\t%s\t%T@\t%p\0' \); fi
+  # One walk: the records go out, and through cksum.
+  sum=
+  if [ $# -gt 0 ]; then exec 3>&1; sum=$(list_files "$@" | tee /dev/fd/3 | cksum); exec 3>&-; fi
+  printf 'K\t%s\0' "$fp|$sum"
 fi
 if [ -f "$catalog" ]; then
   set -- $(stat -L -c '%i %s' -- "$catalog")
@@ -96,14 +99,6 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
     };
     SyncSnapshot snapshot;
     bool sawHeader = false;
-    QByteArray folderMarkers; // "+" per folder that exists, "-" per missing one
-    QByteArray folderWalk;
-    // The same string the script builds when it checks for changes: markers, then "|" and the folders' times.
-    auto finishFingerprint = [&] {
-        if (!snapshot.listingUnchanged)
-            snapshot.listingFingerprint
-                = QString::fromUtf8(folderMarkers.contains('+') ? folderMarkers + '|' + folderWalk : folderMarkers);
-    };
     qsizetype position = 0;
     while (position < output.size()) {
         const qsizetype end = output.indexOf('\0', position);
@@ -138,11 +133,8 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
         case 'U':
             snapshot.listingUnchanged = true;
             break;
-        case 'P':
-            folderMarkers = record.sliced(qMin<qsizetype>(2, record.size())).toByteArray();
-            break;
-        case 'D':
-            folderWalk.append(record.sliced(qMin<qsizetype>(2, record.size())));
+        case 'K':
+            snapshot.listingFingerprint = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())));
             break;
         case 'M':
             snapshot.missingDirs.append(QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))));
@@ -174,7 +166,6 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
                 return malformed(tr("more catalog bytes than announced"));
             // Fewer bytes than announced: a cut transfer. The parser keeps only whole lines, so the rest
             // is read again next time.
-            finishFingerprint();
             return snapshot;
         }
         default:

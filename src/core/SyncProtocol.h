@@ -34,7 +34,7 @@ struct SyncSnapshot
     int utcOffsetSeconds = 0; ///< the host's current offset, for the local stamps in file names
     QDateTime hostNow;
     QString workingDir;
-    bool listingUnchanged = false; ///< folders as at the last full listing: `files` is empty
+    bool listingUnchanged = false; ///< no folder or file changed since the last full listing: `files` is empty
     QString listingFingerprint;
     QList<RemoteFile> files;
     QStringList missingDirs;

@@ -31,7 +31,9 @@ private:
     HostProfile m_host;
     std::unique_ptr<LocalTransport> m_transport;
 
-    void writeFile(const QString& relativePath, const QByteArray& content, int ageSeconds = 3600)
+    /// Written before any event of these tests: a verification is of the bytes a file held when it ran.
+    static QDateTime beforeTheEvents() { return QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC); }
+    void writeFile(const QString& relativePath, const QByteArray& content, const QDateTime& written = beforeTheEvents())
     {
         const QString path = m_hostDir + u'/' + relativePath;
         QDir().mkpath(QFileInfo(path).absolutePath());
@@ -39,7 +41,7 @@ private:
         QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
         file.write(content);
         file.flush(); // else the buffered write lands after the time is set and resets it
-        file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-ageSeconds), QFileDevice::FileModificationTime);
+        file.setFileTime(written, QFileDevice::FileModificationTime);
     }
     void appendCatalog(const QByteArray& text)
     {
@@ -331,6 +333,33 @@ private slots:
         appendCatalog(event("{'ts':'2026-11-26T03:00:00Z','event':'verify','component':'sqlite','file':"
                             "'backups/database/sqlite-20261125-020000.db.gz','result':'failed','level':'exists',"
                             "'method':'sha256','reason':'checksum mismatch','size':26}"));
+        QVERIFY(sync().newEvents >= 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+    }
+
+    void aFileRewrittenInPlaceLosesTheVerdictOfItsOldBytes()
+    {
+        // Verified good, then rewritten in place with as many bytes: only its modification time tells.
+        const QString path = QStringLiteral("backups/database/sqlite-20261124-020000.db.gz");
+        writeFile(path, "good");
+        appendCatalog(event("{'ts':'2026-11-24T03:00:00Z','event':'verify','component':'sqlite','file':"
+                            "'backups/database/sqlite-20261124-020000.db.gz','result':'passed','level':'integrity',"
+                            "'method':'sha256+gzip+sqlite-integrity','size':4}"));
+        QVERIFY(sync().newEvents >= 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
+
+        writeFile(path, "evil", QDateTime(QDate(2026, 11, 24), QTime(3, 0, 1, 600), Qt::UTC));
+        QCOMPARE(sync().updated, 1);
+        const BackupRecord rewritten = backupsByPath().value(path);
+        QCOMPARE(rewritten.size, 4);
+        QCOMPARE(rewritten.verifyState, VerifyState::Unverified);
+        QVERIFY(!rewritten.provenAt.isValid());
+        QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 1);
+
+        // A verification in the same second as the write is of the new bytes: events are stamped to the second.
+        appendCatalog(event("{'ts':'2026-11-24T03:00:01Z','event':'verify','component':'sqlite','file':"
+                            "'backups/database/sqlite-20261124-020000.db.gz','result':'failed','level':'exists',"
+                            "'method':'sha256','reason':'checksum mismatch','size':4}"));
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
     }
