@@ -64,6 +64,19 @@ private:
         return entry;
     }
     static QByteArray event(const char* json) { return QByteArray(json).replace('\'', '"') + '\n'; }
+    /// The host tool's verify event for the SQLite backup @p path of @p size bytes at @p ts: passed at the
+    /// integrity level, or failed on its checksum.
+    void appendSqliteVerify(const QString& path, const QString& ts, bool passed, int size)
+    {
+        const QString verdict = passed
+            ? QStringLiteral("'result':'passed','level':'integrity','method':'sha256+gzip+sqlite-integrity'")
+            : QStringLiteral("'result':'failed','level':'exists','method':'sha256','reason':'checksum mismatch'");
+        appendCatalog(event(QStringLiteral("{'ts':'%1','event':'verify','component':'sqlite','file':'%2',%3,'size':%4}")
+                                .arg(ts, path, verdict)
+                                .arg(size)
+                                .toUtf8()
+                                .constData()));
+    }
     SyncOutcome sync()
     {
         auto outcome = syncHost(*m_catalog, m_host, *m_transport);
@@ -310,9 +323,7 @@ private slots:
         // Verified good at 4 bytes, then replaced by a file of another size: the old proof says nothing about it.
         const QString path = QStringLiteral("backups/database/sqlite-20261125-020000.db.gz");
         writeFile(path, "good");
-        appendCatalog(event("{'ts':'2026-11-25T03:00:00Z','event':'verify','component':'sqlite','file':"
-                            "'backups/database/sqlite-20261125-020000.db.gz','result':'passed','level':'integrity',"
-                            "'method':'sha256+gzip+sqlite-integrity','size':4}"));
+        appendSqliteVerify(path, QStringLiteral("2026-11-25T03:00:00Z"), true, 4);
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
         QVERIFY(backupsByPath().value(path).provenAt.isValid());
@@ -330,9 +341,7 @@ private slots:
         QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 1);
 
         // A verification of the new bytes counts again.
-        appendCatalog(event("{'ts':'2026-11-26T03:00:00Z','event':'verify','component':'sqlite','file':"
-                            "'backups/database/sqlite-20261125-020000.db.gz','result':'failed','level':'exists',"
-                            "'method':'sha256','reason':'checksum mismatch','size':26}"));
+        appendSqliteVerify(path, QStringLiteral("2026-11-26T03:00:00Z"), false, 26);
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
     }
@@ -342,9 +351,7 @@ private slots:
         // Verified good, then rewritten in place with as many bytes: only its modification time tells.
         const QString path = QStringLiteral("backups/database/sqlite-20261124-020000.db.gz");
         writeFile(path, "good");
-        appendCatalog(event("{'ts':'2026-11-24T03:00:00Z','event':'verify','component':'sqlite','file':"
-                            "'backups/database/sqlite-20261124-020000.db.gz','result':'passed','level':'integrity',"
-                            "'method':'sha256+gzip+sqlite-integrity','size':4}"));
+        appendSqliteVerify(path, QStringLiteral("2026-11-24T03:00:00Z"), true, 4);
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
 
@@ -357,9 +364,7 @@ private slots:
         QCOMPARE(m_catalog->verificationHistory(m_host.id, path)->size(), 1);
 
         // A verification in the same second as the write is of the new bytes: events are stamped to the second.
-        appendCatalog(event("{'ts':'2026-11-24T03:00:01Z','event':'verify','component':'sqlite','file':"
-                            "'backups/database/sqlite-20261124-020000.db.gz','result':'failed','level':'exists',"
-                            "'method':'sha256','reason':'checksum mismatch','size':4}"));
+        appendSqliteVerify(path, QStringLiteral("2026-11-24T03:00:01Z"), false, 4);
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
     }
