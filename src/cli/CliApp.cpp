@@ -36,6 +36,28 @@ QString tsvField(QString text)
         .replace(u'\r', QStringLiteral("\\r"));
 }
 
+// A message on stderr stays one line, and a file name cannot send the terminal escape sequences: control
+// characters are written as \n, \t, \r or \xNN.
+QString oneLine(const QString& text)
+{
+    QString line;
+    line.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t code = c.unicode();
+        if (code == u'\n')
+            line += QStringLiteral("\\n");
+        else if (code == u'\t')
+            line += QStringLiteral("\\t");
+        else if (code == u'\r')
+            line += QStringLiteral("\\r");
+        else if (code < 0x20 || code == 0x7f || (code >= 0x80 && code < 0xa0))
+            line += QStringLiteral("\\x%1").arg(int(code), 2, 16, QLatin1Char('0'));
+        else
+            line += c;
+    }
+    return line;
+}
+
 // Reads a secret from the terminal without echo; empty when stdin is not a terminal (scripts, CI).
 QString askSecret(const QString& prompt)
 {
@@ -107,9 +129,14 @@ int CliApp::fail(const Error& error)
 
 int CliApp::fail(const QString& message)
 {
-    m_err << tr("drconsole-cli: %1").arg(message) << '\n';
-    m_err.flush();
+    complain(tr("drconsole-cli: %1").arg(message));
     return Failure;
+}
+
+void CliApp::complain(const QString& message)
+{
+    m_err << oneLine(message) << '\n';
+    m_err.flush();
 }
 
 int CliApp::run(const QStringList& arguments)
@@ -339,7 +366,7 @@ int CliApp::hostInstallTool(const QStringList& arguments)
     auto installed = withTransport<QString>(*host, acceptNew, [&](Transport& transport) {
         transport.setLogSink([this](LogKind kind, const QString& text) {
             if (kind == LogKind::Stderr || kind == LogKind::Error)
-                m_err << text << '\n';
+                complain(text);
         });
         return HostTool::install(*host, transport);
     });
@@ -372,7 +399,7 @@ int CliApp::syncCommand(const QStringList& arguments)
     if (!outcome)
         return fail(outcome.error());
     for (const QString& warning : outcome->problems)
-        m_err << tr("warning: %1").arg(warning) << '\n';
+        complain(tr("warning: %1").arg(warning));
     m_out << tr("Synced %1: %2 new, %3 changed, %4 gone, %5 new catalog events%6")
                  .arg(host->name)
                  .arg(outcome->added)
@@ -606,7 +633,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 const VerificationEntry entry = WorkstationVerifier::verify(transport, request);
                 if (auto recorded = m_catalog->recordVerification(host->id, entry);
                     !recorded && recorded.error().code != Error::Code::NotFound)
-                    m_err << recorded.error().fullText() << '\n';
+                    complain(recorded.error().fullText());
                 outcomes.append(entry);
             }
             return true;
@@ -640,9 +667,8 @@ int CliApp::verifyCommand(const QStringList& arguments)
                   if (run && run->exitStatus <= 1) {
                       // The verify events land in the catalog; the verdicts stand without it, but say so.
                       if (auto synced = syncHost(*m_catalog, *host, transport); !synced)
-                          m_err << tr("The results are not in the catalog yet (they arrive with the next sync): %1")
-                                       .arg(synced.error().fullText())
-                                << '\n';
+                          complain(tr("The results are not in the catalog yet (they arrive with the next sync): %1")
+                                       .arg(synced.error().fullText()));
                   }
                   return run;
               });
@@ -688,7 +714,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
                   << outcome.method << '\n';
         }
         if (outcome.state != VerifyState::Passed)
-            m_err << tr("%1 %2: %3").arg(state, outcome.path, outcome.reason) << '\n';
+            complain(tr("%1 %2: %3").arg(state, outcome.path, outcome.reason));
     }
     if (parser.isSet(json))
         m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);

@@ -30,6 +30,8 @@ private:
     int usage(const QString& problem = {});
     int fail(const Error& error);
     int fail(const QString& message);
+    /// One line on stderr, control characters escaped (file names may hold newlines and escape sequences).
+    void complain(const QString& message);
     int hostCommand(QStringList arguments);
     int hostAdd(const QStringList& arguments);
     int hostList(const QStringList& arguments);

@@ -168,6 +168,19 @@ private slots:
         const Run json = cli({ QStringLiteral("list"), QStringLiteral("odd"), QStringLiteral("--json") });
         QCOMPARE(QJsonDocument::fromJson(json.out).array()[0].toObject().value(QStringLiteral("path")).toString(),
             folder + QStringLiteral("/postgres-20261122-020000.sql.gz"));
+        // A verdict on stderr is one line, and a name cannot send the terminal an escape sequence.
+        const Run failed = cli({ QStringLiteral("verify"), QStringLiteral("odd"),
+            folder + QStringLiteral("/postgres-20261122-020000.sql.gz"), QStringLiteral("--local") });
+        QCOMPARE(failed.exitCode, 1);
+        QCOMPARE(failed.err.count('\n'), 1);
+        QVERIFY2(
+            failed.err.startsWith("failed odd\\tdir\\nx/postgres-20261122-020000.sql.gz: "), failed.err.constData());
+        const Run missing = cli({ QStringLiteral("verify"), QStringLiteral("odd"),
+            QStringLiteral("gone\x1b[2J\n.sql.gz"), QStringLiteral("--local") });
+        QCOMPARE(missing.exitCode, 2);
+        QCOMPARE(missing.err.count('\n'), 1);
+        QVERIFY2(
+            !missing.err.contains('\x1b') && missing.err.contains("gone\\x1b[2J\\n.sql.gz"), missing.err.constData());
     }
 
     void complianceExitCodesAndJson()
