@@ -894,6 +894,10 @@ steht auf stderr).
         <source>truncated: the gzip stream ends before its end marker (after %1 compressed bytes)</source>
         <translation>abgeschnitten: der gzip-Datenstrom endet vor seiner Endmarkierung (nach %1 komprimierten Byte)</translation>
     </message>
+    <message>
+        <source>unexpected data at byte %1 of the gzip stream, after zero padding from byte %2 (gzip -d stops at the padding: nothing after it would be restored)</source>
+        <translation>unerwartete Daten bei Byte %1 des gzip-Stroms, nach Null-Auffüllung ab Byte %2 (gzip -d hört bei der Auffüllung auf: nichts danach würde wiederhergestellt)</translation>
+    </message>
 </context>
 <context>
     <name>HostCompliance</name>

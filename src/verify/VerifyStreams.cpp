@@ -483,6 +483,7 @@ private:
     bool m_finished = false;
     bool m_stopped = false;
     bool m_afterPadding = false;
+    qint64 m_paddingFrom = 0; ///< where the zeros after the last member start
     qint64 m_members = 0;
     qint64 m_membersHere = 0; // members this decoder finished itself
     qint64 m_consumedBefore = 0; // compressed bytes of the blocks already used up
@@ -528,12 +529,21 @@ Result<Block> SerialGunzip::next()
                 return corrupt(GunzipStream::tr("not gzip-compressed (no gzip header)"));
             } else {
                 // Zero padding after the last member is harmless (tape blocking); anything else is not.
+                if (!m_afterPadding)
+                    m_paddingFrom = compressedOffset();
                 std::uint8_t* const end = state.next_in + state.avail_in;
                 std::uint8_t* const nonZero
                     = std::find_if(state.next_in, end, [](std::uint8_t byte) { return byte != 0; });
                 if (nonZero != end) {
+                    const bool afterZeros = m_afterPadding || nonZero != state.next_in;
                     state.avail_in -= std::uint32_t(nonZero - state.next_in);
                     state.next_in = nonZero;
+                    if (afterZeros)
+                        return corrupt(GunzipStream::tr("unexpected data at byte %1 of the gzip stream, after zero "
+                                                        "padding from byte %2 (gzip -d stops at the padding: nothing "
+                                                        "after it would be restored)")
+                                           .arg(compressedOffset())
+                                           .arg(m_paddingFrom));
                     return corrupt(GunzipStream::tr("unexpected data after the end of the gzip stream (at byte %1)")
                                        .arg(compressedOffset()));
                 }
