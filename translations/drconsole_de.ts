@@ -2340,16 +2340,8 @@ steht auf stderr).
         <translation>Sicherungsschlüssel für %1</translation>
     </message>
     <message>
-        <source>Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the backup encryption key of host %1. It is kept in memory for this session, and in the system keychain if you tick the box below; it is never written to a file.</source>
-        <translation>Einige dieser Sicherungen sind verschlüsselt (openssl enc -aes-256-cbc -pbkdf2). Geben Sie den Sicherungsschlüssel von Host %1 ein. Er wird für diese Sitzung im Speicher gehalten und, wenn Sie das Feld unten ankreuzen, im System-Schlüsselbund; in eine Datei wird er nie geschrieben.</translation>
-    </message>
-    <message>
         <source>Also keep it in the system keychain</source>
         <translation>Zusätzlich im System-Schlüsselbund speichern</translation>
-    </message>
-    <message>
-        <source>System keychain: %1</source>
-        <translation>System-Schlüsselbund: %1</translation>
     </message>
     <message>
         <source>The backup key for %1 does not open its encrypted backups; it was forgotten and will be asked for again</source>
@@ -2362,6 +2354,22 @@ steht auf stderr).
     <message>
         <source>Verify %1 deeply on host %2? Each is checked by what it holds: a PostgreSQL dump is restored into a throwaway database there (dropped afterwards), a SQLite database has its rows counted, an archive is extracted into a temporary folder. Your databases are not touched, but the host does the work of a restore.</source>
         <translation>%1 auf Host %2 tiefgehend prüfen? Jede wird nach ihrem Inhalt geprüft: ein PostgreSQL-Dump wird dort in eine temporäre Datenbank wiederhergestellt (danach gelöscht), bei einer SQLite-Datenbank werden die Zeilen gezählt, ein Archiv wird in einen temporären Ordner entpackt. Ihre Datenbanken bleiben unberührt, aber der Host leistet die Arbeit einer Wiederherstellung.</translation>
+    </message>
+    <message>
+        <source>Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the backup encryption key of host %1.</source>
+        <translation>Einige dieser Sicherungen sind verschlüsselt (openssl enc -aes-256-cbc -pbkdf2). Geben Sie den Sicherungsschlüssel von Host %1 ein.</translation>
+    </message>
+    <message>
+        <source>It is kept in memory for this session, and in the system keychain if you tick the box below; it is never written to a file.</source>
+        <translation>Er bleibt für diese Sitzung im Speicher und, wenn Sie das Kästchen unten ankreuzen, im Schlüsselbund des Systems; in eine Datei wird er nie geschrieben.</translation>
+    </message>
+    <message>
+        <source>It is kept in memory for this session only, never written to a file: the system keychain cannot keep it here (%1).</source>
+        <translation>Er bleibt nur für diese Sitzung im Speicher und wird nie in eine Datei geschrieben: der Schlüsselbund des Systems kann ihn hier nicht aufbewahren (%1).</translation>
+    </message>
+    <message>
+        <source>this build has no keychain support, or DRCONSOLE_NO_KEYCHAIN is set</source>
+        <translation>dieser Build unterstützt keinen Schlüsselbund, oder DRCONSOLE_NO_KEYCHAIN ist gesetzt</translation>
     </message>
 </context>
 <context>

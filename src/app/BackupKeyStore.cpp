@@ -39,6 +39,8 @@ void BackupKeyStore::read(
             auto* reading = static_cast<QKeychain::ReadPasswordJob*>(finished);
             if (reading->error() == QKeychain::NoError)
                 done(reading->binaryData(), {});
+            else if (reading->error() == QKeychain::EntryNotFound)
+                done({}, {}); // the keychain works; it holds no key for this host yet
             else
                 done({}, reading->errorString());
         });

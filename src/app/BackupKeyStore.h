@@ -20,7 +20,8 @@ public:
 
     /// Whether this build can use a system keychain at all (a read may still fail at run time).
     static bool available();
-    /// Asynchronous: @p done gets the key, or an empty key and why not.
+    /// Asynchronous: @p done gets the key; or an empty key, and why the keychain cannot be used (empty when it
+    /// works and holds no key for @p host).
     void read(const QString& host, const std::function<void(const QByteArray& key, const QString& error)>& done);
     /// Asynchronous: @p done gets an empty string on success, else why it failed.
     void write(const QString& host, const QByteArray& key, const std::function<void(const QString& error)>& done);

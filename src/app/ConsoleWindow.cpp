@@ -604,20 +604,28 @@ QByteArray ConsoleWindow::askBackupKey(const HostProfile& host, const QString& k
     dialog.setObjectName(QStringLiteral("backupKeyDialog"));
     dialog.setWindowTitle(tr("Backup key for %1").arg(host.name));
     dialog.setMinimumWidth(440);
-    auto* label = new QLabel(tr("Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the "
-                                "backup encryption key of host %1. It is kept in memory for this session, and in the "
-                                "system keychain if you tick the box below; it is never written to a file.")
-                                 .arg(host.name),
-        &dialog);
+    // Only offer the keychain where it answered: a box that cannot keep the key would only fail later.
+    const bool keychainUsable = BackupKeyStore::available() && keychainProblem.isEmpty();
+    const QString intro = tr("Some of these backups are encrypted (openssl enc -aes-256-cbc -pbkdf2). Enter the "
+                             "backup encryption key of host %1.")
+                              .arg(host.name);
+    const QString keeping = keychainUsable
+        ? tr("It is kept in memory for this session, and in the system keychain if you tick the box below; it is "
+             "never written to a file.")
+        : tr("It is kept in memory for this session only, never written to a file: the system keychain cannot "
+             "keep it here (%1).")
+              .arg(BackupKeyStore::available() ? keychainProblem
+                                               : tr("this build has no keychain support, or "
+                                                    "DRCONSOLE_NO_KEYCHAIN is set"));
+    auto* label = new QLabel(intro + u' ' + keeping, &dialog);
+    label->setObjectName(QStringLiteral("backupKeyLabel"));
     label->setWordWrap(true);
     auto* keyEdit = new QLineEdit(&dialog);
     keyEdit->setObjectName(QStringLiteral("backupKeyLineEdit"));
     keyEdit->setEchoMode(QLineEdit::Password);
     auto* rememberCheckBox = new QCheckBox(tr("Also keep it in the system keychain"), &dialog);
     rememberCheckBox->setObjectName(QStringLiteral("rememberKeyCheckBox"));
-    rememberCheckBox->setEnabled(BackupKeyStore::available());
-    if (!BackupKeyStore::available() || !keychainProblem.isEmpty())
-        rememberCheckBox->setToolTip(tr("System keychain: %1").arg(keychainProblem));
+    rememberCheckBox->setVisible(keychainUsable);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

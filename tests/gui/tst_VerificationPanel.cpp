@@ -427,6 +427,14 @@ private slots:
             QTRY_VERIFY(QApplication::activeModalWidget());
             auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
             QCOMPARE(dialog->objectName(), QStringLiteral("backupKeyDialog"));
+            // No keychain here (DRCONSOLE_NO_KEYCHAIN): no box offers one, and the dialog says where the key stays.
+            QVERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("rememberKeyCheckBox"))->isHidden());
+            const auto* label = dialog->findChild<QLabel*>(QStringLiteral("backupKeyLabel"));
+            QVERIFY(label);
+            const QString text = label->text();
+            QVERIFY2(text.contains(QLatin1String("kept in memory for this session only"))
+                    && text.contains(QLatin1String("DRCONSOLE_NO_KEYCHAIN")),
+                qPrintable(text));
             dialog->findChild<QLineEdit*>(QStringLiteral("backupKeyLineEdit"))->setText(QStringLiteral("wrong"));
             asked = true;
             dialog->accept();
