@@ -1515,6 +1515,14 @@ steht auf stderr).
         <source>SQLite could not check the copy: %1</source>
         <translation>SQLite konnte die Kopie nicht prüfen: %1</translation>
     </message>
+    <message>
+        <source>the file holds %1 bytes after the %2 pages of %3 bytes its header counts: SQLite ignores them, so something was appended to the database</source>
+        <translation>die Datei enthält %1 Bytes nach den %2 Seiten zu %3 Bytes, die ihr Kopf zählt: SQLite ignoriert sie, also wurde etwas an die Datenbank angehängt</translation>
+    </message>
+    <message>
+        <source>its size (%1 bytes) is not a whole number of %2-byte pages</source>
+        <translation>ihre Größe (%1 Bytes) ist keine ganze Zahl von Seiten zu %2 Bytes</translation>
+    </message>
 </context>
 <context>
     <name>SshTransport</name>

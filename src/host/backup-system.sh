@@ -1325,6 +1325,7 @@ verify_sqlite() {
                 V_RESULT=failed V_REASON="PRAGMA integrity_check: ${answer:0:300}"
             else
                 V_LEVEL=integrity
+                sqlite_size_anomaly "$file" "$copy"
                 [[ -n $V_DEEP ]] && verify_deep_sqlite "$copy"
             fi
         fi
@@ -1332,6 +1333,18 @@ verify_sqlite() {
     # sqlite3 opens a WAL-mode copy (what .backup of a WAL database makes) with -wal and -shm files beside it.
     : >"$copy"
     rm -f -- "$copy-wal" "$copy-shm" "$copy-journal"
+}
+
+# sqlite_size_anomaly FILE COPY: warns of what integrity_check does not look at: bytes after the pages SQLite counts
+# (it ignores them, so something was appended to the database), as the console's verifier does.
+sqlite_size_anomaly() {
+    local file=$1 copy=$2 page_size="" page_count="" size
+    { read -r page_size && read -r page_count; } < <(sqlite3 -readonly -batch "$copy" 'PRAGMA page_size; PRAGMA page_count;' 2>/dev/null </dev/null)
+    [[ $page_size =~ ^[0-9]+$ && $page_count =~ ^[0-9]+$ ]] || return 0
+    size=$(stat -c %s -- "$copy")
+    if ((size > page_size * page_count)); then
+        warn "$file: the database holds $((size - page_size * page_count)) bytes after the $page_count pages of $page_size bytes SQLite counts: SQLite ignores them, so something was appended to the database"
+    fi
 }
 
 # --deep for SQLite: the user tables (not sqlite_*, not virtual) of the verified copy and their rows, counted.

@@ -461,6 +461,8 @@ Result<VerifyLevel> Verification::checkSqlite(PeekStream& stream)
             tr("SQLite integrity check failed (%n problem(s)): %1", nullptr, int(problems->size()))
                 .arg(shown.join(QStringLiteral("; "))));
     }
+    if (const QString anomaly = verify::SqliteCheck::sizeAnomaly(copy.fileName()); !anomaly.isEmpty())
+        m_report.warnings.append(anomaly);
     if (!wants(VerifyLevel::Deep))
         return VerifyLevel::Integrity;
     m_method.append(QStringLiteral("deep-count"));

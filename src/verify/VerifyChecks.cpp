@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -288,6 +289,38 @@ Result<QString> PgCustomCheck::problem(const QString& restorer, const QString& d
         return makeError(
             Error::Code::Internal, tr("this pg_restore is older than the pg_dump that made the dump: %1").arg(first));
     return first.isEmpty() ? tr("exit code %1").arg(ran->exitCode) : first;
+}
+
+QString SqliteCheck::sizeAnomaly(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray header = file.read(100);
+    if (header.size() < 100)
+        return {};
+    // The database header (sqlite.org/fileformat.html): big-endian fields at fixed offsets.
+    auto bigEndian = [&](int offset, int bytes) {
+        quint64 value = 0;
+        for (int i = 0; i < bytes; ++i)
+            value = value << 8 | quint8(header.at(offset + i));
+        return value;
+    };
+    const quint64 pageSize = bigEndian(16, 2) == 1 ? 65536 : bigEndian(16, 2);
+    if (pageSize < 512)
+        return {}; // integrity_check judges a header this broken
+    const quint64 size = quint64(file.size());
+    const quint64 pages = bigEndian(28, 4);
+    // The page count in the header holds only while the change counter matches "version-valid-for".
+    if (pages > 0 && bigEndian(92, 4) == bigEndian(24, 4) && size > pages * pageSize)
+        return tr("the file holds %1 bytes after the %2 pages of %3 bytes its header counts: SQLite ignores them, "
+                  "so something was appended to the database")
+            .arg(size - pages * pageSize)
+            .arg(pages)
+            .arg(pageSize);
+    if (size % pageSize != 0)
+        return tr("its size (%1 bytes) is not a whole number of %2-byte pages").arg(size).arg(pageSize);
+    return {};
 }
 
 Result<QStringList> SqliteCheck::integrityProblems(const QString& path)

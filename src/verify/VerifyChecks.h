@@ -84,6 +84,9 @@ public:
     /// `PRAGMA integrity_check` on a local SQLite file, opened read-only. An empty list means "ok".
     /// Corrupt when SQLite calls the file malformed or not a database; Database when it could not run.
     static Result<QStringList> integrityProblems(const QString& path);
+    /// What integrity_check does not look at: bytes after the pages the header counts (SQLite ignores them, so
+    /// something was appended), or a size that is no whole number of pages. Empty when the size is as it should be.
+    static QString sizeAnomaly(const QString& path);
 };
 
 } // namespace dr::verify

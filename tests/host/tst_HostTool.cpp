@@ -465,6 +465,17 @@ private slots:
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.out.contains("integrity_check") || result.out.contains("not an SQLite"),
             qPrintable(result.describe()));
+        // Bytes appended to a database pass integrity_check (SQLite ignores them): it passes, with a warning.
+        QVERIFY(plain
+                    .sh(QStringLiteral("cp data/discord_bot.db appended.db && head -c 1000 /dev/zero >> appended.db && "
+                                       "gzip appended.db"))
+                    .exitCode
+            == 0);
+        result = plain.run({ QStringLiteral("verify"), QStringLiteral("appended.db.gz"), QStringLiteral("sqlite") });
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains("appended.db.gz: the database holds 1000 bytes after the"),
+            qPrintable(result.describe()));
+
         // verify latest: exit 1 when the newest of a component fails, and the catalog has the event.
         result = plain.run({ QStringLiteral("verify"), QStringLiteral("latest") });
         QCOMPARE(result.exitCode, 1);

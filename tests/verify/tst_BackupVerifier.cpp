@@ -84,6 +84,7 @@ private slots:
     void encryptedContentOfNoKnownKind();
     void sidecarThatIsNotARegularFile();
     void fileGrowingWhileReadIsNoVerdict();
+    void sqliteWithBytesAppendedIsNamed();
     void walModeSqliteLeavesNothingBehind();
     void temporaryCopyStopsBeforeTheDiskIsFull();
     void sidecarWithAnEscapedName();
@@ -852,6 +853,35 @@ void tst_BackupVerifier::fileGrowingWhileReadIsNoVerdict()
     QVERIFY(appended);
     QVERIFY2(report.state == VerifyState::Error, qPrintable(verifyStateId(report.state) + u' ' + report.reason));
     QVERIFY2(report.reason.contains(QLatin1String("grew")), qPrintable(report.reason));
+}
+
+void tst_BackupVerifier::sqliteWithBytesAppendedIsNamed()
+{
+    // integrity_check and SQLite ignore what lies after the pages the header counts: the report names it.
+    QFile database(path(QStringLiteral("sqlite-20240909-020000.db")));
+    QVERIFY(database.open(QIODevice::ReadOnly));
+    const QByteArray pages = database.readAll();
+    QCOMPARE(pages.size() % 4096, 0);
+    VerifyRequest request;
+    for (const auto& [name, appended] :
+        { std::pair { QStringLiteral("sqlite-20241003-020000.db"), QByteArray(1000, 'x') },
+            std::pair { QStringLiteral("sqlite-20241004-020000.db"), QByteArray() } }) {
+        writeFile(name, pages + appended);
+        run(m_gzip, { path(name) });
+        request.path = path(name + QStringLiteral(".gz"));
+        const VerifyReport report = BackupVerifier::verify(request);
+        QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+        QCOMPARE(report.level, VerifyLevel::Integrity);
+        if (appended.isEmpty()) {
+            QCOMPARE(report.warnings, QStringList());
+        } else {
+            QCOMPARE(report.warnings.size(), 1);
+            QVERIFY2(report.warnings.first().startsWith(QStringLiteral("the file holds 1000 bytes after the %1 pages "
+                                                                       "of 4096 bytes its header counts")
+                                                            .arg(pages.size() / 4096)),
+                qPrintable(report.warnings.first()));
+        }
+    }
 }
 
 void tst_BackupVerifier::walModeSqliteLeavesNothingBehind()
