@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <isa-l/crc.h>
+
 #include <algorithm>
 #include <atomic>
 
@@ -35,6 +37,7 @@ private slots:
     void zerosBetweenMembersAreNotPadding();
     void emptyMembersThenGarbage();
     void reservedHeaderFlagsAreRefused();
+    void longHeaderFieldsAcrossReadBlocks();
     void damagedFilesAgreeWithGzip();
     void cancelStopsWithError();
 
@@ -358,6 +361,64 @@ void tst_GunzipStream::reservedHeaderFlagsAreRefused()
         QVERIFY2(decoded.error->message.contains(QStringLiteral("invalid gzip header (member %1)").arg(member)),
             qPrintable(decoded.error->message));
     }
+}
+
+void tst_GunzipStream::longHeaderFieldsAcrossReadBlocks()
+{
+    // Optional header fields (FEXTRA, FNAME, FCOMMENT, FHCRC: `cat a.gz b.gz` of files gzip named) of up to
+    // 70 KB, in members of every size, so that headers lie across the 1 MiB blocks the file is read in and across
+    // the cuts between segments. gzip -dc restores each file: so must this, byte for byte.
+    quint32 seed = 4242;
+    auto random = [&seed](quint32 below) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % below;
+    };
+    int headersAcrossBlocks = 0;
+    for (int file = 0; file < 4; ++file) {
+        Members members;
+        QByteArray compressed;
+        for (int member = 0; member < 24; ++member) {
+            const QByteArray piece = hexText(random(2) ? random(3000) : 200'000 + random(1'500'000), seed);
+            QByteArray gzipped = gzip(piece);
+            // gzip -c from a pipe writes a bare 10-byte header (no name): add the fields after it.
+            const quint8 fields = quint8(random(16)) << 1; // FHCRC, FEXTRA, FNAME, FCOMMENT
+            gzipped[3] = char(fields);
+            QByteArray header = gzipped.left(10);
+            if (fields & 0x04) {
+                const quint32 extraSize = random(65536);
+                header += char(extraSize & 0xff);
+                header += char(extraSize >> 8);
+                header += QByteArray(qsizetype(extraSize), 'e');
+            }
+            if (fields & 0x08)
+                header += QByteArray(qsizetype(1 + random(70'000)), 'n') + '\0';
+            if (fields & 0x10)
+                header += QByteArray(qsizetype(random(70'000)), 'c') + '\0';
+            if (fields & 0x02) {
+                const quint32 crc = quint32(crc32_gzip_refl(
+                    0, reinterpret_cast<const unsigned char*>(header.constData()), std::uint64_t(header.size())));
+                header += char(crc & 0xff);
+                header += char((crc >> 8) & 0xff);
+            }
+            constexpr qsizetype readBlock = 1024 * 1024;
+            if (compressed.size() / readBlock != (compressed.size() + header.size()) / readBlock)
+                ++headersAcrossBlocks;
+            members.plain += piece;
+            compressed += header + gzipped.mid(10);
+        }
+        const QString path = write(QStringLiteral("header-fields-%1.gz").arg(file), compressed);
+        QProcess gunzip;
+        gunzip.start(m_gzip, { QStringLiteral("-dc"), path });
+        QVERIFY(gunzip.waitForFinished(60'000));
+        QCOMPARE(gunzip.exitCode(), 0);
+        QVERIFY(gunzip.readAllStandardOutput() == members.plain);
+        const Decoded decoded = decode(path);
+        QVERIFY2(!decoded.error, qPrintable(decoded.error ? decoded.error->message : QString()));
+        QCOMPARE(decoded.members, qint64(24));
+        QVERIFY(decoded.output == members.plain);
+        QVERIFY(decoded.segmentsDecodedAlone > 0); // the workers' path, not only the serial decoder's
+    }
+    QVERIFY2(headersAcrossBlocks >= 3, qPrintable(QString::number(headersAcrossBlocks)));
 }
 
 void tst_GunzipStream::damagedFilesAgreeWithGzip()
