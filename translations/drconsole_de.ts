@@ -813,10 +813,6 @@ steht auf stderr).
         <translation>%1-Exit-Code %2</translation>
     </message>
     <message>
-        <source>%1 crashed</source>
-        <translation>%1 ist abgestürzt</translation>
-    </message>
-    <message>
         <source>the dump does not restore (%1, rolled back): %2</source>
         <translation>der Dump lässt sich nicht wiederherstellen (%1, zurückgerollt): %2</translation>
     </message>
@@ -827,6 +823,14 @@ steht auf stderr).
     <message>
         <source>the dump</source>
         <translation>der Dump</translation>
+    </message>
+    <message>
+        <source>%1 was killed or crashed during the deep restore; no verdict on the dump%2</source>
+        <translation>%1 wurde während der Probewiederherstellung beendet oder ist abgestürzt; kein Urteil über den Dump%2</translation>
+    </message>
+    <message>
+        <source>the deep restore could not be judged: %1 (%2)</source>
+        <translation>die Probewiederherstellung ließ sich nicht beurteilen: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1201,31 +1201,67 @@ SQL
     drop_deep_database
 }
 
+# deep_wait_client PID: waits for the restore client (psql, pg_restore) started in the background, so that SIGINT and
+# SIGTERM reach the trap at once (cleanup_temp stops the client and drops the database) rather than after it ended.
+# REPLY: its exit status.
+deep_wait_client() {
+    DEEP_CLIENT=$1
+    wait "$DEEP_CLIENT"
+    REPLY=$?
+    DEEP_CLIENT=""
+}
+
+# deep_restore_failed STATUS CLIENT ERRFILE: V_RESULT and V_REASON for a restore client that did not succeed. Killed,
+# or stopped by the server or a lost connection, it gave no verdict on the dump (error), as on the workstation; the
+# server's own problems (roles, extensions, space) are judged on its message after the last ERROR:/FATAL:, so that a
+# table named "permission denied" in a constraint error is still the dump's fault.
+deep_restore_failed() {
+    local code=$1 client=$2 line message
+    psql_error_line "$3" "$client exit $code"
+    line=$REPLY message=$REPLY
+    message=${message##*ERROR:} message=${message##*FATAL:}
+    message=${message#"${message%%[![:space:]]*}"}
+    if ((code > 128)); then
+        V_RESULT=error V_REASON="$client was killed or crashed during the deep restore; no verdict on the dump ($line)"
+        return
+    fi
+    case $message in
+    'role "'* | 'extension "'* | 'could not open extension control file'* | 'permission denied'* | 'must be owner'* | \
+        'must be superuser'* | 'out of memory'* | 'could not extend file'* | 'terminating connection'* | \
+        'canceling statement'* | 'the database system is'*)
+        V_RESULT=error V_REASON="the deep restore could not be judged: $line ($client)"
+        return
+        ;;
+    esac
+    case $line in
+    *'server closed the connection'* | *'could not connect'* | *'connection to server'* | \
+        *'could not receive data from server'* | *'could not send data to server'* | *'SSL SYSCALL error'* | \
+        *'terminated by user'* | *'No space left on device'*)
+        V_RESULT=error V_REASON="the deep restore could not be judged: $line ($client)"
+        return
+        ;;
+    esac
+    V_RESULT=failed V_REASON="the dump does not restore ($client, rolled back): $line"
+}
+
 # A plain dump: psql runs it with backslash commands blocked (\restrict with DEEP_KEY), so a dump cannot run shell
 # commands or \connect elsewhere.
 verify_deep_postgres() {
     local file=$1
     deep_create_database || return
     local err=$RUN_ERR
-    # The dump's own \restrict and \unrestrict lines (pg_dump 17.6, 16.10, 15.14 and later) give way to ours;
-    # COPY data is passed as it is.
-    {
-        printf '\\restrict %s\n' "$DEEP_KEY"
-        decode_stream "$file" 2>/dev/null | LC_ALL=C awk '
-            copy { if ($0 == "\\.") copy = 0; print; next }
-            /^COPY .* FROM stdin;$/ { copy = 1; print; next }
-            /^\\(un)?restrict [A-Za-z0-9]+$/ { next }
-            { print }'
-    } | PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
-        "$PSQL" -X -q -w -v ON_ERROR_STOP=1 --single-transaction -d "$DEEP_DATABASE" >/dev/null 2>"$err"
-    local -a status=("${PIPESTATUS[@]}")
-    if ((status[1] != 0)); then
-        psql_error_line "$err" "psql exit ${status[1]}"
+    # $!: psql, the last of the pipeline; stopped, it takes the rest of the pipeline down with it.
+    deep_dump_for_psql "$file" | PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+        "$PSQL" -X -q -w -v ON_ERROR_STOP=1 --single-transaction -d "$DEEP_DATABASE" >/dev/null 2>"$err" &
+    deep_wait_client $!
+    local code=$REPLY
+    if ((code != 0)); then
+        psql_error_line "$err" "psql exit $code"
         if [[ $REPLY == *'invalid command \restrict'* ]]; then
             V_RESULT=error
             V_REASON="$PSQL cannot block backslash commands (\\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6 or later); --deep does not run a dump without that: $REPLY"
         else
-            V_RESULT=failed V_REASON="the dump does not restore (psql, rolled back): $REPLY"
+            deep_restore_failed "$code" psql "$err"
         fi
         drop_deep_database
         return
@@ -1233,16 +1269,28 @@ verify_deep_postgres() {
     deep_count_and_drop
 }
 
+# deep_dump_for_psql FILE: the plain dump as psql gets it. The dump's own \restrict and \unrestrict lines (pg_dump
+# 17.6, 16.10, 15.14 and later) give way to ours; COPY data is passed as it is.
+deep_dump_for_psql() {
+    printf '\\restrict %s\n' "$DEEP_KEY"
+    decode_stream "$1" 2>/dev/null | LC_ALL=C awk '
+        copy { if ($0 == "\\.") copy = 0; print; next }
+        /^COPY .* FROM stdin;$/ { copy = 1; print; next }
+        /^\\(un)?restrict [A-Za-z0-9]+$/ { next }
+        { print }'
+}
+
 # A custom-format dump (decoded at PATH): pg_restore sends its SQL to the server itself, with no psql backslash
 # commands; owners and privileges name production roles a throwaway database does not have.
 verify_deep_pg_custom() {
     local path=$1
     deep_create_database || return
-    if ! PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PG_RESTORE" --no-owner --no-privileges \
-        --single-transaction --exit-on-error -d "$DEEP_DATABASE" -- "$path" </dev/null >/dev/null 2>"$RUN_ERR"; then
-        psql_error_line "$RUN_ERR" "pg_restore failed"
-        REPLY=${REPLY//"$path"/the dump}
-        V_RESULT=failed V_REASON="the dump does not restore (pg_restore, rolled back): $REPLY"
+    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PG_RESTORE" --no-owner --no-privileges \
+        --single-transaction --exit-on-error -d "$DEEP_DATABASE" -- "$path" </dev/null >/dev/null 2>"$RUN_ERR" &
+    deep_wait_client $!
+    if ((REPLY != 0)); then
+        deep_restore_failed "$REPLY" pg_restore "$RUN_ERR"
+        V_REASON=${V_REASON//"$path"/the dump}
         drop_deep_database
         return
     fi
@@ -2794,11 +2842,16 @@ TEMP_FILES=()
 TEMP_DIRS=()
 FAILURES=()
 V_DEEP=""
-DEEP_DATABASE="" DEEP_KEY=""
+DEEP_DATABASE="" DEEP_KEY="" DEEP_CLIENT=""
 R_SERVICE_STOPPED=""
 TOUCH_FILES=()
 cleanup_temp() {
     stop_heartbeat
+    if [[ -n $DEEP_CLIENT ]]; then
+        # The restore client first, so that its database can be dropped.
+        kill -TERM "$DEEP_CLIENT" 2>/dev/null
+        wait "$DEEP_CLIENT" 2>/dev/null
+    fi
     [[ -n $DEEP_DATABASE ]] && drop_deep_database
     ((${#TOUCH_FILES[@]})) && touch -d "@$BACKUP_NOW" -- "${TOUCH_FILES[@]}"
     local -a left=()

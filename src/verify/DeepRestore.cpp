@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <functional>
@@ -97,12 +98,25 @@ bool isOwnershipOrPrivilege(const QByteArray& line)
     return trimmed.startsWith("ALTER ") && trimmed.contains(" OWNER TO ") && trimmed.endsWith(';');
 }
 
-// psql errors that come from the scratch server, not from the dump: the restore could not be judged.
+// A restore error that comes from the scratch server or the connection to it, not from the dump: no verdict. Judged
+// on the server's message (after the last "ERROR:"/"FATAL:"), so that a table named "permission denied" in a
+// constraint error is still the dump's fault.
 bool isEnvironmentError(const QString& error)
 {
-    for (const char* text : { "role \"", "extension \"", "could not open extension control file", "permission denied",
-             "could not connect", "connection to server", "out of memory", "No space left" }) {
-        if (error.contains(QLatin1String(text), Qt::CaseInsensitive))
+    const qsizetype server
+        = std::max(error.lastIndexOf(QLatin1String("ERROR:")), error.lastIndexOf(QLatin1String("FATAL:")));
+    const QString message = server >= 0 ? error.mid(server + 6).trimmed() : error;
+    for (const char* start : { "role \"", "extension \"", "could not open extension control file", "permission denied",
+             "must be owner", "must be superuser", "out of memory", "could not extend file", "terminating connection",
+             "canceling statement", "the database system is" }) {
+        if (message.startsWith(QLatin1String(start), Qt::CaseInsensitive))
+            return true;
+    }
+    // The client's own words for a lost or refused connection, and a restore stopped from outside.
+    for (const char* phrase : { "server closed the connection", "could not connect", "connection to server",
+             "could not receive data from server", "could not send data to server", "SSL SYSCALL error",
+             "terminated by user", "No space left on device" }) {
+        if (error.contains(QLatin1String(phrase), Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -293,12 +307,18 @@ Error clientFailure(const QProcess& client, const QString& errors, const QString
     }
     if (first.isEmpty())
         first = errors.trimmed().left(300);
+    // Killed or crashed: whatever it said last, that is no verdict on the dump.
+    if (client.exitStatus() != QProcess::NormalExit)
+        return makeError(Error::Code::Internal,
+            DeepRestore::tr("%1 was killed or crashed during the deep restore; no verdict on the dump%2")
+                .arg(program, first.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(first)));
     if (first.isEmpty())
-        first = client.exitStatus() == QProcess::NormalExit
-            ? DeepRestore::tr("%1 exit %2").arg(program).arg(client.exitCode())
-            : DeepRestore::tr("%1 crashed").arg(program);
-    return makeError(isEnvironmentError(first) ? Error::Code::Database : Error::Code::Corrupt,
-        DeepRestore::tr("the dump does not restore (%1, rolled back): %2").arg(program, first));
+        first = DeepRestore::tr("%1 exit %2").arg(program).arg(client.exitCode());
+    if (isEnvironmentError(first))
+        return makeError(Error::Code::Database,
+            DeepRestore::tr("the deep restore could not be judged: %1 (%2)").arg(first, program));
+    return makeError(
+        Error::Code::Corrupt, DeepRestore::tr("the dump does not restore (%1, rolled back): %2").arg(program, first));
 }
 
 } // namespace

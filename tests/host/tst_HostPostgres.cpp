@@ -398,8 +398,8 @@ private slots:
         HostProject project;
         const QString good = backedUp(project, QStringLiteral("bot_deep_signal"), 50);
         QVERIFY(!good.isEmpty());
-        // A dump that takes a while to restore: the tool is interrupted while psql runs it.
-        QVERIFY(insertBeforeFooter(project, good, "SELECT pg_sleep(3);\n", QStringLiteral("slow.sql")));
+        // A dump that takes long to restore: the tool is interrupted while psql runs it.
+        QVERIFY(insertBeforeFooter(project, good, "SELECT pg_sleep(60);\n", QStringLiteral("slow.sql")));
         QProcess process;
         process.setWorkingDirectory(project.path());
         process.setProcessEnvironment(project.env);
@@ -409,9 +409,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!throwawayDatabases().isEmpty(), 20'000);
         QVERIFY(throwawayDatabases().startsWith(
             QByteArray("drconsole_verify_" + QByteArray::number(process.processId()) + '_')));
-        process.terminate(); // SIGTERM to the tool alone: its trap drops the database once psql is done
+        // SIGTERM to the tool alone: its trap stops psql at once and drops the database.
+        QElapsedTimer stopping;
+        stopping.start();
+        process.terminate();
         QVERIFY(process.waitForFinished(30'000));
+        QVERIFY2(stopping.elapsed() < 10'000, qPrintable(QString::number(stopping.elapsed())));
         QCOMPARE(process.exitCode(), 130);
+        QCOMPARE(throwawayDatabases(), QByteArray());
+
+        // The restore's connection cut by the server: the dump was never judged, so it is no failure.
+        QProcess cut;
+        cut.setWorkingDirectory(project.path());
+        cut.setProcessEnvironment(project.env);
+        cut.start(hostToolPath(),
+            { QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"),
+                QStringLiteral("slow.sql.gz") });
+        QVERIFY(cut.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!throwawayDatabases().isEmpty(), 20'000);
+        QString error;
+        QVERIFY2(m_server.psql(QStringLiteral("postgres"),
+                     QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname LIKE "
+                                    "'drconsole\\_verify\\_%'"),
+                     nullptr, &error),
+            qPrintable(error));
+        QVERIFY(cut.waitForFinished(30'000));
+        const QJsonObject verdict = QJsonDocument::fromJson(cut.readAllStandardOutput()).object();
+        QCOMPARE(verdict.value(QStringLiteral("result")).toString(), QStringLiteral("error"));
+        QVERIFY2(verdict.value(QStringLiteral("reason")).toString().contains(QStringLiteral("could not be judged")),
+            qPrintable(verdict.value(QStringLiteral("reason")).toString()));
         QCOMPARE(throwawayDatabases(), QByteArray());
     }
 

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <thread>
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ private slots:
     void deepRestoreBlocksShellCommands();
     void deepRestoreIgnoresProductionRoles();
     void deepRestoreCanBeCancelled();
+    void deepRestoreStoppedFromOutsideIsNoVerdict();
     void deepRestoreWithoutAServerIsNotAPass();
     void deepSqliteCountsRows();
 
@@ -313,6 +315,61 @@ void tst_BackupVerifierPostgres::deepRestoreCanBeCancelled()
     QVERIFY(report.cancelled);
     QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(throwawayDatabases(), QStringList());
+}
+
+void tst_BackupVerifierPostgres::deepRestoreStoppedFromOutsideIsNoVerdict()
+{
+    // The restore's connection cut by the server, or psql killed: the dump was never judged, so no "failed".
+    QFile dump(path(QStringLiteral("postgres-20240918-020000.sql")));
+    QVERIFY(dump.open(QIODevice::WriteOnly));
+    dump.write("-- PostgreSQL database dump\n\nCREATE TABLE t (id int);\nSELECT pg_sleep(60);\n\n"
+               "-- PostgreSQL database dump complete\n\n");
+    dump.close();
+    const QByteArray terminate = QStringLiteral("%1/psql -h 127.0.0.1 -p %2 -U postgres -X -q -c \"SELECT "
+                                                "pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname LIKE "
+                                                "'drconsole_verify_%'\" > /dev/null")
+                                     .arg(m_binDir)
+                                     .arg(m_port)
+                                     .toLocal8Bit();
+    // psql, the child this process started for the restore, killed with SIGKILL.
+    auto killPsql = [] {
+        bool killed = false;
+        for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            // "pid (comm) state ppid ..."
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> after = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (line.contains("(psql)") && after.size() > 1 && after[1].toInt() == ::getpid())
+                killed = ::kill(entry.toInt(), SIGKILL) == 0 || killed;
+        }
+        return killed;
+    };
+    for (const bool cutByServer : { true, false }) {
+        VerifyRequest request;
+        request.path = dump.fileName();
+        request.level = VerifyLevel::Deep;
+        request.scratchServer = scratchServer();
+        std::atomic_bool stopped { false };
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            stopped = cutByServer ? std::system(terminate.constData()) == 0 : killPsql();
+        });
+        const VerifyReport report = BackupVerifier::verify(request);
+        stopper.join();
+        QVERIFY(stopped);
+        QVERIFY2(report.state == VerifyState::Error, qPrintable(report.reason));
+        QCOMPARE(report.level, VerifyLevel::Integrity);
+        QCOMPARE(throwawayDatabases(), QStringList());
+    }
+
+    // The server's words about a table named like a server problem are still the dump's fault.
+    const VerifyReport named = deepVerify(QStringLiteral("postgres-20240919-020000.sql"),
+        "-- PostgreSQL database dump\n\nCREATE TABLE \"permission denied\" (x int CHECK (x < 10));\n"
+        "INSERT INTO \"permission denied\" VALUES (20);\n\n-- PostgreSQL database dump complete\n\n");
+    QCOMPARE(named.state, VerifyState::Failed);
+    QVERIFY2(named.reason.contains(QLatin1String("violates check constraint")), qPrintable(named.reason));
 }
 
 void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
