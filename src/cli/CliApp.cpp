@@ -17,6 +17,8 @@
 #include <QJsonObject>
 #include <QVersionNumber>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <termios.h>
@@ -57,6 +59,48 @@ QString oneLine(const QString& text)
     }
     return line;
 }
+
+// Ctrl-C or SIGTERM during a verification cancels the work in hand, so that it cleans up after itself (the
+// download, the decoded copy, the throwaway database and its restore client); a second signal ends the program.
+// Both lock-free atomics: all a signal handler may touch.
+std::atomic_int interruptedBy { 0 };
+std::atomic_bool cancelRequested { false };
+static_assert(std::atomic_int::is_always_lock_free && std::atomic_bool::is_always_lock_free);
+
+extern "C" void cancelOnSignal(int signalNumber)
+{
+    int none = 0;
+    if (!interruptedBy.compare_exchange_strong(none, signalNumber)) {
+        std::signal(signalNumber, SIG_DFL);
+        std::raise(signalNumber);
+        return;
+    }
+    cancelRequested = true;
+}
+
+// Installs cancelOnSignal for SIGINT and SIGTERM while it lives.
+class CancelOnSignals
+{
+public:
+    CancelOnSignals()
+    {
+        struct sigaction action = {};
+        action.sa_handler = cancelOnSignal;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_previousInt);
+        sigaction(SIGTERM, &action, &m_previousTerm);
+    }
+    ~CancelOnSignals()
+    {
+        sigaction(SIGINT, &m_previousInt, nullptr);
+        sigaction(SIGTERM, &m_previousTerm, nullptr);
+    }
+    Q_DISABLE_COPY_MOVE(CancelOnSignals)
+
+private:
+    struct sigaction m_previousInt = {};
+    struct sigaction m_previousTerm = {};
+};
 
 // Reads a secret from the terminal without echo; empty when stdin is not a terminal (scripts, CI).
 QString askSecret(const QString& prompt)
@@ -576,6 +620,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
 
     QList<VerificationEntry> outcomes;
     const bool onWorkstation = parser.isSet(local);
+    const CancelOnSignals cancelOnSignals;
     // No verdict at all (the host unreachable, the tool missing): said like any other "could not verify", so that
     // --json readers get their array and the exit code is 2.
     auto couldNotVerify = [&](const QString& reason) {
@@ -624,13 +669,20 @@ int CliApp::verifyCommand(const QStringList& arguments)
                 chosen = *newest;
             }
             for (const BackupRecord& record : std::as_const(chosen)) {
+                if (cancelRequested)
+                    break;
                 WorkstationVerifyRequest request;
+                request.cancel = &cancelRequested;
                 request.host = *host;
                 request.backup = record;
                 request.key = key;
                 request.deep = parser.isSet(deep);
                 request.scratchServer = parser.value(scratchServer);
                 const VerificationEntry entry = WorkstationVerifier::verify(transport, request);
+                if (entry.state == VerifyState::Error && cancelRequested) {
+                    outcomes.append(entry); // said, as the GUI says it, but no verdict to record
+                    break;
+                }
                 if (auto recorded = m_catalog->recordVerification(host->id, entry);
                     !recorded && recorded.error().code != Error::Code::NotFound)
                     complain(recorded.error().fullText());
@@ -657,6 +709,7 @@ int CliApp::verifyCommand(const QStringList& arguments)
                   }
                   const QStringList command = verifyArguments + QStringList { QStringLiteral("--") } + files;
                   RunOptions options;
+                  options.cancel = &cancelRequested;
                   // From 0.2.0 on the host tool says it is alive every 15 s while it reads, so a minute of silence
                   // is a lost host; an older tool is silent for as long as a large archive takes.
                   const auto state = m_catalog->hostState(host->id);
@@ -722,6 +775,9 @@ int CliApp::verifyCommand(const QStringList& arguments)
         anyFailed      ? QStringLiteral("failed")
             : anyError ? QStringLiteral("error")
                        : QStringLiteral("passed"));
+    // Stopped by a signal: its usual exit status, once the work has cleaned up after itself.
+    if (const int signalNumber = interruptedBy.load(); signalNumber != 0)
+        return 128 + signalNumber;
     return anyFailed ? Findings : anyError ? Failure : Success;
 }
 

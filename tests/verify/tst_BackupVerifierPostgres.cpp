@@ -36,6 +36,7 @@ private slots:
     void deepRestoreIgnoresProductionRoles();
     void deepRestoreCanBeCancelled();
     void deepRestoreStoppedFromOutsideIsNoVerdict();
+    void cliInterruptedDuringADeepRestoreCleansUp();
     void deepRestoreWithoutAServerIsNotAPass();
     void deepSqliteCountsRows();
 
@@ -48,6 +49,8 @@ private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
     bool run(const QString& program, const QStringList& arguments, const QString& outputFile = {});
     void dumpTo(const QString& name, const QStringList& extraArguments);
+    /// A new database @p database made by @p sql, dumped with pg_dump -Fc into @p name.
+    void customDumpOfNewDatabase(const QString& database, const QString& sql, const QString& name);
 
     QTemporaryDir m_dir;
     QString m_binDir;
@@ -131,6 +134,20 @@ void tst_BackupVerifierPostgres::dumpTo(const QString& name, const QStringList& 
         QStringList { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
             QStringLiteral("-U"), QStringLiteral("postgres") }
             + extraArguments + QStringList { QStringLiteral("postgres") },
+        path(name)));
+}
+
+void tst_BackupVerifierPostgres::customDumpOfNewDatabase(
+    const QString& database, const QString& sql, const QString& name)
+{
+    QVERIFY(run(m_binDir + QStringLiteral("/psql"),
+        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+            QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(database), QStringLiteral("-c"),
+            QStringLiteral("\\connect %1").arg(database), QStringLiteral("-c"), sql }));
+    QVERIFY(run(m_binDir + QStringLiteral("/pg_dump"),
+        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-Fc"), database },
         path(name)));
 }
 
@@ -228,21 +245,14 @@ void tst_BackupVerifierPostgres::deepRestoreOfCustomFormatDumps()
 
     // A dump pg_restore reads back whole that still does not restore: a CHECK constraint calls a function changed
     // after the rows were written, and the dump recreates the function as it is now.
-    QVERIFY(run(m_binDir + QStringLiteral("/psql"),
-        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-            QStringLiteral("-c"), QStringLiteral("CREATE DATABASE drifted"), QStringLiteral("-c"),
-            QStringLiteral("\\connect drifted"), QStringLiteral("-c"),
-            QStringLiteral("CREATE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT true'; "
-                           "CREATE TABLE amounts (amount int CHECK (small(amount))); "
-                           "INSERT INTO amounts SELECT generate_series(1, 100); "
-                           "CREATE OR REPLACE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE "
-                           "AS 'SELECT $1 < 10'") }));
     const QString drifted = QStringLiteral("postgres-20240921-020000.dump");
-    QVERIFY(run(m_binDir + QStringLiteral("/pg_dump"),
-        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-Fc"), QStringLiteral("drifted") },
-        path(drifted)));
+    customDumpOfNewDatabase(QStringLiteral("drifted"),
+        QStringLiteral("CREATE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE AS 'SELECT true'; "
+                       "CREATE TABLE amounts (amount int CHECK (small(amount))); "
+                       "INSERT INTO amounts SELECT generate_series(1, 100); "
+                       "CREATE OR REPLACE FUNCTION small(i int) RETURNS bool LANGUAGE sql IMMUTABLE "
+                       "AS 'SELECT $1 < 10'"),
+        drifted);
     request.path = path(drifted);
     request.level = VerifyLevel::Integrity;
     const VerifyReport readBack = BackupVerifier::verify(request);
@@ -370,6 +380,64 @@ void tst_BackupVerifierPostgres::deepRestoreStoppedFromOutsideIsNoVerdict()
         "INSERT INTO \"permission denied\" VALUES (20);\n\n-- PostgreSQL database dump complete\n\n");
     QCOMPARE(named.state, VerifyState::Failed);
     QVERIFY2(named.reason.contains(QLatin1String("violates check constraint")), qPrintable(named.reason));
+}
+
+void tst_BackupVerifierPostgres::cliInterruptedDuringADeepRestoreCleansUp()
+{
+    // Ctrl-C (SIGINT) or SIGTERM to drconsole-cli while psql restores a gzipped dump: psql is stopped, the throwaway
+    // database dropped, the decoded copy removed, and nothing is recorded as a verdict.
+    const QString folder = path(QStringLiteral("cli-host"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString name = QStringLiteral("postgres-20240920-030000.sql");
+    QFile dump(folder + u'/' + name);
+    QVERIFY(dump.open(QIODevice::WriteOnly));
+    dump.write("-- PostgreSQL database dump\n\nCREATE TABLE t (id int);\nSELECT pg_sleep(60);\n\n"
+               "-- PostgreSQL database dump complete\n\n");
+    dump.close();
+    QCOMPARE(QProcess::execute(QStringLiteral("gzip"), { dump.fileName() }), 0);
+    // A custom-format dump whose rows take half a second each to restore (a CHECK calls a function made slow after
+    // the rows were written, and the dump recreates it as it is now): pg_restore reads a decoded copy in TMPDIR.
+    const QString custom = QStringLiteral("postgres-20240920-040000.dump");
+    customDumpOfNewDatabase(QStringLiteral("slow"),
+        QStringLiteral("CREATE FUNCTION slow(i int) RETURNS bool LANGUAGE sql AS 'SELECT true';"
+                       "CREATE TABLE t (i int CHECK (slow(i))); INSERT INTO t SELECT generate_series(1, 100);"
+                       "CREATE OR REPLACE FUNCTION slow(i int) RETURNS bool LANGUAGE sql "
+                       "AS 'SELECT pg_sleep(0.5) IS NOT NULL'"),
+        custom);
+    QVERIFY(QFile::copy(path(custom), folder + u'/' + custom));
+    QCOMPARE(QProcess::execute(QStringLiteral("gzip"), { folder + u'/' + custom }), 0);
+    const QString temp = path(QStringLiteral("cli-tmp"));
+    QVERIFY(QDir().mkpath(temp));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TMPDIR"), temp);
+    auto cli = [&](const QStringList& arguments) {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(environment);
+        process->start(QStringLiteral(DRCONSOLE_CLI_PATH),
+            QStringList { QStringLiteral("--catalog"), path(QStringLiteral("cli.sqlite")) } + arguments);
+        return process;
+    };
+    auto added = cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("h"), QStringLiteral("--local"),
+        folder, QStringLiteral("--backup-dir"), QStringLiteral(".") });
+    QVERIFY(added->waitForFinished(30'000) && added->exitCode() == 0);
+    for (const auto& [file, signalNumber] : { std::pair { name, SIGINT }, std::pair { custom, SIGTERM } }) {
+        auto verify = cli({ QStringLiteral("verify"), QStringLiteral("h"), folder + u'/' + file + QStringLiteral(".gz"),
+            QStringLiteral("--local"), QStringLiteral("--deep"), QStringLiteral("--scratch-server"), scratchServer() });
+        QTRY_VERIFY_WITH_TIMEOUT(!throwawayDatabases().isEmpty(), 20'000);
+        QElapsedTimer stopping;
+        stopping.start();
+        QCOMPARE(::kill(pid_t(verify->processId()), signalNumber), 0);
+        QVERIFY(verify->waitForFinished(30'000));
+        QVERIFY2(stopping.elapsed() < 10'000, qPrintable(QString::number(stopping.elapsed())));
+        QCOMPARE(verify->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(verify->exitCode(), 128 + signalNumber);
+        QVERIFY2(verify->readAllStandardError().contains("cancelled"), "the verification says it was cancelled");
+        QCOMPARE(throwawayDatabases(), QStringList());
+        QCOMPARE(QDir(temp).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+    auto listed = cli({ QStringLiteral("list"), QStringLiteral("h"), QStringLiteral("--json") });
+    QVERIFY(listed->waitForFinished(30'000));
+    QVERIFY2(!listed->readAllStandardOutput().contains("\"error\""), "a cancelled verification is no verdict");
 }
 
 void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
