@@ -689,6 +689,7 @@ Result<void> Catalog::recomputeBackups(
             // Events are stamped to the second; a modification time ahead of this computer's clock cannot be
             // ordered against them.
             QDateTime lastWritten = fromMs(rowQuery.value(5));
+            const qint64 currentModified = lastWritten.isValid() ? lastWritten.toSecsSinceEpoch() : -1;
             if (lastWritten.isValid())
                 lastWritten.setSecsSinceEpoch(lastWritten.toSecsSinceEpoch());
             if (lastWritten > latestTrusted)
@@ -702,8 +703,14 @@ Result<void> Catalog::recomputeBackups(
                 if (event.event == QLatin1String("verify") && currentSize >= 0 && event.size >= 0
                     && event.size != currentSize)
                     continue;
-                // So was one from before the file was last written, even at the same size (rewritten in place).
-                if (event.event == QLatin1String("verify") && lastWritten.isValid() && event.time < lastWritten)
+                // So was one of a file with another modification time: it names the bytes it read (a copy put
+                // back with an older time, too). Without one (recorded before 0.3.1), one from before the file
+                // was last written (rewritten in place at the same size).
+                if (event.event == QLatin1String("verify") && currentModified >= 0 && event.mtime >= 0
+                    && event.mtime != currentModified)
+                    continue;
+                if (event.event == QLatin1String("verify") && event.mtime < 0 && lastWritten.isValid()
+                    && event.time < lastWritten)
                     continue;
                 applyEvent(record, event);
             }

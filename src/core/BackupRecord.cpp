@@ -54,6 +54,8 @@ QByteArray VerificationEntry::toEventLine() const
         object.insert(QStringLiteral("entries"), entries);
     if (size >= 0)
         object.insert(QStringLiteral("size"), size);
+    if (modified >= 0)
+        object.insert(QStringLiteral("mtime"), modified);
     if (tables >= 0)
         object.insert(QStringLiteral("tables"), tables);
     if (rows >= 0)
@@ -106,6 +108,7 @@ VerificationEntry VerificationEntry::fromEventFields(const QDateTime& time, cons
     entry.durationMs = number("duration_ms");
     entry.entries = number("entries");
     entry.size = number("size");
+    entry.modified = number("mtime");
     entry.tables = number("tables");
     entry.rows = number("rows");
     entry.sha256 = fields.value(QStringLiteral("sha256")).toString();

@@ -62,6 +62,8 @@ struct VerificationEntry
     qint64 durationMs = -1;
     qint64 entries = -1;
     qint64 size = -1;
+    /// The file's modification time (seconds since the epoch) as it was verified: a proof holds for these bytes only.
+    qint64 modified = -1;
     qint64 tables = -1; ///< counted by a deep check; -1 when not counted
     qint64 rows = -1;
     QString sha256;

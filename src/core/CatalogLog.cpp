@@ -39,6 +39,7 @@ std::optional<CatalogEvent> CatalogLog::parseLine(QByteArrayView line, QString* 
     if (event.file.startsWith(QLatin1String("./")))
         event.file = event.file.mid(2);
     event.size = object.value(QStringLiteral("size")).toInteger(-1);
+    event.mtime = object.value(QStringLiteral("mtime")).toInteger(-1);
     event.sha256 = object.value(QStringLiteral("sha256")).toString();
     event.durationMs = object.value(QStringLiteral("duration_ms")).toInteger(-1);
     event.encrypted = object.value(QStringLiteral("encrypted")).toBool();

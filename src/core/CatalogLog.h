@@ -19,6 +19,7 @@ struct CatalogEvent
     QString kind;
     QString file;
     qint64 size = -1;
+    qint64 mtime = -1; ///< of a verify event: the file's modification time (seconds) as it was verified
     QString sha256;
     qint64 durationMs = -1;
     bool encrypted = false;

@@ -47,6 +47,8 @@ struct DownloadResult
 {
     qint64 size = 0; ///< of the finished local file
     qint64 resumedFrom = 0; ///< bytes already there from an earlier, interrupted download
+    /// The file's modification time on the host (seconds since the epoch) when its size was read: what the copy is.
+    qint64 modifiedSeconds = -1;
     qint64 durationMs = 0;
     int reconnects = 0;
 };

@@ -888,7 +888,7 @@ verify_file() {
     local started=$REPLY
     catalog_path "$file"
     file=$REPLY
-    V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE=""
+    V_RESULT=passed V_REASON="" V_ENTRIES="" V_COMPONENT="" V_PLAIN_SIZE="" V_LEVEL=none V_SHA256="" V_SIZE="" V_MTIME=""
     V_TABLES="" V_ROWS="" V_FILES="" V_BYTES="" V_DEEP_METHOD="" V_RDB_CHECKED="" V_MAGIC_FAILED=""
     local -a method=()
     local format="" checksum_ok="" catalog_mismatch=""
@@ -911,7 +911,8 @@ verify_file() {
         V_RESULT=failed V_REASON="not a regular file: $file"
     elif [[ ! -f $file || ! -r $file ]]; then
         V_RESULT=error V_REASON="no such readable file: $file"
-    elif ! V_SIZE=$(stat -c %s -- "$file") || ! read -r V_SHA256 _ < <(sha256sum -- "$file" 2>/dev/null) ||
+    elif ! read -r V_SIZE V_MTIME < <(stat -c '%s %Y' -- "$file") ||
+        ! read -r V_SHA256 _ < <(sha256sum -- "$file" 2>/dev/null) ||
         ! V_SHA256=${V_SHA256#\\} || [[ ! $V_SHA256 =~ ^[0-9a-f]{64}$ ]]; then
         V_RESULT=error V_REASON="cannot read $file" V_SHA256=""
     elif ((V_SIZE == 0)); then
@@ -998,8 +999,8 @@ verify_file() {
     V_FILE=$file
     catalog_event verify file="$file" component="$V_COMPONENT" result="$V_RESULT" level="$V_LEVEL" \
         method="$V_METHOD" "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "size#=$V_SIZE" \
-        "sha256?=$V_SHA256" "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" "bytes#=$V_BYTES" \
-        "job?=${BACKUP_JOB_ID:-}"
+        "mtime#=$V_MTIME" "sha256?=$V_SHA256" "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" \
+        "bytes#=$V_BYTES" "job?=${BACKUP_JOB_ID:-}"
     [[ $V_RESULT == passed ]]
 }
 
@@ -1581,8 +1582,8 @@ verify_redis_checked() {
 
 verify_json() {
     json_object file="$V_FILE" component="$V_COMPONENT" result="$V_RESULT" level="$V_LEVEL" method="$V_METHOD" \
-        "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "size#=$V_SIZE" "sha256?=$V_SHA256" \
-        "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" "bytes#=$V_BYTES"
+        "reason?=$V_REASON" duration_ms:="$V_DURATION" entries:="$V_ENTRIES" "size#=$V_SIZE" "mtime#=$V_MTIME" \
+        "sha256?=$V_SHA256" "tables#=$V_TABLES" "rows#=$V_ROWS" "files#=$V_FILES" "bytes#=$V_BYTES"
 }
 verify_text() {
     if [[ $V_RESULT == passed ]]; then

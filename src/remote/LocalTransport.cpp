@@ -120,12 +120,12 @@ Result<DownloadResult> LocalTransport::download(
         return makeError(
             Error::Code::NotFound, tr("%1: cannot read %2").arg(describe(), source.fileName()), source.errorString());
     const qint64 total = source.size();
+    DownloadResult result;
+    result.modifiedSeconds = QFileInfo(source).lastModified().toSecsSinceEpoch();
     PartialDownload target(localPath);
-    const auto offset = target.open(
-        total, QStringLiteral("%1 %2").arg(total).arg(QFileInfo(source).lastModified().toSecsSinceEpoch()));
+    const auto offset = target.open(total, QStringLiteral("%1 %2").arg(total).arg(result.modifiedSeconds));
     if (!offset)
         return offset.error();
-    DownloadResult result;
     result.resumedFrom = *offset;
     source.seek(*offset);
     QByteArray buffer(1 << 20, Qt::Uninitialized);

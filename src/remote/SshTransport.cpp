@@ -640,7 +640,7 @@ constexpr size_t sftpDepth = 64;
 } // namespace
 
 Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& target, qint64* total,
-    qint64* resumedFrom, const DownloadOptions& options)
+    qint64* resumedFrom, qint64* modifiedSeconds, const DownloadOptions& options)
 {
     // libssh allocates and frees a buffer per packet; with glibc's defaults each free at the top of the heap
     // gives the memory back (brk) and the next packet faults it in again, which took two thirds of the
@@ -703,6 +703,7 @@ Result<void> SshTransport::sftpPass(const QString& remotePath, PartialDownload& 
                 .arg(*total)
                 .arg(size));
     const QString version = QStringLiteral("%1 %2").arg(size).arg(attributes->mtime);
+    *modifiedSeconds = qint64(attributes->mtime);
     // Closed before each pass; opening decides whether an earlier .part is continued.
     if (!target.isOpen()) {
         const auto offset = target.open(size, version);
@@ -786,7 +787,8 @@ Result<DownloadResult> SshTransport::download(
     PartialDownload target(localPath);
     qint64 total = -1; // known after the first pass has asked the host
     for (int attempt = 0;; ++attempt) {
-        const Result<void> pass = sftpPass(remotePath, target, &total, &result.resumedFrom, options);
+        const Result<void> pass
+            = sftpPass(remotePath, target, &total, &result.resumedFrom, &result.modifiedSeconds, options);
         if (pass) {
             if (auto finished = target.finish(); !finished)
                 return finished.error();

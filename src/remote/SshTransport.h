@@ -40,7 +40,7 @@ private:
     /// One SFTP session reading from where `target` stands to the end; the first pass opens `target` and
     /// learns the size. A lost connection comes back as Error::Code::Network or Timeout.
     Result<void> sftpPass(const QString& remotePath, class PartialDownload& target, qint64* total, qint64* resumedFrom,
-        const DownloadOptions& options);
+        qint64* modifiedSeconds, const DownloadOptions& options);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -48,6 +48,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     QString localPath;
     QString remote;
     qint64 resumedFrom = 0;
+    qint64 modifiedSeconds = -1; ///< of the file as it was read: the verification is of these bytes
     QStringList details; ///< the download, deep counts and warnings, joined into entry.details
     std::optional<QLockFile> downloadLock;
     // Downloads the backup (continuing a kept .part when it may); an error is returned as the entry to give back.
@@ -74,6 +75,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
                 tr("Could not download %1 from %2: %3").arg(request.backup.path, request.host.name, error.fullText()));
         }
         resumedFrom = fetched->resumedFrom;
+        modifiedSeconds = fetched->modifiedSeconds;
         details.append(
             tr("downloaded over SFTP: %1 MB in %2 s%3")
                 .arg(double(fetched->size) / 1e6, 0, 'f', 1)
@@ -88,6 +90,8 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
         localPath = QDir::isAbsolutePath(request.backup.path)
             ? request.backup.path
             : QDir(request.host.baseDir).filePath(request.backup.path);
+        if (const QFileInfo file(localPath); file.exists())
+            modifiedSeconds = file.lastModified().toSecsSinceEpoch();
     } else {
         remote = remotePath(request.host, request.backup.path);
         // One folder per backup, the file keeping its name: the verifier reads the kind of file from it.
@@ -177,6 +181,7 @@ VerificationEntry WorkstationVerifier::verify(Transport& transport, const Workst
     entry.method = report.method;
     entry.sha256 = report.sha256;
     entry.size = report.bytesRead;
+    entry.modified = modifiedSeconds;
     entry.entries = report.entries > 0 ? report.entries : -1; // only archives have entries
     entry.tables = report.tables;
     entry.rows = report.rows;

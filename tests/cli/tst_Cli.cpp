@@ -389,6 +389,45 @@ private slots:
         QVERIFY2(unknown.err.contains("no such file"), unknown.err.constData());
     }
 
+    void aCorruptCopyPutInPlaceIsNoLongerProven()
+    {
+        // Proven on this workstation, then replaced by a damaged copy as large, with an older time (as rsync -a,
+        // cp -p or mv put one back): the proof named the time of the bytes it read, so it no longer holds.
+        const QString root = m_dir.filePath(QStringLiteral("swap-host"));
+        makeBackup(QStringLiteral("../swap-host/backups/database/postgres-20261120-020000.sql.gz"));
+        const QString backup = root + QStringLiteral("/backups/database/postgres-20261120-020000.sql.gz");
+        QCOMPARE(cli({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("swap"), QStringLiteral("--local"),
+                         root, QStringLiteral("--backup-dir"), QStringLiteral("backups/database") })
+                     .exitCode,
+            0);
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("swap") }).exitCode, 0);
+        const QStringList verify { QStringLiteral("verify"), QStringLiteral("swap"),
+            QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), QStringLiteral("--local") };
+        QCOMPARE(cli(verify).exitCode, 0);
+        auto proof = [&] {
+            const Run listed = cli({ QStringLiteral("list"), QStringLiteral("swap"), QStringLiteral("--json") });
+            return QJsonDocument::fromJson(listed.out).array()[0].toObject().value(QStringLiteral("proof")).toString();
+        };
+        QCOMPARE(proof(), QStringLiteral("proven"));
+
+        QFile original(backup);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray damaged = original.readAll();
+        original.close();
+        damaged[damaged.size() / 2] = char(damaged.at(damaged.size() / 2) ^ 0x55);
+        QFile copy(backup + QStringLiteral(".copy"));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(damaged);
+        copy.flush();
+        QVERIFY(copy.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3), QFileDevice::FileModificationTime));
+        copy.close();
+        QVERIFY(QFile::remove(backup));
+        QVERIFY(QFile::rename(copy.fileName(), backup));
+        QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("swap") }).exitCode, 0);
+        QCOMPARE(proof(), QStringLiteral("unverified"));
+        QCOMPARE(cli(verify).exitCode, 1);
+    }
+
     void verifyLatestCoversEveryFolderOfTheHost()
     {
         // The newest backup of each component, wherever the profile's folders hold it: the guide keeps full

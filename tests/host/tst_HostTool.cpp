@@ -544,6 +544,10 @@ private slots:
         QCOMPARE(text(event, "level"), QStringLiteral("integrity"));
         QCOMPARE(text(event, "sha256"), sidecarHash(project, sqliteFile));
         QCOMPARE(event.value(QStringLiteral("size")).toInteger(), QFileInfo(project.file(sqliteFile)).size());
+        // The time of the bytes it read: the console holds the proof only while the file keeps it.
+        const qint64 modified = QFileInfo(project.file(sqliteFile)).lastModified().toSecsSinceEpoch();
+        QCOMPARE(event.value(QStringLiteral("mtime")).toInteger(), modified);
+        QCOMPARE(verdict.value(QStringLiteral("mtime")).toInteger(), modified);
 
         result = project.run({ QStringLiteral("verify"), QStringLiteral("--json"), tarFile });
         QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));

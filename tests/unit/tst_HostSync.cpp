@@ -66,16 +66,19 @@ private:
     static QByteArray event(const char* json) { return QByteArray(json).replace('\'', '"') + '\n'; }
     /// The host tool's verify event for the SQLite backup @p path of @p size bytes at @p ts: passed at the
     /// integrity level, or failed on its checksum.
-    void appendSqliteVerify(const QString& path, const QString& ts, bool passed, int size)
+    void appendSqliteVerify(const QString& path, const QString& ts, bool passed, int size, qint64 mtime = -1)
     {
         const QString verdict = passed
             ? QStringLiteral("'result':'passed','level':'integrity','method':'sha256+gzip+sqlite-integrity'")
             : QStringLiteral("'result':'failed','level':'exists','method':'sha256','reason':'checksum mismatch'");
-        appendCatalog(event(QStringLiteral("{'ts':'%1','event':'verify','component':'sqlite','file':'%2',%3,'size':%4}")
-                                .arg(ts, path, verdict)
-                                .arg(size)
-                                .toUtf8()
-                                .constData()));
+        const QString modified = mtime >= 0 ? QStringLiteral(",'mtime':%1").arg(mtime) : QString();
+        appendCatalog(
+            event(QStringLiteral("{'ts':'%1','event':'verify','component':'sqlite','file':'%2',%3,'size':%4%5}")
+                      .arg(ts, path, verdict)
+                      .arg(size)
+                      .arg(modified)
+                      .toUtf8()
+                      .constData()));
     }
     SyncOutcome sync()
     {
@@ -367,6 +370,26 @@ private slots:
         appendSqliteVerify(path, QStringLiteral("2026-11-24T03:00:01Z"), false, 4);
         QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Failed);
+    }
+
+    void aCopyPutBackWithAnOlderTimeLosesTheVerdict()
+    {
+        // A verification names the modification time of the bytes it read: another file put in place with an
+        // older time (rsync -a, cp -p, mv of a copy) is not what was proven, though it is as large.
+        const QString path = QStringLiteral("backups/database/sqlite-20261123-020000.db.gz");
+        const QDateTime written(QDate(2026, 11, 23), QTime(2, 0, 30, 250), Qt::UTC);
+        writeFile(path, "good", written);
+        appendSqliteVerify(path, QStringLiteral("2026-11-23T04:00:00Z"), true, 4, written.toSecsSinceEpoch());
+        QVERIFY(sync().newEvents >= 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
+
+        writeFile(path, "evil", written.addSecs(-3600));
+        QCOMPARE(sync().updated, 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Unverified);
+        // The verified file back with its own time: proven again.
+        writeFile(path, "good", written);
+        QCOMPARE(sync().updated, 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
     }
 
     void migratesAVersionThreeCatalogKeepingItsEvents()
