@@ -650,10 +650,6 @@ Der Fingerabdruck des Host-Schlüssels ist %2. Wenn er stimmt, führen Sie den B
         <translation>Zusätzlich wiederherstellen: ein PostgreSQL-Dump in eine temporäre Datenbank (auf dem Host oder mit --local auf dem --scratch-server), SQLite-Tabellen und -Zeilen gezählt, Archive entpackt (auf dem Host).</translation>
     </message>
     <message>
-        <source>With --local --deep: a PostgreSQL server for throwaway databases, as &quot;host=H port=P user=U&quot; (default: DRCONSOLE_SCRATCH_SERVER).</source>
-        <translation>Mit --local --deep: ein PostgreSQL-Server für temporäre Datenbanken, als „host=H port=P user=U“ (Vorgabe: DRCONSOLE_SCRATCH_SERVER).</translation>
-    </message>
-    <message>
         <source>Usage: drconsole-cli [--catalog PATH] [--known-hosts FILE] COMMAND [ARGS]
 
 Commands:
@@ -714,6 +710,10 @@ steht auf stderr).
         <source>The key file %1 holds no key: its first line is empty</source>
         <translation>Die Schlüsseldatei %1 enthält keinen Schlüssel: ihre erste Zeile ist leer</translation>
     </message>
+    <message>
+        <source>With --local --deep: a PostgreSQL server for throwaway databases, as &quot;host=H port=P user=U [password=&apos;W&apos;]&quot; (default: DRCONSOLE_SCRATCH_SERVER).</source>
+        <translation>Mit --local --deep: ein PostgreSQL-Server für Wegwerf-Datenbanken, als &quot;host=H port=P user=U [password=&apos;W&apos;]&quot; (Vorgabe: DRCONSOLE_SCRATCH_SERVER).</translation>
+    </message>
 </context>
 <context>
     <name>DecryptStream</name>
@@ -757,20 +757,8 @@ steht auf stderr).
         <translation>die Zeilen von %1 können nicht gezählt werden</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; in the scratch server &quot;%2&quot; is not key=value</source>
-        <translation>„%1“ im Scratch-Server „%2“ ist nicht Schlüssel=Wert</translation>
-    </message>
-    <message>
-        <source>unknown key &quot;%1&quot; in the scratch server &quot;%2&quot; (host, port, user, password)</source>
-        <translation>unbekannter Schlüssel „%1“ im Scratch-Server „%2“ (host, port, user, password)</translation>
-    </message>
-    <message>
         <source>port &quot;%1&quot; is not a port number</source>
         <translation>Port „%1“ ist keine Portnummer</translation>
-    </message>
-    <message>
-        <source>the scratch server &quot;%1&quot; names no host (host=... port=... user=...)</source>
-        <translation>der Scratch-Server „%1“ nennt keinen Host (host=... port=... user=...)</translation>
     </message>
     <message>
         <source>cannot open the SQLite copy</source>
@@ -831,6 +819,26 @@ steht auf stderr).
     <message>
         <source>the deep restore could not be judged: %1 (%2)</source>
         <translation>die Probewiederherstellung ließ sich nicht beurteilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>host=H port=P user=U password=W; quote a value with spaces: password=&apos;a b&apos;</source>
+        <translation>host=H port=P user=U password=W; einen Wert mit Leerzeichen in Anführungszeichen setzen: password=&apos;a b&apos;</translation>
+    </message>
+    <message>
+        <source>the scratch server setting has a part that is not key=value (%1)</source>
+        <translation>die Angabe des Scratch-Servers hat einen Teil, der nicht Schlüssel=Wert ist (%1)</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; in the scratch server setting has no closing quote</source>
+        <translation>dem Wert von &quot;%1&quot; in der Angabe des Scratch-Servers fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in the scratch server setting (%2)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; in der Angabe des Scratch-Servers (%2)</translation>
+    </message>
+    <message>
+        <source>the scratch server setting names no host (%1)</source>
+        <translation>die Angabe des Scratch-Servers nennt keinen Host (%1)</translation>
     </message>
 </context>
 <context>

@@ -601,7 +601,8 @@ int CliApp::verifyCommand(const QStringList& arguments)
         tr("Also restore: a PostgreSQL dump into a throwaway database (on the host, or with --local on the "
            "--scratch-server), SQLite tables and rows counted, archives extracted (on the host)."));
     const QCommandLineOption scratchServer(QStringLiteral("scratch-server"),
-        tr("With --local --deep: a PostgreSQL server for throwaway databases, as \"host=H port=P user=U\" "
+        tr("With --local --deep: a PostgreSQL server for throwaway databases, as \"host=H port=P user=U "
+           "[password='W']\" "
            "(default: DRCONSOLE_SCRATCH_SERVER)."),
         QStringLiteral("CONNINFO"));
     parser.addOptions({ local, keyFile, json, acceptNew, deep, scratchServer });

@@ -126,14 +126,48 @@ bool isEnvironmentError(const QString& error)
 
 Result<ScratchServer> ScratchServer::parse(const QString& connection)
 {
+    // libpq's keyword=value syntax: a value may be in single quotes, with \' and \\ inside, so that a password can
+    // hold spaces. No message repeats a value: it may be (part of) the password.
+    const QString syntax
+        = DeepRestore::tr("host=H port=P user=U password=W; quote a value with spaces: password='a b'");
     ScratchServer server;
-    for (const QString& pair : connection.split(u' ', Qt::SkipEmptyParts)) {
-        const qsizetype equals = pair.indexOf(u'=');
-        if (equals <= 0)
+    qsizetype at = 0;
+    while (true) {
+        while (at < connection.size() && connection.at(at).isSpace())
+            ++at;
+        if (at == connection.size())
+            break;
+        const qsizetype equals = connection.indexOf(u'=', at);
+        const qsizetype space = std::find_if(connection.cbegin() + at, connection.cend(), [](QChar c) {
+            return c.isSpace();
+        }) - connection.cbegin();
+        if (equals <= at || equals > space)
             return makeError(Error::Code::InvalidInput,
-                DeepRestore::tr("\"%1\" in the scratch server \"%2\" is not key=value").arg(pair, connection));
-        const QString key = pair.left(equals);
-        const QString value = pair.mid(equals + 1);
+                DeepRestore::tr("the scratch server setting has a part that is not key=value (%1)").arg(syntax));
+        const QString key = connection.mid(at, equals - at);
+        QString value;
+        at = equals + 1;
+        if (at < connection.size() && connection.at(at) == u'\'') {
+            bool closed = false;
+            for (++at; at < connection.size(); ++at) {
+                const QChar c = connection.at(at);
+                if (c == u'\\' && at + 1 < connection.size()) {
+                    value += connection.at(++at);
+                } else if (c == u'\'') {
+                    closed = true;
+                    ++at;
+                    break;
+                } else {
+                    value += c;
+                }
+            }
+            if (!closed)
+                return makeError(Error::Code::InvalidInput,
+                    DeepRestore::tr("the value of \"%1\" in the scratch server setting has no closing quote").arg(key));
+        } else {
+            while (at < connection.size() && !connection.at(at).isSpace())
+                value += connection.at(at++);
+        }
         bool ok = true;
         if (key == QLatin1String("host"))
             server.host = value;
@@ -145,14 +179,13 @@ Result<ScratchServer> ScratchServer::parse(const QString& connection)
             server.password = value;
         else
             return makeError(Error::Code::InvalidInput,
-                DeepRestore::tr("unknown key \"%1\" in the scratch server \"%2\" (host, port, user, password)")
-                    .arg(key, connection));
+                DeepRestore::tr("unknown key \"%1\" in the scratch server setting (%2)").arg(key, syntax));
         if (!ok || server.port <= 0 || server.port > 65535)
             return makeError(Error::Code::InvalidInput, DeepRestore::tr("port \"%1\" is not a port number").arg(value));
     }
     if (server.host.isEmpty())
-        return makeError(Error::Code::InvalidInput,
-            DeepRestore::tr("the scratch server \"%1\" names no host (host=... port=... user=...)").arg(connection));
+        return makeError(
+            Error::Code::InvalidInput, DeepRestore::tr("the scratch server setting names no host (%1)").arg(syntax));
     return server;
 }
 

@@ -28,7 +28,8 @@ struct ScratchServer
     QString user;
     QString password;
 
-    /// Parses "key=value" pairs (host, port, user, password); an empty or unusable string gives an error.
+    /// Parses "key=value" pairs (host, port, user, password; a value in single quotes may hold spaces, with \' and
+    /// \\ inside, as in libpq); an empty or unusable string gives an error that repeats none of its values.
     static Result<ScratchServer> parse(const QString& connection);
 };
 

@@ -3,6 +3,7 @@
 
 #include "TestEnvironment.h"
 #include "verify/BackupVerifier.h"
+#include "verify/DeepRestore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -460,6 +461,26 @@ void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
     report = BackupVerifier::verify(request);
     QCOMPARE(report.state, VerifyState::Error);
     QVERIFY2(report.reason.contains(QStringLiteral("127.0.0.1:%1").arg(deadPort)), qPrintable(report.reason));
+
+    // A setting that does not parse is said without repeating it: any part of it may be the password.
+    for (const char* bad :
+        { " password=Hunter2 secret", " sslmode=disable password=Hunter2", " password='Hunter2 secret" }) {
+        request.scratchServer = scratchServer() + QLatin1String(bad);
+        report = BackupVerifier::verify(request);
+        QCOMPARE(report.state, VerifyState::Error);
+        QVERIFY2(report.reason.contains(QLatin1String("scratch server setting")), qPrintable(report.reason));
+        QVERIFY2(!report.reason.contains(QLatin1String("Hunter2")) && !report.reason.contains(QLatin1String("secret")),
+            qPrintable(report.reason));
+    }
+    // A password with spaces and a quote, in libpq's quoting (the test's server trusts any password).
+    request.scratchServer = scratchServer() + QStringLiteral(" password='a b\\'c'");
+    const auto parsed = verify::ScratchServer::parse(request.scratchServer);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->password, QStringLiteral("a b'c"));
+    QCOMPARE(parsed->user, QStringLiteral("postgres"));
+    report = BackupVerifier::verify(request);
+    QVERIFY2(report.state == VerifyState::Passed, qPrintable(report.reason));
+    QCOMPARE(report.level, VerifyLevel::Deep);
 }
 
 void tst_BackupVerifierPostgres::deepSqliteCountsRows()
