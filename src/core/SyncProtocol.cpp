@@ -34,19 +34,22 @@ for d in "$@"; do
   if [ -d "$p" ]; then fp="$fp+"; set -- "$@" "$p"; else fp="$fp-"; printf 'M\t%s\0' "$d"; fi
 done
 shift $n
-# The listing's fingerprint: which folders exist, and a checksum of the file records (every file's size, time and
+# The listing's fingerprint: which folders exist, and a digest of the file records (every file's size, time and
 # path). A file rewritten in place leaves its folder's time alone; it still changes this.
 list_files() { find -H "$@" -type f -printf 'F\t%s\t%T@\t%p\0'; }
+# SHA-256 where coreutils or BusyBox have it: a CRC could be matched on purpose.
+digest=cksum
+if command -v sha256sum >/dev/null 2>&1; then digest=sha256sum; fi
 unchanged=
 if [ -n "$old_fp" ]; then
   sum=
-  if [ $# -gt 0 ]; then sum=$(list_files "$@" | cksum); fi
+  if [ $# -gt 0 ]; then sum=$(list_files "$@" | $digest); fi
   if [ "$fp|$sum" = "$old_fp" ]; then unchanged=1; printf 'U\0'; fi
 fi
 if [ -z "$unchanged" ]; then
-  # One walk: the records go out, and through cksum.
+  # One walk: the records go out, and through the digest.
   sum=
-  if [ $# -gt 0 ]; then exec 3>&1; sum=$(list_files "$@" | tee /dev/fd/3 | cksum); exec 3>&-; fi
+  if [ $# -gt 0 ]; then exec 3>&1; sum=$(list_files "$@" | tee /dev/fd/3 | $digest); exec 3>&-; fi
   printf 'K\t%s\0' "$fp|$sum"
 fi
 if [ -f "$catalog" ]; then
