@@ -480,6 +480,10 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
         }
     }
 
+    // A missing folder is said at every sync, also when nothing else changed.
+    for (const QString& missing : snapshot.missingDirs)
+        outcome.problems.append(tr("Host %1: backup folder \"%2\" does not exist").arg(host.name, missing));
+
     // 2. The listing: insert new files, update changed ones, mark vanished ones as gone.
     if (!snapshot.listingUnchanged) {
         struct Known
@@ -501,8 +505,6 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
                 { select.value(0).toLongLong(), select.value(2).toLongLong(), select.value(3).toLongLong(),
                     select.value(4).toBool() });
         }
-        for (const QString& missing : snapshot.missingDirs)
-            outcome.problems.append(tr("Host %1: backup folder \"%2\" does not exist").arg(host.name, missing));
 
         // New rows go in as multi-row INSERTs: one statement per 64 rows costs far less than one per row.
         constexpr int rowsPerInsert = 64;

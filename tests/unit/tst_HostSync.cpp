@@ -612,6 +612,18 @@ private slots:
         QCOMPARE(m_catalog->auditLog(1)->first().outcome, QStringLiteral("failed"));
     }
 
+    void aMissingFolderIsSaidAtEverySync()
+    {
+        // The profile's folders: only backups/database exists. Nothing changes between the syncs.
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        for (int round = 0; round < 2; ++round) {
+            const SyncOutcome outcome = sync();
+            QVERIFY2(
+                outcome.problems.join(u'\n').contains(QLatin1String("backup folder \"system-backup\" does not exist")),
+                qPrintable(QStringLiteral("sync %1: %2").arg(round + 1).arg(outcome.problems.join(u'\n'))));
+        }
+    }
+
     void hostileFolderAndFileNamesAreListedExactly()
     {
         const QStringList hostileDirs { QStringLiteral("it's $(touch pwned); `touch pwned2`"),
