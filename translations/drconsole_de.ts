@@ -406,6 +406,10 @@
         <source>Cannot read the verifications of %1</source>
         <translation>Die Prüfungen von %1 können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Host %1: %2 is left out: its name is not UTF-8, so the console cannot name it back to the host (rename it)</source>
+        <translation>Host %1: %2 wird ausgelassen: sein Name ist kein UTF-8, daher kann die Konsole ihn dem Host nicht zurück nennen (bitte umbenennen)</translation>
+    </message>
 </context>
 <context>
     <name>CatalogLog</name>

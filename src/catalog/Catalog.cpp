@@ -483,6 +483,10 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     // A missing folder is said at every sync, also when nothing else changed.
     for (const QString& missing : snapshot.missingDirs)
         outcome.problems.append(tr("Host %1: backup folder \"%2\" does not exist").arg(host.name, missing));
+    for (const QString& unnamable : snapshot.unnamableFiles)
+        outcome.problems.append(tr("Host %1: %2 is left out: its name is not UTF-8, so the console cannot name it "
+                                   "back to the host (rename it)")
+                                    .arg(host.name, unnamable));
 
     // 2. The listing: insert new files, update changed ones, mark vanished ones as gone.
     if (!snapshot.listingUnchanged) {

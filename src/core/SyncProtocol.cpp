@@ -1,6 +1,7 @@
 #include "core/SyncProtocol.h"
 
 #include <QDir>
+#include <QStringDecoder>
 
 namespace dr {
 
@@ -151,9 +152,14 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
             file.modified = fromEpochText(fields[2]);
             // The path is everything after the third tab: it may itself hold tabs.
             const qsizetype pathStart = fields[0].size() + fields[1].size() + fields[2].size() + 3;
-            file.path = QDir::cleanPath(QString::fromUtf8(record.sliced(pathStart)));
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            file.path = QDir::cleanPath(utf8(record.sliced(pathStart)));
             if (!sizeOk || !file.modified.isValid())
                 return malformed(tr("bad size or time for %1").arg(file.path));
+            if (utf8.hasError()) {
+                snapshot.unnamableFiles.append(file.path);
+                break;
+            }
             snapshot.files.append(std::move(file));
             break;
         }

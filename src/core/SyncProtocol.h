@@ -38,6 +38,9 @@ struct SyncSnapshot
     QString listingFingerprint;
     QList<RemoteFile> files;
     QStringList missingDirs;
+    /// Files whose names are not UTF-8: the console could not name them back to the host, so they are left out
+    /// (shown with replacement characters).
+    QStringList unnamableFiles;
     QString toolVersion; ///< empty when the host tool is not installed
     QString crontab; ///< the login's crontab, /etc/crontab and /etc/cron.d, for the schedule check
     bool crontabRead = false;

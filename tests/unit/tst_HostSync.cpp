@@ -16,6 +16,9 @@
 
 #include <optional>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace dr;
 
 // The one-round-trip sync, end to end on this machine: the real sync script under /bin/sh with GNU find,
@@ -622,6 +625,26 @@ private slots:
                 outcome.problems.join(u'\n').contains(QLatin1String("backup folder \"system-backup\" does not exist")),
                 qPrintable(QStringLiteral("sync %1: %2").arg(round + 1).arg(outcome.problems.join(u'\n'))));
         }
+    }
+
+    void namesThatAreNotUtf8AreLeftOutAndSaid()
+    {
+        // Two names that differ only in a byte that is not UTF-8 would become one row the console cannot name
+        // back to the host ("vanished" at verification): both are left out, and the sync says so.
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        const QByteArray folder = QFile::encodeName(m_hostDir + QStringLiteral("/backups/database/"));
+        for (const char* name : { "latin1-\xff.sql.gz", "latin1-\xfe.sql.gz" }) {
+            const QByteArray path = folder + name;
+            const int fd = ::open(path.constData(), O_CREAT | O_WRONLY, 0644);
+            QVERIFY(fd >= 0);
+            QCOMPARE(::write(fd, "y", 1), ssize_t(1));
+            ::close(fd);
+        }
+        const SyncOutcome outcome = sync();
+        QCOMPARE(outcome.added, 1);
+        QCOMPARE(outcome.problems.join(u'\n').count(QLatin1String("its name is not UTF-8")), 2);
+        QCOMPARE(
+            backupsByPath().keys(), QStringList { QStringLiteral("backups/database/postgres-20261120-020000.sql.gz") });
     }
 
     void hostileFolderAndFileNamesAreListedExactly()
