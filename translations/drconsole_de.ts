@@ -410,6 +410,10 @@
         <source>Host %1: %2 is left out: its name is not UTF-8, so the console cannot name it back to the host (rename it)</source>
         <translation>Host %1: %2 wird ausgelassen: sein Name ist kein UTF-8, daher kann die Konsole ihn dem Host nicht zurück nennen (bitte umbenennen)</translation>
     </message>
+    <message>
+        <source>Host %1: cannot read the folder %2 (no permission): the backups in it are not listed, and those listed before are kept as they were</source>
+        <translation>Host %1: der Ordner %2 ist nicht lesbar (keine Berechtigung): die Sicherungen darin werden nicht aufgelistet, die früher aufgelisteten bleiben, wie sie waren</translation>
+    </message>
 </context>
 <context>
     <name>CatalogLog</name>
@@ -1796,6 +1800,10 @@ steht auf stderr).
     <message>
         <source>no output (is /bin/sh with GNU find available?)</source>
         <translation>keine Ausgabe (ist /bin/sh mit GNU find verfügbar?)</translation>
+    </message>
+    <message>
+        <source>the listing record has %1 fields instead of 3</source>
+        <translation>der Auflistungs-Datensatz hat %1 Felder statt 3</translation>
     </message>
 </context>
 <context>

@@ -483,6 +483,10 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
     // A missing folder is said at every sync, also when nothing else changed.
     for (const QString& missing : snapshot.missingDirs)
         outcome.problems.append(tr("Host %1: backup folder \"%2\" does not exist").arg(host.name, missing));
+    for (const QString& unreadable : snapshot.unreadableDirs)
+        outcome.problems.append(tr("Host %1: cannot read the folder %2 (no permission): the backups in it are not "
+                                   "listed, and those listed before are kept as they were")
+                                    .arg(host.name, unreadable));
     for (const QString& unnamable : snapshot.unnamableFiles)
         outcome.problems.append(tr("Host %1: %2 is left out: its name is not UTF-8, so the console cannot name it "
                                    "back to the host (rename it)")
@@ -582,8 +586,12 @@ Result<SyncOutcome> Catalog::applySync(const HostProfile& host, const SyncSnapsh
             return fail(tr("Cannot save the backups of host %1").arg(host.name), error);
         QSqlQuery gone(db);
         gone.prepare(QStringLiteral("UPDATE backups SET present = 0 WHERE id = ?"));
+        auto inUnreadableFolder = [&](const QString& path) {
+            return std::any_of(snapshot.unreadableDirs.cbegin(), snapshot.unreadableDirs.cend(),
+                [&](const QString& folder) { return path.startsWith(folder + u'/'); });
+        };
         for (auto it = known.cbegin(); it != known.cend(); ++it) {
-            if (it->present && !listed.contains(it.key())) {
+            if (it->present && !listed.contains(it.key()) && !inUnreadableFolder(it.key())) {
                 gone.addBindValue(it->id);
                 if (!gone.exec())
                     return fail(tr("Cannot update backup %1 of host %2").arg(it.key(), host.name), gone.lastError());

@@ -1,5 +1,6 @@
 #include "core/SyncProtocol.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QStringDecoder>
 
@@ -11,7 +12,8 @@ namespace {
 // positional argument. Output is NUL-separated records (file names may hold tabs and newlines, never
 // NUL), then, after the `C` record, the catalog's new bytes as they are.
 //   H proto utc-offset epoch cwd | V tool-version | U (nothing changed) | M missing-folder | E error
-//   T crontab (the user's and the system's) | F size mtime path | K fingerprint (of the F records just sent)
+//   T crontab (the user's and the system's) | K folder-markers has-sha256sum (a full listing follows)
+//   F size mtime path | X unreadable-folder
 //   C inode size offset <bytes>
 constexpr char syncScript[] = R"SH(tool=$1 base=$2 catalog=$3 known_inode=$4 offset=$5 old_fp=$6
 shift 6
@@ -35,23 +37,24 @@ for d in "$@"; do
   if [ -d "$p" ]; then fp="$fp+"; set -- "$@" "$p"; else fp="$fp-"; printf 'M\t%s\0' "$d"; fi
 done
 shift $n
-# The listing's fingerprint: which folders exist, and a digest of the file records (every file's size, time and
-# path). A file rewritten in place leaves its folder's time alone; it still changes this.
-list_files() { find -H "$@" -type f -printf 'F\t%s\t%T@\t%p\0'; }
-# SHA-256 where coreutils or BusyBox have it: a CRC could be matched on purpose.
-digest=cksum
-if command -v sha256sum >/dev/null 2>&1; then digest=sha256sum; fi
+# The listing's fingerprint: which folders exist, and the SHA-256 of the file and folder records (every file's
+# size, time and path). A file rewritten in place leaves its folder's time alone; it still changes this. The
+# console takes the digest of the records it gets; a host without sha256sum is listed in full every time.
+# A folder this login cannot read or enter is named (X), not silently left out.
+list_files() {
+  find -H "$@" \( -type d ! \( -readable -executable \) -printf 'X\t%p\0' -prune \) -o \
+    \( -type f -printf 'F\t%s\t%T@\t%p\0' \)
+}
+digest=
+if command -v sha256sum >/dev/null 2>&1; then digest=1; fi
 unchanged=
-if [ -n "$old_fp" ]; then
-  sum=
-  if [ $# -gt 0 ]; then sum=$(list_files "$@" | $digest); fi
-  if [ "$fp|$sum" = "$old_fp" ]; then unchanged=1; printf 'U\0'; fi
+if [ -n "$old_fp" ] && [ -n "$digest" ]; then
+  sum=$(if [ $# -gt 0 ]; then list_files "$@"; fi | sha256sum)
+  if [ "$fp|${sum%% *}" = "$old_fp" ]; then unchanged=1; printf 'U\0'; fi
 fi
 if [ -z "$unchanged" ]; then
-  # One walk: the records go out, and through the digest.
-  sum=
-  if [ $# -gt 0 ]; then exec 3>&1; sum=$(list_files "$@" | tee /dev/fd/3 | $digest); exec 3>&-; fi
-  printf 'K\t%s\0' "$fp|$sum"
+  printf 'K\t%s\t%s\0' "$fp" "$digest"
+  if [ $# -gt 0 ]; then list_files "$@"; fi
 fi
 if [ -f "$catalog" ]; then
   set -- $(stat -L -c '%i %s' -- "$catalog")
@@ -103,6 +106,11 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
     };
     SyncSnapshot snapshot;
     bool sawHeader = false;
+    // The fingerprint the script checks next time: the folder markers and the SHA-256 of the F and X records as
+    // they were sent (each with its NUL), which is what `sha256sum` on the host gets from the same walk.
+    QString folderMarkers;
+    bool hostHasDigest = false;
+    QCryptographicHash recordsDigest(QCryptographicHash::Sha256);
     qsizetype position = 0;
     while (position < output.size()) {
         const qsizetype end = output.indexOf('\0', position);
@@ -138,12 +146,23 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
             snapshot.listingUnchanged = true;
             break;
         case 'K':
-            snapshot.listingFingerprint = QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())));
+            if (fields.size() < 3)
+                return malformed(tr("the listing record has %1 fields instead of 3").arg(fields.size()));
+            folderMarkers = QString::fromUtf8(fields[1]);
+            hostHasDigest = fields[2] == "1";
             break;
         case 'M':
             snapshot.missingDirs.append(QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size()))));
             break;
+        case 'X':
+            recordsDigest.addData(record);
+            recordsDigest.addData(QByteArrayView("\0", 1));
+            snapshot.unreadableDirs.append(
+                QDir::cleanPath(QString::fromUtf8(record.sliced(qMin<qsizetype>(2, record.size())))));
+            break;
         case 'F': {
+            recordsDigest.addData(record);
+            recordsDigest.addData(QByteArrayView("\0", 1));
             if (fields.size() < 4)
                 return malformed(tr("a file record has %1 fields instead of 4").arg(fields.size()));
             RemoteFile file;
@@ -175,6 +194,9 @@ Result<SyncSnapshot> SyncProtocol::parse(const QByteArray& output, const QString
                 return malformed(tr("more catalog bytes than announced"));
             // Fewer bytes than announced: a cut transfer. The parser keeps only whole lines, so the rest
             // is read again next time.
+            if (hostHasDigest && !snapshot.listingUnchanged)
+                snapshot.listingFingerprint
+                    = folderMarkers + u'|' + QString::fromLatin1(recordsDigest.result().toHex());
             return snapshot;
         }
         default:

@@ -38,6 +38,8 @@ struct SyncSnapshot
     QString listingFingerprint;
     QList<RemoteFile> files;
     QStringList missingDirs;
+    /// Folders the login cannot read or enter: what they hold is unknown, not gone.
+    QStringList unreadableDirs;
     /// Files whose names are not UTF-8: the console could not name them back to the host, so they are left out
     /// (shown with replacement characters).
     QStringList unnamableFiles;

@@ -21,6 +21,35 @@
 
 using namespace dr;
 
+// The local transport with every command run as the unprivileged user nobody: the tests run as root, who reads
+// every folder, and a login that cannot read one is what is tested.
+class AsNobodyTransport final : public Transport
+{
+public:
+    explicit AsNobodyTransport(const HostProfile& host)
+        : m_local(host)
+    { }
+    Result<void> open() override { return m_local.open(); }
+    bool isOpen() const override { return true; }
+    void close() override { }
+    Result<RunResult> run(const QStringList& argv, const RunOptions& options) override
+    {
+        return m_local.run(QStringList { QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("nobody"),
+                               QStringLiteral("--") }
+                + argv,
+            options);
+    }
+    Result<DownloadResult> download(
+        const QString& remotePath, const QString& localPath, const DownloadOptions& options) override
+    {
+        return m_local.download(remotePath, localPath, options);
+    }
+    QString describe() const override { return m_local.describe(); }
+
+private:
+    LocalTransport m_local;
+};
+
 // The one-round-trip sync, end to end on this machine: the real sync script under /bin/sh with GNU find,
 // through the local transport, into a real SQLite catalog.
 class tst_HostSync : public QObject
@@ -645,6 +674,39 @@ private slots:
         QCOMPARE(outcome.problems.join(u'\n').count(QLatin1String("its name is not UTF-8")), 2);
         QCOMPARE(
             backupsByPath().keys(), QStringList { QStringLiteral("backups/database/postgres-20261120-020000.sql.gz") });
+    }
+
+    void anUnreadableFolderIsSaidAndItsBackupsAreNotGone()
+    {
+        writeFile(QStringLiteral("backups/database/postgres-20261120-020000.sql.gz"), "x");
+        writeFile(QStringLiteral("backups/database/old/sqlite-20261101-020000.db.gz"), "y");
+        // The folders open to everyone (the temporary folder is the owner's alone), then one of them to no one.
+        for (QString folder = m_hostDir; folder.startsWith(m_dir.path()); folder = QFileInfo(folder).path())
+            QVERIFY(QFile::setPermissions(folder,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                    | QFileDevice::ExeOther));
+        for (const QString& folder : { QStringLiteral("/backups"), QStringLiteral("/backups/database") })
+            QVERIFY(QFile::setPermissions(m_hostDir + folder,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                    | QFileDevice::ExeOther));
+        std::unique_ptr<Transport> transport;
+        if (::geteuid() == 0)
+            transport = std::make_unique<AsNobodyTransport>(m_host);
+        else
+            transport = std::make_unique<LocalTransport>(m_host);
+        const auto first = syncHost(*m_catalog, m_host, *transport);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().fullText()));
+        QVERIFY2(first->added == 2, qPrintable(first->problems.join(u'\n')));
+
+        const QString old = m_hostDir + QStringLiteral("/backups/database/old");
+        QVERIFY(QFile::setPermissions(old, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const auto outcome = syncHost(*m_catalog, m_host, *transport);
+        QVERIFY(outcome.ok());
+        QVERIFY2(outcome->problems.join(u'\n').contains(
+                     QLatin1String("cannot read the folder backups/database/old (no permission)")),
+            qPrintable(outcome->problems.join(u'\n')));
+        QCOMPARE(outcome->removed, 0);
+        QVERIFY(backupsByPath().value(QStringLiteral("backups/database/old/sqlite-20261101-020000.db.gz")).present);
     }
 
     void hostileFolderAndFileNamesAreListedExactly()
