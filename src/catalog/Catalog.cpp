@@ -143,6 +143,33 @@ void applyEvent(BackupRecord& record, const CatalogEvent& event)
     }
 }
 
+// A backup file as the last listing saw it.
+struct FileNow
+{
+    qint64 size = -1;
+    QDateTime modified;
+};
+
+// Whether a verification speaks of the bytes the file holds now. One of a file that had another size, or another
+// modification time (a copy put back with an older one, too), was of other bytes. One recorded before 0.3.1 has no
+// time of its own: then it counts only if it came after the file was last written (events are stamped to the
+// second; a modification time ahead of this computer's clock cannot be ordered against them). A verification
+// stamped ahead of this clock neither proves nor outweighs anything.
+bool verifiesFileNow(const CatalogEvent& verify, const FileNow& now, const QDateTime& latestTrusted)
+{
+    if (verify.time > latestTrusted)
+        return false;
+    if (now.size >= 0 && verify.size >= 0 && verify.size != now.size)
+        return false;
+    if (!now.modified.isValid())
+        return true;
+    const qint64 modifiedSecond = now.modified.toSecsSinceEpoch();
+    if (verify.mtime >= 0)
+        return verify.mtime == modifiedSecond;
+    const QDateTime lastWritten = QDateTime::fromSecsSinceEpoch(modifiedSecond, Qt::UTC);
+    return lastWritten > latestTrusted || verify.time >= lastWritten;
+}
+
 } // namespace
 
 Catalog::Catalog(QString path)
@@ -682,8 +709,7 @@ Result<void> Catalog::recomputeBackups(
             "UPDATE backups SET managed = ?, kind = ?, sha256 = ?, duration_ms = ?, time_utc = ?, encrypted = ?,"
             " verify_state = ?, verified_at = ?, verify_method = ?, verify_reason = ?, verify_level = ?, proven_at = ?,"
             " proven_level = ?, verdict = ? WHERE id = ?"));
-        // A verification stamped further ahead came from a clock running ahead: it stays in the history, but
-        // cannot be ordered against the others, so it neither proves nor outweighs anything.
+        // Later than this is a clock running ahead (see verifiesFileNow).
         const QDateTime latestTrusted = QDateTime::currentDateTimeUtc().addSecs(Proof::clockAheadToleranceSeconds);
         for (const QString& path : paths) {
             if (!eventsByFile.contains(path) && !replaced.contains(path))
@@ -699,32 +725,11 @@ Result<void> Catalog::recomputeBackups(
             record.kind = rowQuery.value(1).toString();
             record.time = fromMs(rowQuery.value(2));
             record.encrypted = rowQuery.value(3).toBool();
-            const qint64 currentSize = rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong();
-            // Events are stamped to the second; a modification time ahead of this computer's clock cannot be
-            // ordered against them.
-            QDateTime lastWritten = fromMs(rowQuery.value(5));
-            const qint64 currentModified = lastWritten.isValid() ? lastWritten.toSecsSinceEpoch() : -1;
-            if (lastWritten.isValid())
-                lastWritten.setSecsSinceEpoch(lastWritten.toSecsSinceEpoch());
-            if (lastWritten > latestTrusted)
-                lastWritten = QDateTime();
+            const FileNow now { rowQuery.value(4).isNull() ? -1 : rowQuery.value(4).toLongLong(),
+                fromMs(rowQuery.value(5)) };
             rowQuery.finish();
             for (const CatalogEvent& event : eventsByFile.value(path)) {
-                if (event.event == QLatin1String("verify") && event.time > latestTrusted)
-                    continue;
-                // A verification of a file that had another size was of other bytes (the file was replaced):
-                // it proves nothing about the file now.
-                if (event.event == QLatin1String("verify") && currentSize >= 0 && event.size >= 0
-                    && event.size != currentSize)
-                    continue;
-                // So was one of a file with another modification time: it names the bytes it read (a copy put
-                // back with an older time, too). Without one (recorded before 0.3.1), one from before the file
-                // was last written (rewritten in place at the same size).
-                if (event.event == QLatin1String("verify") && currentModified >= 0 && event.mtime >= 0
-                    && event.mtime != currentModified)
-                    continue;
-                if (event.event == QLatin1String("verify") && event.mtime < 0 && lastWritten.isValid()
-                    && event.time < lastWritten)
+                if (event.event == QLatin1String("verify") && !verifiesFileNow(event, now, latestTrusted))
                     continue;
                 applyEvent(record, event);
             }
