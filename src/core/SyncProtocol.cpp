@@ -67,13 +67,23 @@ else
 fi
 )SH";
 
+// "1796060000.9999999990" (find's %T@): the seconds exactly, and the milliseconds cut, not rounded (a double would
+// make it the next second, which a verification's whole-second time of the same file would not match).
 QDateTime fromEpochText(QByteArrayView text)
 {
+    const qsizetype dot = text.indexOf('.');
     bool ok = false;
-    const double seconds = text.toByteArray().toDouble(&ok);
+    const qint64 seconds = text.first(dot < 0 ? text.size() : dot).toLongLong(&ok);
     if (!ok)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000.0), Qt::UTC);
+    qint64 milliseconds = 0;
+    if (dot >= 0) {
+        const QByteArray fraction = QByteArray(text.sliced(dot + 1).toByteArray() + "000").left(3);
+        milliseconds = fraction.toLongLong(&ok);
+        if (!ok || milliseconds < 0)
+            return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(seconds * 1000 + (seconds < 0 ? -milliseconds : milliseconds), Qt::UTC);
 }
 
 int parseUtcOffset(QByteArrayView text)

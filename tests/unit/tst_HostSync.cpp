@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLocale>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -421,6 +422,20 @@ private slots:
         // The verified file back with its own time: proven again.
         writeFile(path, "good", written);
         QCOMPARE(sync().updated, 1);
+        QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
+    }
+
+    void aModificationTimeJustBeforeTheNextSecondStaysInItsSecond()
+    {
+        // find prints 1795921200.9999999990: read as a double it was the next second, which the verification's
+        // own whole-second time of the file never matched.
+        const QString path = QStringLiteral("backups/database/sqlite-20261122-020000.db.gz");
+        writeFile(path, "good");
+        QCOMPARE(QProcess::execute(QStringLiteral("touch"),
+                     { QStringLiteral("-d"), QStringLiteral("@1795921200.999999999"), m_hostDir + u'/' + path }),
+            0);
+        appendSqliteVerify(path, QStringLiteral("2026-11-22T04:00:00Z"), true, 4, 1795921200);
+        QVERIFY(sync().newEvents >= 1);
         QCOMPARE(backupsByPath().value(path).verifyState, VerifyState::Passed);
     }
 
