@@ -765,10 +765,6 @@ steht auf stderr).
         <translation>die Zeilen von %1 können nicht gezählt werden</translation>
     </message>
     <message>
-        <source>port &quot;%1&quot; is not a port number</source>
-        <translation>Port „%1“ ist keine Portnummer</translation>
-    </message>
-    <message>
         <source>cannot open the SQLite copy</source>
         <translation>die SQLite-Kopie kann nicht geöffnet werden</translation>
     </message>
@@ -847,6 +843,14 @@ steht auf stderr).
     <message>
         <source>the scratch server setting names no host (%1)</source>
         <translation>die Angabe des Scratch-Servers nennt keinen Host (%1)</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; in the scratch server setting holds &quot;=&quot;: a space is missing between two keys (%2)</source>
+        <translation>der Wert von &quot;%1&quot; in der Angabe des Scratch-Servers enthält &quot;=&quot;: zwischen zwei Schlüsseln fehlt ein Leerzeichen (%2)</translation>
+    </message>
+    <message>
+        <source>the port in the scratch server setting is not a number</source>
+        <translation>der Port in der Angabe des Scratch-Servers ist keine Zahl</translation>
     </message>
 </context>
 <context>

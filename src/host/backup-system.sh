@@ -1213,36 +1213,41 @@ deep_wait_client() {
 }
 
 # deep_restore_failed STATUS CLIENT ERRFILE: V_RESULT and V_REASON for a restore client that did not succeed. Killed,
-# or stopped by the server or a lost connection, it gave no verdict on the dump (error), as on the workstation; the
-# server's own problems (roles, extensions, space) are judged on its message after the last ERROR:/FATAL:, so that a
-# table named "permission denied" in a constraint error is still the dump's fault.
+# or stopped by the server or a lost connection, it gave no verdict on the dump (error), as on the workstation. With
+# a server message (after the first ERROR:/FATAL:) that is judged on how it begins (a value or a name quoted further
+# on is the dump's); without one, on the client's own words outside quotes.
 deep_restore_failed() {
-    local code=$1 client=$2 line message
+    local code=$1 client=$2 line message environment=""
     psql_error_line "$3" "$client exit $code"
-    line=$REPLY message=$REPLY
-    message=${message##*ERROR:} message=${message##*FATAL:}
-    message=${message#"${message%%[![:space:]]*}"}
+    line=$REPLY
     if ((code > 128)); then
         V_RESULT=error V_REASON="$client was killed or crashed during the deep restore; no verdict on the dump ($line)"
         return
     fi
-    case $message in
-    'role "'* | 'extension "'* | 'could not open extension control file'* | 'permission denied'* | 'must be owner'* | \
-        'must be superuser'* | 'out of memory'* | 'could not extend file'* | 'terminating connection'* | \
-        'canceling statement'* | 'the database system is'*)
+    local before_error=${line%%ERROR:*} before_fatal=${line%%FATAL:*}
+    local first=$((${#before_error} < ${#before_fatal} ? ${#before_error} : ${#before_fatal}))
+    if ((first < ${#line})); then
+        message=${line:first+6}
+        message=${message#"${message%%[![:space:]]*}"}
+        case $message in
+        'role "'* | 'extension "'* | 'could not open extension control file'* | 'permission denied'* | \
+            'must be owner'* | 'must be superuser'* | 'out of memory'* | 'could not extend file'* | \
+            'terminating connection'* | 'canceling statement'* | 'the database system is'*) environment=1 ;;
+        esac
+    else
+        message=$line
+        while [[ $message =~ \"[^\"]*\" ]]; do message=${message/"${BASH_REMATCH[0]}"/}; done
+        case $message in
+        *'server closed the connection'* | *'could not connect'* | *'connection to server'* | \
+            *'could not receive data from server'* | *'could not send data to server'* | *'SSL SYSCALL error'* | \
+            *'terminated by user'* | *'No space left on device'*) environment=1 ;;
+        esac
+    fi
+    if [[ -n $environment ]]; then
         V_RESULT=error V_REASON="the deep restore could not be judged: $line ($client)"
-        return
-        ;;
-    esac
-    case $line in
-    *'server closed the connection'* | *'could not connect'* | *'connection to server'* | \
-        *'could not receive data from server'* | *'could not send data to server'* | *'SSL SYSCALL error'* | \
-        *'terminated by user'* | *'No space left on device'*)
-        V_RESULT=error V_REASON="the deep restore could not be judged: $line ($client)"
-        return
-        ;;
-    esac
-    V_RESULT=failed V_REASON="the dump does not restore ($client, rolled back): $line"
+    else
+        V_RESULT=failed V_REASON="the dump does not restore ($client, rolled back): $line"
+    fi
 }
 
 # A plain dump: psql runs it with backslash commands blocked (\restrict with DEEP_KEY), so a dump cannot run shell

@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,8 +12,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <csignal>
 #include <cstring>
 #include <functional>
+
+#include <sys/prctl.h>
 
 namespace dr::verify {
 
@@ -60,9 +64,12 @@ QString quoteIdentifier(const QString& name)
     return u'"' + quoted + u'"';
 }
 
-// Counts tables and rows through an open connection; @p tablesSql lists (schema, table) or (table).
-Result<DeepCounts> countRows(QSqlDatabase db, const QString& tablesSql, bool withSchema)
+// Counts tables and rows through an open connection; @p tablesSql lists (schema, table) or (table). Cancel is
+// heeded between tables, and after the last: a count of a cancelled verification is no verdict.
+Result<DeepCounts> countRows(
+    QSqlDatabase db, const QString& tablesSql, bool withSchema, const std::atomic_bool* cancel = nullptr)
 {
+    auto cancelled = [cancel] { return cancel && cancel->load(); };
     QSqlQuery tables(db);
     if (!tables.exec(tablesSql))
         return makeError(
@@ -76,12 +83,16 @@ Result<DeepCounts> countRows(QSqlDatabase db, const QString& tablesSql, bool wit
     DeepCounts counts;
     counts.tables = names.size();
     for (const QString& name : std::as_const(names)) {
+        if (cancelled())
+            break;
         QSqlQuery count(db);
         if (!count.exec(QStringLiteral("SELECT count(*) FROM %1").arg(name)) || !count.next())
             return makeError(Error::Code::Database, DeepRestore::tr("cannot count the rows of %1").arg(name),
                 count.lastError().text());
         counts.rows += count.value(0).toLongLong();
     }
+    if (cancelled())
+        return makeError(Error::Code::Cancelled, DeepRestore::tr("the deep restore was cancelled"));
     return counts;
 }
 
@@ -98,25 +109,34 @@ bool isOwnershipOrPrivilege(const QByteArray& line)
     return trimmed.startsWith("ALTER ") && trimmed.contains(" OWNER TO ") && trimmed.endsWith(';');
 }
 
-// A restore error that comes from the scratch server or the connection to it, not from the dump: no verdict. Judged
-// on the server's message (after the last "ERROR:"/"FATAL:"), so that a table named "permission denied" in a
-// constraint error is still the dump's fault.
+// A restore error that comes from the scratch server or the connection to it, not from the dump: no verdict. With
+// a server message (after the first "ERROR:"/"FATAL:") it is judged on how that begins; a value or a name quoted
+// further on in it ("invalid input syntax for type integer: "permission denied"") is the dump's. Without one, on
+// the client's own words outside quotes (a lost connection, a restore stopped from outside).
 bool isEnvironmentError(const QString& error)
 {
-    const qsizetype server
-        = std::max(error.lastIndexOf(QLatin1String("ERROR:")), error.lastIndexOf(QLatin1String("FATAL:")));
-    const QString message = server >= 0 ? error.mid(server + 6).trimmed() : error;
-    for (const char* start : { "role \"", "extension \"", "could not open extension control file", "permission denied",
-             "must be owner", "must be superuser", "out of memory", "could not extend file", "terminating connection",
-             "canceling statement", "the database system is" }) {
-        if (message.startsWith(QLatin1String(start), Qt::CaseInsensitive))
-            return true;
+    qsizetype server = -1;
+    for (const char* tag : { "ERROR:", "FATAL:" }) {
+        const qsizetype at = error.indexOf(QLatin1String(tag));
+        if (at >= 0 && (server < 0 || at < server))
+            server = at;
     }
-    // The client's own words for a lost or refused connection, and a restore stopped from outside.
+    if (server >= 0) {
+        const QString message = error.mid(server + 6).trimmed();
+        for (const char* start : { "role \"", "extension \"", "could not open extension control file",
+                 "permission denied", "must be owner", "must be superuser", "out of memory", "could not extend file",
+                 "terminating connection", "canceling statement", "the database system is" }) {
+            if (message.startsWith(QLatin1String(start)))
+                return true;
+        }
+        return false;
+    }
+    static const QRegularExpression quoted(QStringLiteral("\"[^\"]*\""));
+    const QString unquoted = QString(error).remove(quoted);
     for (const char* phrase : { "server closed the connection", "could not connect", "connection to server",
              "could not receive data from server", "could not send data to server", "SSL SYSCALL error",
              "terminated by user", "No space left on device" }) {
-        if (error.contains(QLatin1String(phrase), Qt::CaseInsensitive))
+        if (unquoted.contains(QLatin1String(phrase)))
             return true;
     }
     return false;
@@ -169,6 +189,12 @@ Result<ScratchServer> ScratchServer::parse(const QString& connection)
                 value += connection.at(at++);
         }
         bool ok = true;
+        // "port=5432password=secret": a missing space would put the password into a value that messages name.
+        if (key != QLatin1String("password") && value.contains(u'='))
+            return makeError(Error::Code::InvalidInput,
+                DeepRestore::tr("the value of \"%1\" in the scratch server setting holds \"=\": a space is missing "
+                                "between two keys (%2)")
+                    .arg(key, syntax));
         if (key == QLatin1String("host"))
             server.host = value;
         else if (key == QLatin1String("port"))
@@ -181,7 +207,8 @@ Result<ScratchServer> ScratchServer::parse(const QString& connection)
             return makeError(Error::Code::InvalidInput,
                 DeepRestore::tr("unknown key \"%1\" in the scratch server setting (%2)").arg(key, syntax));
         if (!ok || server.port <= 0 || server.port > 65535)
-            return makeError(Error::Code::InvalidInput, DeepRestore::tr("port \"%1\" is not a port number").arg(value));
+            return makeError(
+                Error::Code::InvalidInput, DeepRestore::tr("the port in the scratch server setting is not a number"));
     }
     if (server.host.isEmpty())
         return makeError(
@@ -251,7 +278,7 @@ public:
         return environment;
     }
 
-    Result<DeepCounts> countUserTables() const
+    Result<DeepCounts> countUserTables(const std::atomic_bool* cancel) const
     {
         ScopedConnection restored(QStringLiteral("QPSQL"), configure(m_name));
         if (!restored.opened())
@@ -263,7 +290,7 @@ public:
                            " AND n.nspname NOT LIKE 'pg_toast%' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
                            " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')"
                            " ORDER BY 1, 2"),
-            true);
+            true, cancel);
     }
 
     /// Drops the database; what could not be dropped is added to @p result as a warning (or to its error).
@@ -312,10 +339,18 @@ private:
     const QString m_name;
 };
 
+// A restore client ends with the thread that started it (the program killed by a second Ctrl-C): else it would go
+// on restoring, and commit, into a database nobody drops.
+void endWithThisProgram(QProcess& client)
+{
+    client.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
+
 // Waits for a restoring client; Cancel kills it (it may work long after its input ended: indexes, foreign keys).
 Result<void> waitForClient(QProcess& client, const std::atomic_bool* cancel)
 {
-    while (!client.waitForFinished(200)) {
+    // A client that already ended (psql gone while the dump was fed to it) makes waitForFinished return false at once.
+    while (client.state() != QProcess::NotRunning && !client.waitForFinished(200)) {
         if (cancel && cancel->load()) {
             client.kill();
             client.waitForFinished(5'000);
@@ -369,6 +404,7 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
     QProcess psql;
     psql.setProcessEnvironment(database.clientEnvironment());
     psql.setStandardOutputFile(QProcess::nullDevice());
+    endWithThisProgram(psql);
     psql.start(QStringLiteral("psql"),
         { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
             QStringLiteral("--single-transaction") });
@@ -445,7 +481,7 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
     else if (!fed)
         result = fed.error();
     else
-        result = database.countUserTables();
+        result = database.countUserTables(cancel);
     database.dropInto(result);
     return result;
 }
@@ -462,6 +498,7 @@ Result<DeepCounts> DeepRestore::restorePgCustom(
     restore.setProcessEnvironment(database.clientEnvironment());
     restore.setStandardInputFile(QProcess::nullDevice());
     restore.setStandardOutputFile(QProcess::nullDevice());
+    endWithThisProgram(restore);
     restore.start(restorer,
         { QStringLiteral("--no-owner"), QStringLiteral("--no-privileges"), QStringLiteral("--single-transaction"),
             QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + database.name(), QStringLiteral("--"),
@@ -476,7 +513,7 @@ Result<DeepCounts> DeepRestore::restorePgCustom(
         errors.replace(dumpPath, tr("the dump"));
         result = clientFailure(restore, errors, QStringLiteral("pg_restore"));
     } else {
-        result = database.countUserTables();
+        result = database.countUserTables(cancel);
     }
     database.dropInto(result);
     return result;

@@ -373,6 +373,19 @@ private slots:
         QVERIFY(!verdict.contains(QStringLiteral("tables")));
         QCOMPARE(throwawayDatabases(), QByteArray());
 
+        // Faults whose words sound like the server's own problems, in a value and in a name: still the dump's.
+        for (const QByteArray& fault :
+            { QByteArray("CREATE TABLE t (k text, n int);\nCOPY public.t (k, n) FROM stdin;\n"
+                         "b\tERROR: permission denied for table t\n\\.\n"),
+                QByteArray("INSERT INTO \"could not connect\" VALUES (1);\n") }) {
+            QVERIFY(insertBeforeFooter(project, good, fault, QStringLiteral("worded.sql")));
+            result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("--json"),
+                QStringLiteral("worded.sql.gz") });
+            QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("result")).toString(),
+                QStringLiteral("failed"));
+        }
+        QCOMPARE(throwawayDatabases(), QByteArray());
+
         // A dump with psql backslash commands: blocked, never run (no shell command, no \connect elsewhere).
         QVERIFY(insertBeforeFooter(project, good, "\\! touch pwned\n\\connect postgres\n", QStringLiteral("meta.sql")));
         result = project.run({ QStringLiteral("verify"), QStringLiteral("--deep"), QStringLiteral("meta.sql.gz") });

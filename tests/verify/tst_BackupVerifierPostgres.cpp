@@ -45,6 +45,8 @@ private:
     QString scratchServer() const { return QStringLiteral("host=127.0.0.1 port=%1 user=postgres").arg(m_port); }
     /// Names of the databases on the server that a deep restore would have made.
     QStringList throwawayDatabases();
+    /// Runs @p statement on the test's server; its output, trimmed.
+    QString sql(const QString& statement);
     /// Writes a dump file and verifies it at the deep level on the test's server.
     VerifyReport deepVerify(const QString& name, const QByteArray& content);
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -150,6 +152,17 @@ void tst_BackupVerifierPostgres::customDumpOfNewDatabase(
         { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
             QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-Fc"), database },
         path(name)));
+}
+
+QString tst_BackupVerifierPostgres::sql(const QString& statement)
+{
+    QProcess psql;
+    psql.start(m_binDir + QStringLiteral("/psql"),
+        { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-X"), QStringLiteral("-A"),
+            QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-c"), statement });
+    psql.waitForFinished(30'000);
+    return QString::fromUtf8(psql.readAllStandardOutput()).trimmed();
 }
 
 QStringList tst_BackupVerifierPostgres::throwawayDatabases()
@@ -357,9 +370,18 @@ void tst_BackupVerifierPostgres::deepRestoreStoppedFromOutsideIsNoVerdict()
         }
         return killed;
     };
-    for (const bool cutByServer : { true, false }) {
+    // The same dump with 16 MB after the sleep: psql is killed while it is still being fed.
+    QFile longDump(path(QStringLiteral("postgres-20240918-030000.sql")));
+    QVERIFY(longDump.open(QIODevice::WriteOnly));
+    longDump.write("-- PostgreSQL database dump\n\nCREATE TABLE t (id int);\nSELECT pg_sleep(60);\n");
+    for (int line = 0; line < 256 * 1024; ++line)
+        longDump.write(QByteArray("-- ") + QByteArray(60, 'x') + '\n');
+    longDump.write("\n-- PostgreSQL database dump complete\n\n");
+    longDump.close();
+    for (const auto& [cutByServer, file] : { std::pair { true, dump.fileName() }, std::pair { false, dump.fileName() },
+             std::pair { false, longDump.fileName() } }) {
         VerifyRequest request;
-        request.path = dump.fileName();
+        request.path = file;
         request.level = VerifyLevel::Deep;
         request.scratchServer = scratchServer();
         std::atomic_bool stopped { false };
@@ -367,9 +389,12 @@ void tst_BackupVerifierPostgres::deepRestoreStoppedFromOutsideIsNoVerdict()
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             stopped = cutByServer ? std::system(terminate.constData()) == 0 : killPsql();
         });
+        QElapsedTimer timer;
+        timer.start();
         const VerifyReport report = BackupVerifier::verify(request);
         stopper.join();
         QVERIFY(stopped);
+        QVERIFY2(timer.elapsed() < 20'000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(report.state == VerifyState::Error, qPrintable(report.reason));
         QCOMPARE(report.level, VerifyLevel::Integrity);
         QCOMPARE(throwawayDatabases(), QStringList());
@@ -381,6 +406,14 @@ void tst_BackupVerifierPostgres::deepRestoreStoppedFromOutsideIsNoVerdict()
         "INSERT INTO \"permission denied\" VALUES (20);\n\n-- PostgreSQL database dump complete\n\n");
     QCOMPARE(named.state, VerifyState::Failed);
     QVERIFY2(named.reason.contains(QLatin1String("violates check constraint")), qPrintable(named.reason));
+    // So are such words in a value, and in a name that is not there.
+    for (const char* fault : { "CREATE TABLE t (k text, n int);\nCOPY public.t (k, n) FROM stdin;\n"
+                               "b\tERROR: permission denied for table t\n\\.\n",
+             "INSERT INTO \"could not connect\" VALUES (1);\n" }) {
+        const VerifyReport worded = deepVerify(QStringLiteral("postgres-20240919-030000.sql"),
+            QByteArray("-- PostgreSQL database dump\n\n") + fault + "\n-- PostgreSQL database dump complete\n\n");
+        QVERIFY2(worded.state == VerifyState::Failed, qPrintable(worded.reason));
+    }
 }
 
 void tst_BackupVerifierPostgres::cliInterruptedDuringADeepRestoreCleansUp()
@@ -439,6 +472,22 @@ void tst_BackupVerifierPostgres::cliInterruptedDuringADeepRestoreCleansUp()
     auto listed = cli({ QStringLiteral("list"), QStringLiteral("h"), QStringLiteral("--json") });
     QVERIFY(listed->waitForFinished(30'000));
     QVERIFY2(!listed->readAllStandardOutput().contains("\"error\""), "a cancelled verification is no verdict");
+
+    // A second signal ends the program at once; psql goes with it rather than restore (and commit) on its own.
+    // The throwaway database stays: dropped by hand, as the documentation says.
+    auto verify = cli({ QStringLiteral("verify"), QStringLiteral("h"), folder + u'/' + custom + QStringLiteral(".gz"),
+        QStringLiteral("--local"), QStringLiteral("--deep"), QStringLiteral("--scratch-server"), scratchServer() });
+    QTRY_VERIFY_WITH_TIMEOUT(!throwawayDatabases().isEmpty(), 20'000);
+    QCOMPARE(::kill(pid_t(verify->processId()), SIGINT), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20)); // two pending SIGINTs would be one
+    QCOMPARE(::kill(pid_t(verify->processId()), SIGINT), 0);
+    QVERIFY(verify->waitForFinished(30'000));
+    QCOMPARE(verify->exitStatus(), QProcess::CrashExit);
+    const QString restoring
+        = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'drconsole_verify_%'");
+    QTRY_COMPARE_WITH_TIMEOUT(sql(restoring), QStringLiteral("0"), 10'000);
+    for (const QString& left : throwawayDatabases())
+        QCOMPARE(sql(QStringLiteral("DROP DATABASE \"%1\"").arg(left)), QString());
 }
 
 void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
@@ -463,9 +512,15 @@ void tst_BackupVerifierPostgres::deepRestoreWithoutAServerIsNotAPass()
     QVERIFY2(report.reason.contains(QStringLiteral("127.0.0.1:%1").arg(deadPort)), qPrintable(report.reason));
 
     // A setting that does not parse is said without repeating it: any part of it may be the password.
-    for (const char* bad :
-        { " password=Hunter2 secret", " sslmode=disable password=Hunter2", " password='Hunter2 secret" }) {
-        request.scratchServer = scratchServer() + QLatin1String(bad);
+    const QString port = QString::number(m_port);
+    const QStringList badSettings { scratchServer() + QStringLiteral(" password=Hunter2 secret"),
+        scratchServer() + QStringLiteral(" sslmode=disable password=Hunter2"),
+        scratchServer() + QStringLiteral(" password='Hunter2 secret"),
+        QStringLiteral("host=127.0.0.1 port=") + port + QStringLiteral("password=Hunter2 user=postgres"),
+        QStringLiteral("host=127.0.0.1password=Hunter2 port=") + port + QStringLiteral(" user=postgres"),
+        QStringLiteral("host=127.0.0.1 port=") + port + QStringLiteral(" user=postgrespassword=Hunter2") };
+    for (const QString& bad : badSettings) {
+        request.scratchServer = bad;
         report = BackupVerifier::verify(request);
         QCOMPARE(report.state, VerifyState::Error);
         QVERIFY2(report.reason.contains(QLatin1String("scratch server setting")), qPrintable(report.reason));
