@@ -722,6 +722,10 @@ steht auf stderr).
         <source>With --local --deep: a PostgreSQL server for throwaway databases, as &quot;host=H port=P user=U [password=&apos;W&apos;]&quot; (default: DRCONSOLE_SCRATCH_SERVER).</source>
         <translation>Mit --local --deep: ein PostgreSQL-Server für Wegwerf-Datenbanken, als &quot;host=H port=P user=U [password=&apos;W&apos;]&quot; (Vorgabe: DRCONSOLE_SCRATCH_SERVER).</translation>
     </message>
+    <message>
+        <source>note: %1 is not in the catalog of %2 yet (sync it first): this verification was not recorded</source>
+        <translation>Hinweis: %1 ist noch nicht im Katalog von %2 (erst synchronisieren): diese Prüfung wurde nicht aufgezeichnet</translation>
+    </message>
 </context>
 <context>
     <name>DecryptStream</name>

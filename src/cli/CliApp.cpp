@@ -684,9 +684,15 @@ int CliApp::verifyCommand(const QStringList& arguments)
                     outcomes.append(entry); // said, as the GUI says it, but no verdict to record
                     break;
                 }
-                if (auto recorded = m_catalog->recordVerification(host->id, entry);
-                    !recorded && recorded.error().code != Error::Code::NotFound)
-                    complain(recorded.error().fullText());
+                if (auto recorded = m_catalog->recordVerification(host->id, entry); !recorded) {
+                    const bool verdict = entry.state == VerifyState::Passed || entry.state == VerifyState::Failed;
+                    if (recorded.error().code == Error::Code::NotFound && verdict)
+                        complain(tr("note: %1 is not in the catalog of %2 yet (sync it first): this verification "
+                                    "was not recorded")
+                                     .arg(entry.path, host->name));
+                    else if (recorded.error().code != Error::Code::NotFound)
+                        complain(recorded.error().fullText());
+                }
                 outcomes.append(entry);
             }
             return true;

@@ -426,6 +426,15 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("sync"), QStringLiteral("swap") }).exitCode, 0);
         QCOMPARE(proof(), QStringLiteral("unverified"));
         QCOMPARE(cli(verify).exitCode, 1);
+
+        // A backup made after the last sync is verified all the same, and the output says it is not recorded.
+        makeBackup(QStringLiteral("../swap-host/backups/database/postgres-20261121-020000.sql.gz"));
+        const Run unsynced = cli({ QStringLiteral("verify"), QStringLiteral("swap"),
+            QStringLiteral("backups/database/postgres-20261121-020000.sql.gz"), QStringLiteral("--local") });
+        QCOMPARE(unsynced.exitCode, 0);
+        QVERIFY2(unsynced.err.contains("is not in the catalog of swap yet (sync it first): this verification was not "
+                                       "recorded"),
+            unsynced.err.constData());
     }
 
     void verifyLatestCoversEveryFolderOfTheHost()
