@@ -193,9 +193,8 @@ private:
     void restoreDump();
 
     Kind m_kind; ///< what checkContent found the file to be
-    /// A custom-format dump pg_restore read back whole, and where it lies decoded (a compressed or encrypted one's
-    /// temporary copy, else the file itself): the deep level restores that.
-    QString m_pgRestorer;
+    /// A custom-format dump pg_restore read back whole, decoded (a compressed or encrypted one's temporary copy;
+    /// none for a plain file): the deep level restores that.
     std::unique_ptr<QTemporaryFile> m_decodedPgCustom;
 
     const VerifyRequest& m_request;
@@ -433,7 +432,6 @@ Result<VerifyLevel> Verification::checkPgCustom(PeekStream& stream, const Kind& 
         return problem.error();
     if (!problem->isEmpty())
         return makeError(Error::Code::Corrupt, tr("the custom-format dump does not read back: %1").arg(*problem));
-    m_pgRestorer = restorer;
     m_decodedPgCustom = std::move(copy);
     return VerifyLevel::Integrity;
 }
@@ -735,8 +733,8 @@ void Verification::restoreDump()
     if (!server)
         return error(server.error().message);
     const auto counts = m_kind.content == Content::PgCustom
-        ? verify::DeepRestore::restorePgCustom(
-            m_pgRestorer, m_decodedPgCustom ? m_decodedPgCustom->fileName() : m_request.path, *server, m_request.cancel)
+        ? verify::DeepRestore::restorePgCustom(verify::PgCustomCheck::restorerPath(),
+            m_decodedPgCustom ? m_decodedPgCustom->fileName() : m_request.path, *server, m_request.cancel)
         : verify::DeepRestore::restorePostgres(
             m_request.path, m_kind.encrypted, m_kind.compressed, m_request.key, *server, m_request.cancel);
     if (!counts)

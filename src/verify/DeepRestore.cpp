@@ -263,9 +263,10 @@ public:
         return {};
     }
 
-    /// The environment a restoring client (psql, pg_restore) needs to reach this database: the password goes
-    /// there, never into argv.
-    QProcessEnvironment clientEnvironment() const
+    /// Sets a restoring client (psql, pg_restore) up for this database: its environment (the password goes there,
+    /// never into argv), its output dropped, and its end with the thread that starts it (the program killed by a
+    /// second Ctrl-C), else it would go on restoring, and commit, into a database nobody drops.
+    void prepareClient(QProcess& client) const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PGHOST"), m_server.host);
@@ -275,7 +276,9 @@ public:
         if (!m_server.password.isEmpty())
             environment.insert(QStringLiteral("PGPASSWORD"), m_server.password);
         environment.insert(QStringLiteral("PGDATABASE"), m_name);
-        return environment;
+        client.setProcessEnvironment(environment);
+        client.setStandardOutputFile(QProcess::nullDevice());
+        client.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     }
 
     Result<DeepCounts> countUserTables(const std::atomic_bool* cancel) const
@@ -339,13 +342,6 @@ private:
     const QString m_name;
 };
 
-// A restore client ends with the thread that started it (the program killed by a second Ctrl-C): else it would go
-// on restoring, and commit, into a database nobody drops.
-void endWithThisProgram(QProcess& client)
-{
-    client.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-}
-
 // Waits for a restoring client; Cancel kills it (it may work long after its input ended: indexes, foreign keys).
 Result<void> waitForClient(QProcess& client, const std::atomic_bool* cancel)
 {
@@ -402,9 +398,7 @@ Result<DeepCounts> DeepRestore::restorePostgres(const QString& path, bool encryp
         + QString::number(QRandomGenerator::system()->generate64(), 36);
 
     QProcess psql;
-    psql.setProcessEnvironment(database.clientEnvironment());
-    psql.setStandardOutputFile(QProcess::nullDevice());
-    endWithThisProgram(psql);
+    database.prepareClient(psql);
     psql.start(QStringLiteral("psql"),
         { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
             QStringLiteral("--single-transaction") });
@@ -495,10 +489,8 @@ Result<DeepCounts> DeepRestore::restorePgCustom(
     // pg_restore sends SQL to the server itself: a custom-format dump carries no psql backslash commands. Ownership
     // and privileges name production roles a scratch server does not have.
     QProcess restore;
-    restore.setProcessEnvironment(database.clientEnvironment());
+    database.prepareClient(restore);
     restore.setStandardInputFile(QProcess::nullDevice());
-    restore.setStandardOutputFile(QProcess::nullDevice());
-    endWithThisProgram(restore);
     restore.start(restorer,
         { QStringLiteral("--no-owner"), QStringLiteral("--no-privileges"), QStringLiteral("--single-transaction"),
             QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + database.name(), QStringLiteral("--"),
