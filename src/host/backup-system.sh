@@ -1212,6 +1212,19 @@ deep_wait_client() {
     DEEP_CLIENT=""
 }
 
+# deep_finish CLIENT ERRFILE, after deep_wait_client (REPLY: the client's exit status): the counts of the restored
+# database, or the verdict on a restore that failed (false; REPLY: the client's first error line). The database is
+# dropped either way.
+deep_finish() {
+    if ((REPLY != 0)); then
+        deep_restore_failed "$REPLY" "$1" "$2"
+        drop_deep_database
+        return 1
+    fi
+    deep_count_and_drop
+    return 0
+}
+
 # deep_restore_failed STATUS CLIENT ERRFILE: V_RESULT and V_REASON for a restore client that did not succeed. Killed,
 # or stopped by the server or a lost connection, it gave no verdict on the dump (error), as on the workstation. With
 # a server message (after the first ERROR:/FATAL:) that is judged on how it begins (a value or a name quoted further
@@ -1260,19 +1273,12 @@ verify_deep_postgres() {
     deep_dump_for_psql "$file" | PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
         "$PSQL" -X -q -w -v ON_ERROR_STOP=1 --single-transaction -d "$DEEP_DATABASE" >/dev/null 2>"$err" &
     deep_wait_client $!
-    local code=$REPLY
-    if ((code != 0)); then
-        psql_error_line "$err" "psql exit $code"
-        if [[ $REPLY == *'invalid command \restrict'* ]]; then
-            V_RESULT=error
-            V_REASON="$PSQL cannot block backslash commands (\\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6 or later); --deep does not run a dump without that: $REPLY"
-        else
-            deep_restore_failed "$code" psql "$err"
-        fi
-        drop_deep_database
-        return
+    deep_finish psql "$err" && return
+    # REPLY: psql's first error line (deep_restore_failed read it).
+    if [[ $REPLY == *'invalid command \restrict'* ]]; then
+        V_RESULT=error
+        V_REASON="$PSQL cannot block backslash commands (\\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6 or later); --deep does not run a dump without that: $REPLY"
     fi
-    deep_count_and_drop
 }
 
 # deep_dump_for_psql FILE: the plain dump as psql gets it. The dump's own \restrict and \unrestrict lines (pg_dump
@@ -1294,13 +1300,7 @@ verify_deep_pg_custom() {
     PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PG_RESTORE" --no-owner --no-privileges \
         --single-transaction --exit-on-error -d "$DEEP_DATABASE" -- "$path" </dev/null >/dev/null 2>"$RUN_ERR" &
     deep_wait_client $!
-    if ((REPLY != 0)); then
-        deep_restore_failed "$REPLY" pg_restore "$RUN_ERR"
-        V_REASON=${V_REASON//"$path"/the dump}
-        drop_deep_database
-        return
-    fi
-    deep_count_and_drop
+    deep_finish pg_restore "$RUN_ERR" || V_REASON=${V_REASON//"$path"/the dump}
 }
 
 # decode_to_copy FILE COPY: the decoded stream into a private copy, stopping while BACKUP_VERIFY_KEEP_FREE_MB
